@@ -1,0 +1,9 @@
+using Facilities.Core.Features;
+using Facilities.Core.Validation;
+
+namespace Facilities.Core.Import;
+
+/// <summary>The layer as it would be stored (EPSG:4326, schema fields first) and every problem found.</summary>
+/// <param name="Layer">The converted layer; incomplete when <see cref="IssueList.HasErrors"/>.</param>
+/// <param name="Issues">Errors and warnings.</param>
+public sealed record ImportResult(FeatureLayer Layer, IssueList Issues);

@@ -1,0 +1,88 @@
+using Facilities.Core.Features;
+
+namespace Facilities.Core.Schema;
+
+/// <summary>
+/// The five layers of a dataset and their fields: the contract other parts and users rely on (docs/schema.md).
+/// Fields may be added freely; these names may not change.
+/// </summary>
+public static class DatasetSchema
+{
+    /// <summary>School levels: preschool (ages 3–5), primary (6–10), lower secondary (11–14), upper secondary (15–17).</summary>
+    public static readonly IReadOnlyList<string> Levels = ["mam_non", "tieu_hoc", "thcs", "thpt"];
+
+    /// <summary>Commune-level unit types since 1 July 2025 (Resolution 1669/NQ-UBTVQH15 for Hải Phòng).</summary>
+    public static readonly IReadOnlyList<string> UnitTypes = ["phuong", "xa", "dac_khu"];
+
+    /// <summary>Administrative units: phường, xã, đặc khu.</summary>
+    public static readonly LayerSchema Wards = new("wards", GeometryKind.Polygon, "code",
+    [
+        new("code", FieldType.Text, true, "official 5-digit unit code (GSO)"),
+        new("name", FieldType.Text, true, "unit name"),
+        new("unit_type", FieldType.Text, true, "phuong | xa | dac_khu") { AllowedValues = UnitTypes },
+        new("population", FieldType.Integer, true, "residents") { NonNegative = true },
+        new("pop_mam_non", FieldType.Integer, false, "residents aged 3-5") { NonNegative = true },
+        new("pop_tieu_hoc", FieldType.Integer, false, "residents aged 6-10") { NonNegative = true },
+        new("pop_thcs", FieldType.Integer, false, "residents aged 11-14") { NonNegative = true },
+        new("pop_thpt", FieldType.Integer, false, "residents aged 15-17") { NonNegative = true },
+        new("area_m2", FieldType.Real, false, "area in square metres, computed in the dataset's metric CRS") { NonNegative = true, Derived = true },
+    ]);
+
+    /// <summary>Schools, one row per level; point or site polygon.</summary>
+    public static readonly LayerSchema Schools = new("schools", GeometryKind.PointOrPolygon, "id",
+    [
+        new("id", FieldType.Text, true, "school identifier (one row per level)"),
+        new("name", FieldType.Text, true, "school name"),
+        new("level", FieldType.Text, true, "mam_non | tieu_hoc | thcs | thpt") { AllowedValues = Levels },
+        new("classrooms", FieldType.Integer, true, "usable general classrooms") { NonNegative = true },
+        new("subject_rooms", FieldType.Integer, false, "subject (specialised) rooms") { NonNegative = true },
+        new("classes", FieldType.Integer, false, "classes (groups) taught") { NonNegative = true },
+        new("pupils", FieldType.Integer, false, "enrolled pupils or children") { NonNegative = true },
+        new("site_area_m2", FieldType.Real, false, "site area in square metres") { NonNegative = true },
+        new("ownership", FieldType.Text, false, "public | private") { AllowedValues = ["public", "private"] },
+        new("ward_code", FieldType.Text, false, "code of the ward the school lies in (derived spatially when absent)") { Derived = true },
+        new("land_certificate", FieldType.Text, false, "yes | no | in_progress") { AllowedValues = ["yes", "no", "in_progress"] },
+    ]);
+
+    /// <summary>New urban areas (khu đô thị mới).</summary>
+    public static readonly LayerSchema UrbanAreas = new("urban_areas", GeometryKind.Polygon, "id",
+    [
+        new("id", FieldType.Text, true, "project identifier"),
+        new("name", FieldType.Text, true, "project name"),
+        new("planned_population", FieldType.Integer, true, "residents at completion") { NonNegative = true },
+        new("start_year", FieldType.Integer, true, "first year residents move in"),
+        new("completion_year", FieldType.Integer, true, "year the planned population is reached"),
+        new("reserved_school_land_m2", FieldType.Real, false, "land reserved for schools, square metres") { NonNegative = true },
+        new("area_m2", FieldType.Real, false, "area in square metres") { NonNegative = true, Derived = true },
+    ]);
+
+    /// <summary>Industrial zones and parks (khu công nghiệp).</summary>
+    public static readonly LayerSchema IndustrialZones = new("industrial_zones", GeometryKind.Polygon, "id",
+    [
+        new("id", FieldType.Text, true, "zone identifier"),
+        new("name", FieldType.Text, true, "zone name"),
+        new("area_ha", FieldType.Real, false, "area in hectares (computed when absent)") { NonNegative = true, Derived = true },
+        new("workers", FieldType.Integer, true, "workers employed") { NonNegative = true },
+        new("worker_housing_population", FieldType.Integer, false, "residents of the zone's worker housing") { NonNegative = true },
+    ]);
+
+    /// <summary>Land parcels (thửa đất).</summary>
+    public static readonly LayerSchema Parcels = new("parcels", GeometryKind.Polygon, "id",
+    [
+        new("id", FieldType.Text, true, "parcel identifier (map sheet / parcel number)"),
+        new("land_use", FieldType.Text, true, "current land-use code (DGD, ODT, ONT, LUC, SKC, DHT ...)"),
+        new("planned_land_use", FieldType.Text, false, "planned land-use code"),
+        new("owner_type", FieldType.Text, false, "state | organisation | household") { AllowedValues = ["state", "organisation", "household"] },
+        new("area_m2", FieldType.Real, false, "area in square metres (computed when absent)") { NonNegative = true, Derived = true },
+    ]);
+
+    /// <summary>All layers in dependency order (wards first: schools are linked to them).</summary>
+    public static readonly IReadOnlyList<LayerSchema> Layers = [Wards, Schools, UrbanAreas, IndustrialZones, Parcels];
+
+    /// <summary>The layer with this name, or null.</summary>
+    public static LayerSchema? Find(string name) => Layers.FirstOrDefault(l => l.Name == name);
+
+    /// <summary>The layer with this name, or an <see cref="ArgumentException"/> listing the layer names.</summary>
+    public static LayerSchema Get(string name) => Find(name)
+        ?? throw new ArgumentException($"unknown layer '{name}'; layers are {string.Join(", ", Layers.Select(l => l.Name))}");
+}

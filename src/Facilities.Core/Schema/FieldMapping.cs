@@ -1,0 +1,131 @@
+using System.Text.Json;
+
+namespace Facilities.Core.Schema;
+
+/// <summary>
+/// Maps the field names and coded values of agency files onto the schema (docs/mapping.md). The built-in
+/// Vietnamese mapping is always applied; a user's mapping file is layered on top and wins on conflicts.
+/// </summary>
+public sealed class FieldMapping
+{
+    private readonly Dictionary<string, Dictionary<string, string>> _fields;
+    private readonly Dictionary<string, Dictionary<string, string>> _values;
+
+    private FieldMapping(string version, Dictionary<string, Dictionary<string, string>> fields, Dictionary<string, Dictionary<string, string>> values)
+    {
+        Version = version;
+        _fields = fields;
+        _values = values;
+    }
+
+    /// <summary>Version label of the mapping (the built-in one, or "built-in+file").</summary>
+    public string Version { get; }
+
+    /// <summary>The built-in mapping of common Vietnamese field names and values.</summary>
+    public static FieldMapping BuiltIn { get; } = LoadBuiltIn();
+
+    /// <summary>Parses a mapping JSON document; throws <see cref="FormatException"/> naming the problem.</summary>
+    public static FieldMapping Parse(string json, string sourceName)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            var version = root.TryGetProperty("version", out var v) ? v.GetString() ?? "" : "";
+            return new FieldMapping(version, ReadSection(root, "fields"), ReadSection(root, "values"));
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new FormatException($"{sourceName}: not a valid mapping file: {e.Message}", e);
+        }
+    }
+
+    /// <summary>A mapping whose entries are this one's overridden by <paramref name="overrides"/>.</summary>
+    public FieldMapping With(FieldMapping overrides)
+    {
+        static Dictionary<string, Dictionary<string, string>> Merge(
+            Dictionary<string, Dictionary<string, string>> a, Dictionary<string, Dictionary<string, string>> b)
+        {
+            var result = a.ToDictionary(kv => kv.Key, kv => new Dictionary<string, string>(kv.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+            foreach (var (section, entries) in b)
+            {
+                if (!result.TryGetValue(section, out var target))
+                {
+                    result[section] = target = new Dictionary<string, string>(StringComparer.Ordinal);
+                }
+
+                foreach (var (k, v) in entries)
+                {
+                    target[k] = v;
+                }
+            }
+
+            return result;
+        }
+
+        return new FieldMapping($"{Version}+{overrides.Version}", Merge(_fields, overrides._fields), Merge(_values, overrides._values));
+    }
+
+    /// <summary>
+    /// The schema field a source field maps to for a layer, or null. Exact schema names win over aliases;
+    /// layer-specific aliases win over the "*" aliases.
+    /// </summary>
+    public string? MapField(LayerSchema layer, string sourceName)
+    {
+        var key = NameNormalizer.Normalize(sourceName);
+        if (layer.Field(key) is not null)
+        {
+            return key;
+        }
+
+        if (_fields.TryGetValue(layer.Name, out var specific) && specific.TryGetValue(key, out var target))
+        {
+            return target;
+        }
+
+        return _fields.TryGetValue("*", out var common) && common.TryGetValue(key, out target) ? target : null;
+    }
+
+    /// <summary>The code a source value of an enumerated field maps to, or null when it is unknown.</summary>
+    public string? MapValue(FieldSpec field, string sourceValue)
+    {
+        var key = NameNormalizer.Normalize(sourceValue);
+        if (field.AllowedValues is { } allowed && allowed.Contains(key))
+        {
+            return key;
+        }
+
+        return _values.TryGetValue(field.Name, out var map) && map.TryGetValue(key, out var code) ? code : null;
+    }
+
+    private static Dictionary<string, Dictionary<string, string>> ReadSection(JsonElement root, string name)
+    {
+        var result = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        if (!root.TryGetProperty(name, out var section))
+        {
+            return result;
+        }
+
+        foreach (var group in section.EnumerateObject())
+        {
+            var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var e in group.Value.EnumerateObject())
+            {
+                entries[NameNormalizer.Normalize(e.Name)] = e.Value.GetString()
+                    ?? throw new InvalidOperationException($"'{name}.{group.Name}.{e.Name}' must be a string");
+            }
+
+            result[group.Name] = entries;
+        }
+
+        return result;
+    }
+
+    private static FieldMapping LoadBuiltIn()
+    {
+        using var stream = typeof(FieldMapping).Assembly.GetManifestResourceStream("Facilities.Core.field-mapping.vi.json")
+            ?? throw new InvalidOperationException("built-in field mapping resource is missing");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "built-in mapping");
+    }
+}

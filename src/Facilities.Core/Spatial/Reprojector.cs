@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using NetTopologySuite.Geometries;
+using ProjNet.CoordinateSystems;
+using ProjNet.CoordinateSystems.Transformations;
+
+namespace Facilities.Core.Spatial;
+
+/// <summary>
+/// Transforms geometries between coordinate systems with ProjNET, x = easting/longitude first.
+/// Transform objects are built once per pair and cached; they are stateless and safe to share.
+/// </summary>
+public static class Reprojector
+{
+    private static readonly ConcurrentDictionary<(string From, string To), MathTransform> Cache = new();
+
+    /// <summary>Returns a copy of <paramref name="geometry"/> in <paramref name="to"/>, with its SRID set.</summary>
+    public static Geometry Transform(Geometry geometry, CrsDefinition from, CrsDefinition to)
+    {
+        var copy = geometry.Copy();
+        if (from.Wkt != to.Wkt && !copy.IsEmpty)
+        {
+            copy.Apply(new TransformFilter(GetTransform(from, to)));
+            copy.GeometryChanged();
+        }
+
+        copy.SRID = to.Srid;
+        return copy;
+    }
+
+    /// <summary>Transforms one coordinate pair (x = easting or longitude first).</summary>
+    public static (double X, double Y) Transform(double x, double y, CrsDefinition from, CrsDefinition to) =>
+        from.Wkt == to.Wkt ? (x, y) : GetTransform(from, to).Transform(x, y);
+
+    private static MathTransform GetTransform(CrsDefinition from, CrsDefinition to) =>
+        Cache.GetOrAdd((from.Wkt, to.Wkt), key =>
+        {
+            var factory = new CoordinateSystemFactory();
+            var source = factory.CreateFromWkt(key.From);
+            var target = factory.CreateFromWkt(key.To);
+            return new CoordinateTransformationFactory().CreateFromCoordinateSystems(source, target).MathTransform;
+        });
+
+    private sealed class TransformFilter(MathTransform transform) : IEntireCoordinateSequenceFilter
+    {
+        public bool Done => false;
+
+        public bool GeometryChanged => true;
+
+        public void Filter(CoordinateSequence seq)
+        {
+            for (var i = 0; i < seq.Count; i++)
+            {
+                var (x, y) = transform.Transform(seq.GetX(i), seq.GetY(i));
+                seq.SetX(i, x);
+                seq.SetY(i, y);
+            }
+        }
+    }
+}

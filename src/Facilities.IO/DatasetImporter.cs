@@ -1,0 +1,103 @@
+using System.Globalization;
+using Facilities.Core.Features;
+using Facilities.Core.Import;
+using Facilities.Core.Schema;
+using Facilities.Core.Spatial;
+using Facilities.Core.Validation;
+using Facilities.IO.Readers;
+using Facilities.IO.Store;
+
+namespace Facilities.IO;
+
+/// <summary>
+/// Reads a GIS file, converts and validates it as a dataset layer and, only when it has no errors, stores it
+/// in the dataset. A failed import writes nothing.
+/// </summary>
+public static class DatasetImporter
+{
+    /// <summary>Imports (or, with <paramref name="dryRun"/>, only checks) one file as one layer.</summary>
+    /// <param name="request">What to import and how.</param>
+    /// <param name="dryRun">Check only; never write.</param>
+    /// <returns>Every problem found and the converted layer; <see cref="ImportOutcome.Written"/> says if it was stored.</returns>
+    public static ImportOutcome Import(ImportRequest request, bool dryRun = false)
+    {
+        var schema = DatasetSchema.Get(request.Layer);
+        var file = Path.GetFileName(request.SourcePath);
+        var readIssues = new IssueList(file, schema.Name);
+        var mapping = FieldMapping.BuiltIn;
+        if (request.MappingPath is { } mp)
+        {
+            var json = TextFileCheck.ReadUtf8(mp, null);
+            try
+            {
+                mapping = mapping.With(FieldMapping.Parse(json, Path.GetFileName(mp)));
+            }
+            catch (FormatException e)
+            {
+                throw new DataFileException("mapping-invalid", Path.GetFileName(mp), null, e.Message, e.Message, e);
+            }
+        }
+
+        var raw = LayerFileReader.Read(request.SourcePath, schema.Name, request.SourceTable, readIssues);
+        FeatureLayer? wards = null;
+        if (schema.Name == "schools" && request.DatasetPath is { } ds && File.Exists(ds))
+        {
+            wards = GeoPackageDataset.ReadLayer(ds, "wards");
+        }
+
+        var result = LayerImporter.Import(raw, new ImportOptions(schema, file)
+        {
+            Mapping = mapping,
+            CrsOverride = request.CrsOverride,
+            Wards = wards,
+            ClockwiseShellsExpected = Path.GetExtension(request.SourcePath).Equals(".shp", StringComparison.OrdinalIgnoreCase),
+            Progress = request.Progress,
+        });
+        var issues = new IssueList(file, schema.Name);
+        issues.AddRange(readIssues.Items);
+        issues.AddRange(result.Issues.Items);
+        if (issues.HasErrors || dryRun || request.DatasetPath is null)
+        {
+            return new ImportOutcome(result.Layer, issues, Written: false, raw.Crs ?? request.CrsOverride);
+        }
+
+        var sourceCrs = request.CrsOverride ?? raw.Crs!;
+        var prefix = $"layer.{schema.Name}.";
+        var metadata = new Dictionary<string, string>
+        {
+            [prefix + "source"] = file,
+            [prefix + "source_sha256"] = GeoPackageDataset.Hash(request.SourcePath),
+            [prefix + "source_crs"] = sourceCrs.Label,
+            [prefix + "features"] = result.Layer.Features.Count.ToString(CultureInfo.InvariantCulture),
+            [prefix + "mapping_version"] = mapping.Version,
+        };
+        GeoPackageDataset.ReplaceLayers(request.DatasetPath, [result.Layer], metadata, progress: request.Progress);
+        return new ImportOutcome(result.Layer, issues, Written: true, sourceCrs);
+    }
+}
+
+/// <summary>An import of one file into one dataset layer.</summary>
+/// <param name="SourcePath">GeoJSON, Shapefile (.shp), CSV or GeoPackage file.</param>
+/// <param name="Layer">Dataset layer name (wards, schools, urban_areas, industrial_zones, parcels).</param>
+/// <param name="DatasetPath">Target dataset (.gpkg); null to check only.</param>
+public sealed record ImportRequest(string SourcePath, string Layer, string? DatasetPath)
+{
+    /// <summary>CRS that overrides the file's own (<c>--crs</c>).</summary>
+    public CrsDefinition? CrsOverride { get; init; }
+
+    /// <summary>User mapping file layered over the built-in one (<c>--mapping</c>).</summary>
+    public string? MappingPath { get; init; }
+
+    /// <summary>Table of a multi-table GeoPackage source (<c>--source-layer</c>).</summary>
+    public string? SourceTable { get; init; }
+
+    /// <summary>Features processed so far.</summary>
+    public IProgress<int>? Progress { get; init; }
+}
+
+/// <summary>What an import did.</summary>
+/// <param name="Layer">The converted layer (EPSG:4326).</param>
+/// <param name="Issues">Errors and warnings.</param>
+/// <param name="Written">Whether the dataset was changed.</param>
+/// <param name="SourceCrs">The CRS the source was read in, when known.</param>
+public sealed record ImportOutcome(FeatureLayer Layer, IssueList Issues, bool Written, CrsDefinition? SourceCrs);

@@ -1,0 +1,41 @@
+using Facilities.Core.Features;
+using Facilities.Core.Import;
+using Facilities.Core.Schema;
+using Facilities.Core.Validation;
+using Facilities.IO.Store;
+
+namespace Facilities.IO;
+
+/// <summary>Checks every layer of a stored dataset against the schema, as an import would.</summary>
+public static class DatasetValidator
+{
+    /// <summary>All problems of the dataset at <paramref name="path"/>.</summary>
+    public static IssueList Validate(string path)
+    {
+        var file = Path.GetFileName(path);
+        var all = new IssueList(file, null);
+        var tables = GeoPackageDataset.Describe(path).Select(t => t.Table.Name).ToHashSet(StringComparer.Ordinal);
+        FeatureLayer? wards = null;
+        foreach (var schema in DatasetSchema.Layers)
+        {
+            if (!tables.Contains(schema.Name))
+            {
+                all.Warning("layer-absent", null, null,
+                    $"bộ dữ liệu chưa có lớp '{schema.Name}'.", $"the dataset has no '{schema.Name}' layer yet.");
+                continue;
+            }
+
+            var readIssues = new IssueList(file, schema.Name);
+            var layer = GeoPackageDataset.ReadLayer(path, schema.Name, readIssues)!;
+            all.AddRange(readIssues.Items);
+            var result = LayerImporter.Import(layer, new ImportOptions(schema, file) { Wards = wards });
+            all.AddRange(result.Issues.Items);
+            if (schema.Name == "wards")
+            {
+                wards = result.Layer;
+            }
+        }
+
+        return all;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Security.Cryptography;
+using Facilities.Core.Features;
+using Facilities.Core.Schema;
+using Facilities.Core.Validation;
+using Microsoft.Data.Sqlite;
+using NetTopologySuite.Geometries;
+
+namespace Facilities.IO.Store;
+
+/// <summary>
+/// A dataset as one GeoPackage file: the embedded default store. Every change is written to a copy beside the
+/// file and renamed over it only after the transaction committed, so a failed or killed import leaves the
+/// dataset byte-for-byte as it was.
+/// </summary>
+public static class GeoPackageDataset
+{
+    /// <summary>Version of the dataset layout written into facilities_metadata.</summary>
+    public const string SchemaVersion = "1";
+
+    /// <summary>Fixed gpkg_contents timestamp, so regenerated files differ only where their data does.</summary>
+    public const string DefaultLastChange = "2025-07-01T00:00:00.000Z";
+
+    /// <summary>Feature tables of a dataset with their counts, or a <see cref="DataFileException"/> when it is not a GeoPackage.</summary>
+    public static List<(GeoPackageTableInfo Table, long Count)> Describe(string path)
+    {
+        using var c = OpenExisting(path, SqliteOpenMode.ReadOnly);
+        var result = new List<(GeoPackageTableInfo, long)>();
+        foreach (var t in GeoPackageLayerReader.ListTables(c))
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = $"SELECT COUNT(*) FROM {GeoPackageSchema.Quote(t.Name)}";
+            result.Add((t, (long)cmd.ExecuteScalar()!));
+        }
+
+        return result;
+    }
+
+    /// <summary>All facilities_metadata entries of a dataset (empty for a foreign GeoPackage).</summary>
+    public static SortedDictionary<string, string> Metadata(string path)
+    {
+        using var c = OpenExisting(path, SqliteOpenMode.ReadOnly);
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT key, value FROM facilities_metadata";
+        try
+        {
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                result[r.GetString(0)] = r.IsDBNull(1) ? "" : r.GetString(1);
+            }
+        }
+        catch (SqliteException)
+        {
+            // A GeoPackage written by another tool has no metadata table.
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads one layer, or null when the dataset does not have it.</summary>
+    public static FeatureLayer? ReadLayer(string path, string layer, IssueList? issues = null)
+    {
+        using var c = OpenExisting(path, SqliteOpenMode.ReadOnly);
+        var table = GeoPackageLayerReader.ListTables(c).Find(t => t.Name == layer);
+        return table is null
+            ? null
+            : GeoPackageLayerReader.Read(c, table, layer, Path.GetFileName(path), issues ?? new IssueList(Path.GetFileName(path), layer));
+    }
+
+    /// <summary>
+    /// Writes the layers (replacing same-named ones) and metadata into the dataset at <paramref name="path"/>,
+    /// creating it when absent. Atomic: the file is replaced only after everything was written.
+    /// </summary>
+    public static void ReplaceLayers(
+        string path, IReadOnlyList<FeatureLayer> layers, IReadOnlyDictionary<string, string> metadata,
+        string lastChange = DefaultLastChange, IProgress<int>? progress = null)
+    {
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full))
+        {
+            // Refuse to touch a file that is not a GeoPackage.
+            using var check = OpenExisting(full, SqliteOpenMode.ReadOnly);
+        }
+
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            if (File.Exists(full))
+            {
+                File.Copy(full, temp);
+            }
+
+            using (var c = GeoPackageSchema.Open(temp, SqliteOpenMode.ReadWriteCreate))
+            {
+                GeoPackageSchema.Execute(c, "PRAGMA journal_mode = DELETE; PRAGMA foreign_keys = OFF;");
+                GeoPackageSchema.EnsureCore(c);
+                using var tx = c.BeginTransaction();
+                GeoPackageSchema.SetMetadata(c, tx, "schema_version", SchemaVersion);
+                foreach (var layer in layers)
+                {
+                    GeoPackageLayerWriter.Write(c, tx, layer, GeometryTypeName(layer), lastChange, progress);
+                }
+
+                foreach (var (k, v) in metadata)
+                {
+                    GeoPackageSchema.SetMetadata(c, tx, k, v);
+                }
+
+                tx.Commit();
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>SHA-256 of the file's bytes, lower-case hex: the dataset hash results are stamped with.</summary>
+    public static string Hash(string path)
+    {
+        using var s = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(s));
+    }
+
+    /// <summary>GeoPackage geometry type for a layer: the schema's, or inferred from its features.</summary>
+    public static string GeometryTypeName(FeatureLayer layer)
+    {
+        if (DatasetSchema.Find(layer.Name) is { } schema)
+        {
+            return schema.Geometry switch
+            {
+                GeometryKind.Point => "POINT",
+                GeometryKind.Polygon => "MULTIPOLYGON",
+                _ => "GEOMETRY",
+            };
+        }
+
+        var types = layer.Features.Where(f => f.Geometry is not null).Select(f => f.Geometry!.OgcGeometryType).Distinct().ToList();
+        return types.Count == 1 ? types[0] switch
+        {
+            OgcGeometryType.Point => "POINT",
+            OgcGeometryType.MultiPolygon => "MULTIPOLYGON",
+            OgcGeometryType.Polygon => "POLYGON",
+            OgcGeometryType.LineString => "LINESTRING",
+            _ => "GEOMETRY",
+        } : "GEOMETRY";
+    }
+
+    private static SqliteConnection OpenExisting(string path, SqliteOpenMode mode)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DataFileException("file-not-found", Path.GetFileName(path), null,
+                $"không tìm thấy bộ dữ liệu {path}.", $"dataset not found: {path}.");
+        }
+
+        SqliteConnection? c = null;
+        try
+        {
+            c = GeoPackageSchema.Open(path, mode);
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA application_id";
+            var id = Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            cmd.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'gpkg_contents'";
+            if (id != GeoPackageSchema.ApplicationId && Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                throw new SqliteException("not a GeoPackage", 26);
+            }
+
+            return c;
+        }
+        catch (SqliteException e)
+        {
+            c?.Dispose();
+            throw new DataFileException("file-not-geopackage", Path.GetFileName(path), null,
+                $"{Path.GetFileName(path)} không phải GeoPackage hợp lệ ({e.Message}).",
+                $"{Path.GetFileName(path)} is not a valid GeoPackage ({e.Message}).", e);
+        }
+    }
+}
