@@ -92,7 +92,7 @@ public sealed record ImportRequest(string SourcePath, string Layer, string? Data
     public string? SourceTable { get; init; }
 
     /// <summary>Features processed so far.</summary>
-    public IProgress<int>? Progress { get; init; }
+    public IProgress<WorkProgress>? Progress { get; init; }
 }
 
 /// <summary>What an import did.</summary>

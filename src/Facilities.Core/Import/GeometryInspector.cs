@@ -2,7 +2,6 @@ using System.Globalization;
 using Facilities.Core.Schema;
 using Facilities.Core.Spatial;
 using Facilities.Core.Validation;
-using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Valid;
@@ -82,7 +81,7 @@ public static class GeometryInspector
                 $"a ring touching itself at {at} was split into a shell and a hole (area unchanged).");
         }
 
-        return Orient(shaped, out reoriented);
+        return RingOrientation.Counterclockwise(shaped, out reoriented);
     }
 
     /// <summary>Checks that coordinates can be in Vietnam for a geographic CRS, or are metres for a projected one.</summary>
@@ -151,47 +150,6 @@ public static class GeometryInspector
         (GeometryKind.PointOrPolygon, Polygon) => g,
         _ => null,
     };
-
-    // RFC 7946 orientation: shells counter-clockwise, holes clockwise.
-    private static Geometry Orient(Geometry g, out bool changed)
-    {
-        var anyChange = false;
-        Polygon OrientPolygon(Polygon p)
-        {
-            var shell = p.Shell;
-            if (!Orientation.IsCCW(shell.CoordinateSequence))
-            {
-                shell = (LinearRing)shell.Reverse();
-                anyChange = true;
-            }
-
-            var holes = new LinearRing[p.NumInteriorRings];
-            for (var i = 0; i < holes.Length; i++)
-            {
-                var h = (LinearRing)p.GetInteriorRingN(i);
-                if (Orientation.IsCCW(h.CoordinateSequence))
-                {
-                    h = (LinearRing)h.Reverse();
-                    anyChange = true;
-                }
-
-                holes[i] = h;
-            }
-
-            return p.Factory.CreatePolygon(shell, holes);
-        }
-
-        Geometry result = g switch
-        {
-            Polygon p => OrientPolygon(p),
-            MultiPolygon mp => mp.Factory.CreateMultiPolygon(
-                Enumerable.Range(0, mp.NumGeometries).Select(i => OrientPolygon((Polygon)mp.GetGeometryN(i))).ToArray()),
-            _ => g,
-        };
-        result.SRID = g.SRID;
-        changed = anyChange;
-        return result;
-    }
 
     private static string ViError(TopologyValidationErrors type) => type switch
     {

@@ -28,5 +28,5 @@ public sealed record ImportOptions(LayerSchema Schema, string FileName)
     public bool ClockwiseShellsExpected { get; init; }
 
     /// <summary>Reports the number of features processed so far.</summary>
-    public IProgress<int>? Progress { get; init; }
+    public IProgress<WorkProgress>? Progress { get; init; }
 }

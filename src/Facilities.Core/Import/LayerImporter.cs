@@ -78,11 +78,11 @@ public static class LayerImporter
             output.Features.Add(new FeatureRecord(record.Ordinal, geometry, attributes));
             if (++n % 1000 == 0)
             {
-                options.Progress?.Report(n);
+                options.Progress?.Report(new WorkProgress("convert", n, source.Features.Count));
             }
         }
 
-        options.Progress?.Report(n);
+        options.Progress?.Report(new WorkProgress("convert", n, source.Features.Count));
         if (reoriented > 0 && !options.ClockwiseShellsExpected)
         {
             issues.Warning("geometry-reoriented", null, null,

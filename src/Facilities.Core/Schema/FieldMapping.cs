@@ -123,7 +123,7 @@ public sealed class FieldMapping
 
     private static FieldMapping LoadBuiltIn()
     {
-        using var stream = typeof(FieldMapping).Assembly.GetManifestResourceStream("Facilities.Core.field-mapping.vi.json")
+        using var stream = typeof(FieldMapping).Assembly.GetManifestResourceStream("Facilities.Core.field-mapping.json")
             ?? throw new InvalidOperationException("built-in field mapping resource is missing");
         using var reader = new StreamReader(stream);
         return Parse(reader.ReadToEnd(), "built-in mapping");

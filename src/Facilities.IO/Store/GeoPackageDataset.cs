@@ -74,7 +74,7 @@ public static class GeoPackageDataset
     /// </summary>
     public static void ReplaceLayers(
         string path, IReadOnlyList<FeatureLayer> layers, IReadOnlyDictionary<string, string> metadata,
-        string lastChange = DefaultLastChange, IProgress<int>? progress = null)
+        string lastChange = DefaultLastChange, IProgress<Facilities.Core.Import.WorkProgress>? progress = null)
     {
         var full = Path.GetFullPath(path);
         if (File.Exists(full))

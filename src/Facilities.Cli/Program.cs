@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Text;
+using Facilities.Cli.Commands;
+using Facilities.Core.Validation;
+using Facilities.IO;
+
+namespace Facilities.Cli;
+
+/// <summary>The <c>facilities</c> command: wiring only; each command lives in Commands/.</summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        Console.OutputEncoding = Encoding.UTF8;
+        return Run(args, Console.Out, Console.Error);
+    }
+
+    /// <summary>Runs one command line with the given writers; returns the exit code (docs/cli.md).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var lang = new Option<string>("--lang")
+        {
+            Description = "Ngôn ngữ / language: vi (mặc định) | en",
+            Recursive = true,
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("FACILITIES_LANG") ?? "vi",
+        };
+        lang.AcceptOnlyFromAmong("vi", "en");
+        var root = new RootCommand(
+            "Facilities: quy hoạch mạng lưới trường học (thiếu phòng học, quỹ đất, giấy chứng nhận).\n" +
+            "School-network planning for Vietnamese cities: classroom deficit, land for schools, land-use certificates.");
+        root.Options.Add(lang);
+        Ui UiFor(ParseResult r) => new(output, error, r.GetValue(lang) == "en" ? Language.En : Language.Vi);
+
+        root.Subcommands.Add(ImportCommand.Create(UiFor));
+        root.Subcommands.Add(ExportCommand.Create(UiFor));
+        root.Subcommands.Add(InfoCommand.Create(UiFor));
+        root.Subcommands.Add(ValidateCommand.Create(UiFor));
+        root.Subcommands.Add(GenerateCommand.Create(UiFor));
+
+        var parsed = root.Parse(args);
+        var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            var code = parsed.Invoke(config);
+            return parsed.Errors.Count > 0 ? ExitCodes.Usage : code;
+        }
+        catch (DataFileException e)
+        {
+            error.WriteLine(e.Issue.Render(UiFor(parsed).Language));
+            return ExitCodes.FileError;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            error.WriteLine((UiFor(parsed).Language == Language.En ? "error: " : "lỗi: ") + e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine((UiFor(parsed).Language == Language.En ? "error: " : "lỗi: ") + e.Message);
+            return ExitCodes.FileError;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"internal error (please report): {e}");
+            return ExitCodes.Internal;
+        }
+    }
+}

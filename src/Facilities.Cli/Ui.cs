@@ -1,0 +1,104 @@
+using Facilities.Core.Import;
+using Facilities.Core.Validation;
+using Spectre.Console;
+
+namespace Facilities.Cli;
+
+/// <summary>
+/// Output of one command run: results to <see cref="Out"/>, messages and progress to <see cref="Err"/>, in
+/// Vietnamese unless --lang en (or FACILITIES_LANG=en).
+/// </summary>
+internal sealed class Ui
+{
+    public Ui(TextWriter output, TextWriter error, Language language)
+    {
+        Out = output;
+        Err = error;
+        Language = language;
+        var interactive = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+        ErrConsole = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(error),
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+        });
+        OutConsole = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Interactive = InteractionSupport.No,
+            Ansi = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+        });
+    }
+
+    public TextWriter Out { get; }
+
+    public TextWriter Err { get; }
+
+    public Language Language { get; }
+
+    public IAnsiConsole OutConsole { get; }
+
+    private IAnsiConsole ErrConsole { get; }
+
+    /// <summary>Vietnamese or English text, by the run's language.</summary>
+    public string T(string vi, string en) => Language == Language.En ? en : vi;
+
+    public void Issues(IEnumerable<ValidationIssue> issues, int limit = 200)
+    {
+        var list = issues.OrderByDescending(i => i.Severity).ToList();
+        foreach (var i in list.Take(limit))
+        {
+            Err.WriteLine(i.Render(Language));
+        }
+
+        if (list.Count > limit)
+        {
+            Err.WriteLine(T($"… và {list.Count - limit} vấn đề khác.", $"… and {list.Count - limit} more problems."));
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with a progress bar on an interactive terminal, silently otherwise
+    /// (CI logs and pipes get no control characters).
+    /// </summary>
+    public T2 WithProgress<T2>(string title, Func<IProgress<WorkProgress>?, T2> work)
+    {
+        if (ErrConsole.Profile.Capabilities.Interactive is false)
+        {
+            return work(null);
+        }
+
+        T2 result = default!;
+        ErrConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var tasks = new Dictionary<string, ProgressTask>();
+                var progress = new SynchronousProgress(p =>
+                {
+                    if (!tasks.TryGetValue(p.Stage, out var task))
+                    {
+                        tasks[p.Stage] = task = ctx.AddTask($"{title}: {StageLabel(p.Stage)}", maxValue: Math.Max(1, p.Total));
+                    }
+
+                    task.MaxValue = Math.Max(1, p.Total);
+                    task.Value = p.Done;
+                });
+                result = work(progress);
+            });
+        return result;
+    }
+
+    private string StageLabel(string stage) => stage switch
+    {
+        "convert" => T("kiểm tra và chuyển đổi", "checking and converting"),
+        "write" => T("ghi", "writing"),
+        "generate" => T("sinh dữ liệu", "generating"),
+        _ => stage,
+    };
+
+    private sealed class SynchronousProgress(Action<WorkProgress> report) : IProgress<WorkProgress>
+    {
+        public void Report(WorkProgress value) => report(value);
+    }
+}
