@@ -31,17 +31,4 @@ public sealed class FeatureRecord
 
     /// <summary>Value of a field, or null when absent.</summary>
     public object? this[string field] => Attributes.TryGetValue(field, out var v) ? v : null;
-
-    /// <summary>
-    /// How messages name this feature: its <c>id</c> (or <c>code</c>) when it has one, otherwise "#ordinal".
-    /// </summary>
-    public string Label(string? idField)
-    {
-        if (idField is not null && Attributes.TryGetValue(idField, out var id) && id is not null && $"{id}".Length > 0)
-        {
-            return Convert.ToString(id, System.Globalization.CultureInfo.InvariantCulture)!;
-        }
-
-        return "#" + Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
 }

@@ -74,6 +74,20 @@ public sealed class AttributeConverter
     /// <summary>Output fields: every schema field in contract order, then the extra fields.</summary>
     public List<FieldInfo> Fields { get; }
 
+    /// <summary>How messages name a source feature: its id (mapped from whatever the source calls it), else "#n".</summary>
+    public string LabelOf(FeatureRecord record)
+    {
+        foreach (var (source, target, _) in _plan)
+        {
+            if (target == _schema.IdField && record[source] is { } id && System.Convert.ToString(id, CultureInfo.InvariantCulture) is { Length: > 0 } text)
+            {
+                return text.Trim();
+            }
+        }
+
+        return "#" + record.Ordinal.ToString(CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Required schema fields the source does not have at all (reported once, not per feature).</summary>
     public IReadOnlyList<string> MissingRequired { get; }
 

@@ -92,6 +92,11 @@ public static class GeometryInspector
         var sample = Coord(geometry.Coordinate);
         if (crs.IsGeographic)
         {
+            if (VietnamBounds.Contains(env.MinY, env.MinX) && VietnamBounds.Contains(env.MaxY, env.MaxX))
+            {
+                return InVietnam(env, feature, issues, sample, crs);
+            }
+
             if (!looksLikeDegrees)
             {
                 issues.Error("coordinates-not-degrees", feature, null,

@@ -38,8 +38,8 @@ public static class LayerImporter
         var n = 0;
         foreach (var record in source.Features)
         {
-            var attributes = converter.Convert(record, record.Label(null), issues);
-            var label = LabelOf(attributes, schema.IdField, record.Ordinal);
+            var label = converter.LabelOf(record);
+            var attributes = converter.Convert(record, label, issues);
             var geometry = GeometryInspector.Inspect(record.Geometry, schema, crs, label, issues, out var changed);
             if (changed)
             {
@@ -99,11 +99,6 @@ public static class LayerImporter
 
         return new ImportResult(output, issues);
     }
-
-    private static string LabelOf(Dictionary<string, object?> attributes, string idField, int ordinal) =>
-        attributes.TryGetValue(idField, out var v) && v is string s && s.Length > 0
-            ? s
-            : "#" + ordinal.ToString(CultureInfo.InvariantCulture);
 
     private static void Derive(
         string layer, Dictionary<string, object?> a, Geometry lonLat, CrsDefinition wgs84, CrsDefinition metric,
