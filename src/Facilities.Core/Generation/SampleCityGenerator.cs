@@ -342,6 +342,11 @@ public static class SampleCityGenerator
     private static Geometry Round(Geometry g)
     {
         var copy = RingOrientation.Counterclockwise(GeometryPrecisionReducer.Reduce(g, new PrecisionModel(100)), out _);
+        if (g is MultiPolygon && copy is Polygon single)
+        {
+            copy = single.Factory.CreateMultiPolygon([single]);
+        }
+
         copy.SRID = g.SRID;
         return copy;
     }

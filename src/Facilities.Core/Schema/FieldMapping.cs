@@ -83,7 +83,32 @@ public sealed class FieldMapping
             return target;
         }
 
-        return _fields.TryGetValue("*", out var common) && common.TryGetValue(key, out target) ? target : null;
+        if (_fields.TryGetValue("*", out var common) && common.TryGetValue(key, out target))
+        {
+            return target;
+        }
+
+        // dBASE cuts field names at 10 characters: "so_phong_hoc" arrives as "so_phong_h". Accept a cut name
+        // when exactly one schema field or alias starts with it.
+        return sourceName.Trim().Length == DbfNameLimit ? MapTruncated(layer, key) : null;
+    }
+
+    /// <summary>Longest field name a dBASE (.dbf) file can hold.</summary>
+    public const int DbfNameLimit = 10;
+
+    private string? MapTruncated(LayerSchema layer, string key)
+    {
+        var targets = layer.Fields.Where(f => f.Name.StartsWith(key, StringComparison.Ordinal)).Select(f => f.Name);
+        foreach (var section in new[] { layer.Name, "*" })
+        {
+            if (_fields.TryGetValue(section, out var aliases))
+            {
+                targets = targets.Concat(aliases.Where(a => a.Key.StartsWith(key, StringComparison.Ordinal)).Select(a => a.Value));
+            }
+        }
+
+        var distinct = targets.Distinct().ToList();
+        return distinct.Count == 1 && layer.Field(distinct[0]) is not null ? distinct[0] : null;
     }
 
     /// <summary>The code a source value of an enumerated field maps to, or null when it is unknown.</summary>

@@ -51,6 +51,12 @@ public static class GeoPackageLayerWriter
             {
                 if (f.Geometry is { } g)
                 {
+                    // A MULTIPOLYGON column holds only multipolygons (GeoPackage 1.3 §2.1.6).
+                    if (geometryTypeName == "MULTIPOLYGON" && g is Polygon single)
+                    {
+                        g = single.Factory.CreateMultiPolygon([single]);
+                    }
+
                     g.SRID = crs.Srid;
                     pGeom.Value = writer.Write(g);
                     env.ExpandToInclude(g.EnvelopeInternal);

@@ -23,6 +23,19 @@ public class FieldMappingTests
     public void AgencyFieldNamesMapOntoTheSchema(string layer, string source, string target) =>
         Assert.Equal(target, FieldMapping.BuiltIn.MapField(DatasetSchema.Get(layer), source));
 
+    [Theory]
+    [InlineData("schools", "so_phong_h", "classrooms")]
+    [InlineData("schools", "land_certi", "land_certificate")]
+    [InlineData("schools", "site_area_", "site_area_m2")]
+    [InlineData("urban_areas", "planned_po", "planned_population")]
+    [InlineData("wards", "pop_tieu_h", "pop_tieu_hoc")]
+    public void NamesCutAtTheDbfLimitStillMap(string layer, string source, string target) =>
+        Assert.Equal(target, FieldMapping.BuiltIn.MapField(DatasetSchema.Get(layer), source));
+
+    [Fact]
+    public void AmbiguousCutNameMapsToNothing() =>
+        Assert.Null(FieldMapping.BuiltIn.MapField(DatasetSchema.Wards, "pop_thxxxx"[..10]));
+
     [Fact]
     public void ExactSchemaNameWinsOverAnAlias() =>
         Assert.Equal("name", FieldMapping.BuiltIn.MapField(DatasetSchema.Wards, "name"));
