@@ -28,6 +28,10 @@ internal sealed class Ui
             Interactive = InteractionSupport.No,
             Ansi = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
         });
+        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+        {
+            OutConsole.Profile.Width = 160; // files and pipes have no width; keep tables on one line per row
+        }
     }
 
     public TextWriter Out { get; }

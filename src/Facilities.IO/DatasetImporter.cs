@@ -38,7 +38,7 @@ public static class DatasetImporter
             }
         }
 
-        var raw = LayerFileReader.Read(request.SourcePath, schema.Name, request.SourceTable, readIssues);
+        var raw = LayerFileReader.Read(request.SourcePath, schema.Name, request.SourceTable, readIssues, request.CrsOverride);
         FeatureLayer? wards = null;
         if (schema.Name == "schools" && request.DatasetPath is { } ds && File.Exists(ds))
         {
@@ -56,6 +56,11 @@ public static class DatasetImporter
         var issues = new IssueList(file, schema.Name);
         issues.AddRange(readIssues.Items);
         issues.AddRange(result.Issues.Items);
+        var stored = result.Layer;
+        if (request.Append && request.DatasetPath is { } target && File.Exists(target) && GeoPackageDataset.ReadLayer(target, schema.Name) is { } existing)
+        {
+            stored = Append(existing, result.Layer, schema, issues);
+        }
         if (issues.HasErrors || dryRun || request.DatasetPath is null)
         {
             return new ImportOutcome(result.Layer, issues, Written: false, raw.Crs ?? request.CrsOverride);
@@ -63,7 +68,7 @@ public static class DatasetImporter
 
         var sourceCrs = request.CrsOverride ?? raw.Crs!;
         var prefix = $"layer.{schema.Name}.";
-        var metadata = new Dictionary<string, string>
+        IReadOnlyDictionary<string, string> metadata = new Dictionary<string, string>
         {
             [prefix + "source"] = file,
             [prefix + "source_sha256"] = GeoPackageDataset.Hash(request.SourcePath),
@@ -71,8 +76,48 @@ public static class DatasetImporter
             [prefix + "features"] = result.Layer.Features.Count.ToString(CultureInfo.InvariantCulture),
             [prefix + "mapping_version"] = mapping.Version,
         };
-        GeoPackageDataset.ReplaceLayers(request.DatasetPath, [result.Layer], metadata, progress: request.Progress);
+        if (request.Append)
+        {
+            metadata = metadata.ToDictionary(kv => kv.Key.Replace(prefix, $"{prefix}appended.{file}.", StringComparison.Ordinal), kv => kv.Value);
+        }
+
+        GeoPackageDataset.ReplaceLayers(request.DatasetPath, [stored], metadata, progress: request.Progress);
         return new ImportOutcome(result.Layer, issues, Written: true, sourceCrs);
+    }
+
+    // POLICY: appending keeps ids unique across the layer; a clash is an error, so nothing is written.
+    private static FeatureLayer Append(FeatureLayer existing, FeatureLayer added, LayerSchema schema, IssueList issues)
+    {
+        var ids = existing.Features.Select(f => f[schema.IdField] as string).Where(id => id is not null).ToHashSet(StringComparer.Ordinal);
+        foreach (var f in added.Features)
+        {
+            if (f[schema.IdField] is string id && ids.Contains(id))
+            {
+                issues.Error("id-duplicate", id, schema.IdField,
+                    $"mã '{id}' đã có trong lớp '{schema.Name}' của bộ dữ liệu; không thể nối thêm.",
+                    $"id '{id}' is already in the dataset's '{schema.Name}' layer; cannot append.");
+            }
+        }
+
+        var fields = new List<FieldInfo>(existing.Fields);
+        foreach (var f in added.Fields)
+        {
+            var i = fields.FindIndex(x => x.Name == f.Name);
+            if (i < 0)
+            {
+                fields.Add(f);
+            }
+            else if (fields[i].Type != f.Type)
+            {
+                fields[i] = fields[i] with { Type = FieldType.Text };
+            }
+        }
+
+        var offset = existing.Features.Count;
+        var features = existing.Features
+            .Concat(added.Features.Select(f => new FeatureRecord(offset + f.Ordinal, f.Geometry, f.Attributes)))
+            .ToList();
+        return new FeatureLayer(existing.Name, existing.Crs, fields, features);
     }
 }
 
@@ -87,6 +132,9 @@ public sealed record ImportRequest(string SourcePath, string Layer, string? Data
 
     /// <summary>User mapping file layered over the built-in one (<c>--mapping</c>).</summary>
     public string? MappingPath { get; init; }
+
+    /// <summary>Add the features to the layer instead of replacing it (<c>--append</c>): e.g. parcels of former Hải Dương (EPSG:9209) after Hải Phòng's (EPSG:9210).</summary>
+    public bool Append { get; init; }
 
     /// <summary>Table of a multi-table GeoPackage source (<c>--source-layer</c>).</summary>
     public string? SourceTable { get; init; }

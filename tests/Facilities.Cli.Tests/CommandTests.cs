@@ -149,4 +149,25 @@ public sealed class CommandTests : IDisposable
         Assert.Contains("Imported 114 features", output, StringComparison.Ordinal);
         Assert.Contains("4,664,124", CliRunner.Run("info", dataset).Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void GenerateIsByteForByteReproducible()
+    {
+        var a = _dir.File("a.gpkg");
+        var b = _dir.File("b.gpkg");
+        File.WriteAllText(b, "an older file in the way");
+
+        Assert.Equal(0, CliRunner.Run("generate", "--out", a, "--parcels", "300").Code);
+        Assert.Equal(0, CliRunner.Run("generate", "--out", b, "--parcels", "300").Code);
+
+        Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+    }
+
+    [Fact]
+    public void InfoSaysWhenAFieldHasValuesOnlyForSomeFeatures()
+    {
+        var (_, output, _) = CliRunner.Run("info", Generate(), "--lang", "en");
+
+        Assert.Contains("(6/12 with a value)", output, StringComparison.Ordinal);
+    }
 }

@@ -33,7 +33,7 @@ internal static class GenerateCommand
                 var city = SampleCityGenerator.Generate(options, p);
                 var label = string.Create(CultureInfo.InvariantCulture,
                     $"SYNTHETIC sample city: facilities generate --seed {options.Seed} --wards {options.Wards} --parcels {options.Parcels}");
-                GeoPackageDataset.ReplaceLayers(path, city.Layers, new Dictionary<string, string> { ["generator"] = label }, progress: p);
+                GeoPackageDataset.ReplaceLayers(path, city.Layers, new Dictionary<string, string> { ["generator"] = label }, progress: p, fresh: true);
                 return city;
             });
             u.Out.WriteLine(u.T($"Đã sinh thành phố mẫu vào {path}.", $"Generated the sample city into {path}."));

@@ -14,10 +14,11 @@ internal static class ImportCommand
         var crs = CliOptions.Crs("Hệ toạ độ của tệp, ghi đè .prj / source CRS, overrides the file's own (EPSG:4326, 32648, 9210, 9209 …)");
         var mapping = new Option<FileInfo?>("--mapping") { Description = "Tệp ánh xạ tên trường / field-mapping JSON (docs/mapping.md)" };
         var sourceLayer = new Option<string?>("--source-layer") { Description = "Bảng trong GeoPackage nguồn / table of a multi-table GeoPackage" };
+        var append = new Option<bool>("--append") { Description = "Nối thêm vào lớp thay vì thay thế / add to the layer instead of replacing it (ids must stay unique)" };
         var into = new Option<FileInfo>("--into") { Description = "Bộ dữ liệu đích / target dataset (.gpkg, created if absent)", Required = true };
-        var cmd = new Command("import", "Nhập một lớp từ tệp GIS vào bộ dữ liệu. Lỗi thì không ghi gì.\nImport one layer from a GIS file; on any error nothing is written.")
+        var cmd = new Command("import", "Nhập một lớp từ tệp GIS vào bộ dữ liệu (thay thế lớp cũ, hoặc nối thêm với --append). Lỗi thì không ghi gì.\nImport one layer from a GIS file, replacing the layer (or adding to it with --append); on any error nothing is written.")
         {
-            file, layer, crs, mapping, sourceLayer, into,
+            file, layer, crs, mapping, sourceLayer, append, into,
         };
         cmd.SetAction(r =>
         {
@@ -27,6 +28,7 @@ internal static class ImportCommand
                 CrsOverride = r.GetValue(crs) is { } c ? CrsRegistry.Parse(c) : null,
                 MappingPath = r.GetValue(mapping)?.FullName,
                 SourceTable = r.GetValue(sourceLayer),
+                Append = r.GetValue(append),
             };
             var outcome = u.WithProgress(u.T("Nhập", "Import"), p => DatasetImporter.Import(request with { Progress = p }));
             u.Issues(outcome.Issues.Items);

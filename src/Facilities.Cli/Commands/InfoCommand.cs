@@ -51,9 +51,13 @@ internal static class InfoCommand
                 .AddColumn(u.T("Lớp", "Layer")).AddColumn(u.T("Trường", "Field")).AddColumn(new TableColumn(u.T("Tổng", "Total")).RightAligned());
             foreach (var s in summaries)
             {
-                foreach (var (field, sum) in s.Sums)
+                foreach (var t in s.Sums)
                 {
-                    totals.AddRow(s.Table.Name, field, sum.ToString(sum == Math.Floor(sum) ? "N0" : "N1", CultureInfo.InvariantCulture));
+                    var text = t.Sum is not double sum
+                        ? u.T("không có dữ liệu", "no data")
+                        : sum.ToString(sum == Math.Floor(sum) ? "N0" : "N1", CultureInfo.InvariantCulture)
+                          + (t.WithValue < s.Count ? u.T($" ({t.WithValue}/{s.Count} có giá trị)", $" ({t.WithValue}/{s.Count} with a value)") : "");
+                    totals.AddRow(s.Table.Name, t.Field, Markup.Escape(text));
                 }
 
                 foreach (var (field, counts) in s.Groups)

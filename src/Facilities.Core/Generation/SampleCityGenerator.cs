@@ -55,7 +55,9 @@ public static class SampleCityGenerator
         {
             foreach (var r in records)
             {
-                r.Geometry = Reprojector.Transform(Round(r.Geometry!), metric, wgs84);
+                // PERF: parcels are built on a centimetre grid already; snapping rounding through overlay is for wards.
+                var g = schema == DatasetSchema.Parcels ? r.Geometry! : Round(r.Geometry!);
+                r.Geometry = Reprojector.Transform(g, metric, wgs84);
             }
 
             var fields = schema.Fields.Select(s => new FieldInfo(s.Name, s.Type)).ToList();
@@ -235,7 +237,7 @@ public static class SampleCityGenerator
         var rows = (int)(env.Height / cell);
         var locator = new WardLocator(new FeatureLayer("wards", null, [], wards));
         var urbanCodes = wards.Where(w => (string)w["unit_type"]! == "phuong").Select(w => (string)w["code"]!).ToHashSet();
-        var zones = industrial.Select(z => z.Geometry!.Buffer(1500)).ToList();
+        var zones = industrial.Select(z => NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(z.Geometry!.Buffer(1500))).ToList();
         var records = new List<FeatureRecord>(o.Parcels);
         var taken = new HashSet<long>();
         var attempts = 0L;
@@ -332,8 +334,12 @@ public static class SampleCityGenerator
         return (Point)area.InteriorPoint;
     }
 
-    private static Polygon Rect(GeometryFactory f, double x, double y, double w, double h) =>
-        f.CreatePolygon([new(x, y), new(x + w, y), new(x + w, y + h), new(x, y + h), new(x, y)]);
+    private static Polygon Rect(GeometryFactory f, double x, double y, double w, double h)
+    {
+        static double Cm(double v) => Math.Round(v * 100) / 100;
+        (x, y, w, h) = (Cm(x), Cm(y), Cm(w), Cm(h));
+        return f.CreatePolygon([new(x, y), new(x + w, y), new(x + w, y + h), new(x, y + h), new(x, y)]);
+    }
 
     private static Coordinate[] Square(Coordinate c, double half) =>
         [new(c.X - half, c.Y - half), new(c.X + half, c.Y - half), new(c.X + half, c.Y + half), new(c.X - half, c.Y + half), new(c.X - half, c.Y - half)];

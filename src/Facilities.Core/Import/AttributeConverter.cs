@@ -20,7 +20,8 @@ public sealed class AttributeConverter
     {
         _schema = schema;
         _mapping = mapping;
-        var taken = new Dictionary<string, string>(StringComparer.Ordinal);
+        // fid and geom are the GeoPackage's own columns; a source field with such a name is kept as fid_2 / geom_2.
+        var taken = new Dictionary<string, string>(StringComparer.Ordinal) { ["fid"] = "", ["geom"] = "" };
 
         // Exact schema names first, so an alias never displaces a field that already has the contract name.
         var ordered = source.Fields.OrderBy(f => schema.Field(NameNormalizer.Normalize(f.Name)) is null ? 1 : 0).ToList();
@@ -59,10 +60,12 @@ public sealed class AttributeConverter
             _plan.Add((field.Name, unique, null));
         }
 
+        taken.Remove("fid");
+        taken.Remove("geom");
         foreach (var spec in schema.Fields.Where(f => f.Required && !taken.ContainsKey(f.Name)))
         {
             issues.Error("field-absent", null, spec.Name,
-                $"lớp không có trường bắt buộc '{spec.Name}' ({spec.Description}) hay tên tương đương nào trong tệp ánh xạ.",
+                $"lớp không có trường bắt buộc '{spec.Name}' ({spec.DescriptionVi}) hay tên tương đương nào trong tệp ánh xạ.",
                 $"the layer has no required field '{spec.Name}' ({spec.Description}), nor any alias of it in the mapping file.");
         }
 
@@ -110,7 +113,7 @@ public sealed class AttributeConverter
             else if (spec.Required && converted is null && !MissingRequired.Contains(spec.Name) && !HadBadValue(record, spec))
             {
                 issues.Error("value-missing", feature, spec.Name,
-                    $"thiếu giá trị bắt buộc ({spec.Description}).",
+                    $"thiếu giá trị bắt buộc ({spec.DescriptionVi}).",
                     $"required value is missing ({spec.Description}).");
             }
         }
@@ -257,6 +260,6 @@ public sealed class AttributeConverter
 
     private static void Negative(object value, FieldSpec spec, string feature, IssueList issues) =>
         issues.Error("value-negative", feature, spec.Name,
-            $"giá trị âm ({value}); {spec.Description} không thể âm.",
+            $"giá trị âm ({value}); {spec.DescriptionVi} không thể âm.",
             $"negative value ({value}); {spec.Description} cannot be negative.");
 }

@@ -119,7 +119,15 @@ public static class LayerImporter
                 a["area_m2"] ??= Math.Round(area, 2);
                 break;
             case "industrial_zones":
-                a["area_ha"] ??= Math.Round(Area() / 10_000, 4);
+                var hectares = Area() / 10_000;
+                if (a["area_ha"] is double statedHa && Math.Abs(statedHa - hectares) > 0.05 * Math.Max(hectares, 0.01))
+                {
+                    issues.Warning("area-mismatch", label, "area_ha",
+                        string.Create(CultureInfo.InvariantCulture, $"diện tích ghi {statedHa:0.##} ha khác diện tích hình học {hectares:0.##} ha hơn 5%; giữ giá trị ghi."),
+                        string.Create(CultureInfo.InvariantCulture, $"stated area {statedHa:0.##} ha differs from the geometry's {hectares:0.##} ha by more than 5%; the stated value is kept."));
+                }
+
+                a["area_ha"] ??= Math.Round(hectares, 4);
                 break;
             case "schools":
                 if (lonLat is not Point && a["site_area_m2"] is null)

@@ -17,63 +17,63 @@ public static class DatasetSchema
     /// <summary>Administrative units: phường, xã, đặc khu.</summary>
     public static readonly LayerSchema Wards = new("wards", GeometryKind.Polygon, "code",
     [
-        new("code", FieldType.Text, true, "official 5-digit unit code (GSO)"),
-        new("name", FieldType.Text, true, "unit name"),
-        new("unit_type", FieldType.Text, true, "phuong | xa | dac_khu") { AllowedValues = UnitTypes },
-        new("population", FieldType.Integer, true, "residents") { NonNegative = true },
-        new("pop_mam_non", FieldType.Integer, false, "residents aged 3-5") { NonNegative = true },
-        new("pop_tieu_hoc", FieldType.Integer, false, "residents aged 6-10") { NonNegative = true },
-        new("pop_thcs", FieldType.Integer, false, "residents aged 11-14") { NonNegative = true },
-        new("pop_thpt", FieldType.Integer, false, "residents aged 15-17") { NonNegative = true },
-        new("area_m2", FieldType.Real, false, "area in square metres, computed in the dataset's metric CRS") { NonNegative = true, Derived = true },
+        new("code", FieldType.Text, true, "official 5-digit unit code (GSO)") { DescriptionVi = "mã đơn vị hành chính 5 chữ số" },
+        new("name", FieldType.Text, true, "unit name") { DescriptionVi = "tên đơn vị" },
+        new("unit_type", FieldType.Text, true, "phuong | xa | dac_khu") { DescriptionVi = "loại: phuong | xa | dac_khu", AllowedValues = UnitTypes },
+        new("population", FieldType.Integer, true, "residents") { DescriptionVi = "dân số", NonNegative = true },
+        new("pop_mam_non", FieldType.Integer, false, "residents aged 3-5") { DescriptionVi = "dân số 3-5 tuổi", NonNegative = true },
+        new("pop_tieu_hoc", FieldType.Integer, false, "residents aged 6-10") { DescriptionVi = "dân số 6-10 tuổi", NonNegative = true },
+        new("pop_thcs", FieldType.Integer, false, "residents aged 11-14") { DescriptionVi = "dân số 11-14 tuổi", NonNegative = true },
+        new("pop_thpt", FieldType.Integer, false, "residents aged 15-17") { DescriptionVi = "dân số 15-17 tuổi", NonNegative = true },
+        new("area_m2", FieldType.Real, false, "area in square metres, computed in the dataset's metric CRS") { DescriptionVi = "diện tích (m²)", NonNegative = true, Derived = true },
     ]);
 
     /// <summary>Schools, one row per level; point or site polygon.</summary>
     public static readonly LayerSchema Schools = new("schools", GeometryKind.PointOrPolygon, "id",
     [
-        new("id", FieldType.Text, true, "school identifier (one row per level)"),
-        new("name", FieldType.Text, true, "school name"),
-        new("level", FieldType.Text, true, "mam_non | tieu_hoc | thcs | thpt") { AllowedValues = Levels },
-        new("classrooms", FieldType.Integer, true, "usable general classrooms") { NonNegative = true },
-        new("subject_rooms", FieldType.Integer, false, "subject (specialised) rooms") { NonNegative = true },
-        new("classes", FieldType.Integer, false, "classes (groups) taught") { NonNegative = true },
-        new("pupils", FieldType.Integer, false, "enrolled pupils or children") { NonNegative = true },
-        new("site_area_m2", FieldType.Real, false, "site area in square metres") { NonNegative = true },
-        new("ownership", FieldType.Text, false, "public | private") { AllowedValues = ["public", "private"] },
-        new("ward_code", FieldType.Text, false, "code of the ward the school lies in (derived spatially when absent)") { Derived = true },
-        new("land_certificate", FieldType.Text, false, "yes | no | in_progress") { AllowedValues = ["yes", "no", "in_progress"] },
+        new("id", FieldType.Text, true, "school identifier (one row per level)") { DescriptionVi = "mã trường (mỗi cấp học một dòng)" },
+        new("name", FieldType.Text, true, "school name") { DescriptionVi = "tên trường" },
+        new("level", FieldType.Text, true, "mam_non | tieu_hoc | thcs | thpt") { DescriptionVi = "cấp học: mam_non | tieu_hoc | thcs | thpt", AllowedValues = Levels },
+        new("classrooms", FieldType.Integer, true, "usable general classrooms") { DescriptionVi = "số phòng học dùng được", NonNegative = true },
+        new("subject_rooms", FieldType.Integer, false, "subject (specialised) rooms") { DescriptionVi = "số phòng bộ môn", NonNegative = true },
+        new("classes", FieldType.Integer, false, "classes (groups) taught") { DescriptionVi = "số lớp (nhóm)", NonNegative = true },
+        new("pupils", FieldType.Integer, false, "enrolled pupils or children") { DescriptionVi = "số học sinh (trẻ)", NonNegative = true },
+        new("site_area_m2", FieldType.Real, false, "site area in square metres (computed for a polygon site when absent)") { DescriptionVi = "diện tích khuôn viên (m²)", NonNegative = true, Derived = true },
+        new("ownership", FieldType.Text, false, "public | private") { DescriptionVi = "loại hình: public | private", AllowedValues = ["public", "private"] },
+        new("ward_code", FieldType.Text, false, "code of the ward the school lies in (derived spatially when absent)") { DescriptionVi = "mã phường/xã nơi trường đóng", Derived = true },
+        new("land_certificate", FieldType.Text, false, "yes | no | in_progress") { DescriptionVi = "giấy chứng nhận QSDĐ: yes | no | in_progress", AllowedValues = ["yes", "no", "in_progress"] },
     ]);
 
     /// <summary>New urban areas (khu đô thị mới).</summary>
     public static readonly LayerSchema UrbanAreas = new("urban_areas", GeometryKind.Polygon, "id",
     [
-        new("id", FieldType.Text, true, "project identifier"),
-        new("name", FieldType.Text, true, "project name"),
-        new("planned_population", FieldType.Integer, true, "residents at completion") { NonNegative = true },
-        new("start_year", FieldType.Integer, true, "first year residents move in"),
-        new("completion_year", FieldType.Integer, true, "year the planned population is reached"),
-        new("reserved_school_land_m2", FieldType.Real, false, "land reserved for schools, square metres") { NonNegative = true },
-        new("area_m2", FieldType.Real, false, "area in square metres") { NonNegative = true, Derived = true },
+        new("id", FieldType.Text, true, "project identifier") { DescriptionVi = "mã dự án" },
+        new("name", FieldType.Text, true, "project name") { DescriptionVi = "tên dự án" },
+        new("planned_population", FieldType.Integer, true, "residents at completion") { DescriptionVi = "dân số quy hoạch khi hoàn thành", NonNegative = true },
+        new("start_year", FieldType.Integer, true, "first year residents move in") { DescriptionVi = "năm bắt đầu có dân" },
+        new("completion_year", FieldType.Integer, true, "year the planned population is reached") { DescriptionVi = "năm đạt dân số quy hoạch" },
+        new("reserved_school_land_m2", FieldType.Real, false, "land reserved for schools, square metres") { DescriptionVi = "đất dành cho trường học (m²)", NonNegative = true },
+        new("area_m2", FieldType.Real, false, "area in square metres") { DescriptionVi = "diện tích (m²)", NonNegative = true, Derived = true },
     ]);
 
     /// <summary>Industrial zones and parks (khu công nghiệp).</summary>
     public static readonly LayerSchema IndustrialZones = new("industrial_zones", GeometryKind.Polygon, "id",
     [
-        new("id", FieldType.Text, true, "zone identifier"),
-        new("name", FieldType.Text, true, "zone name"),
-        new("area_ha", FieldType.Real, false, "area in hectares (computed when absent)") { NonNegative = true, Derived = true },
-        new("workers", FieldType.Integer, true, "workers employed") { NonNegative = true },
-        new("worker_housing_population", FieldType.Integer, false, "residents of the zone's worker housing") { NonNegative = true },
+        new("id", FieldType.Text, true, "zone identifier") { DescriptionVi = "mã khu công nghiệp" },
+        new("name", FieldType.Text, true, "zone name") { DescriptionVi = "tên khu công nghiệp" },
+        new("area_ha", FieldType.Real, false, "area in hectares (computed when absent)") { DescriptionVi = "diện tích (ha)", NonNegative = true, Derived = true },
+        new("workers", FieldType.Integer, true, "workers employed") { DescriptionVi = "số lao động", NonNegative = true },
+        new("worker_housing_population", FieldType.Integer, false, "residents of the zone's worker housing") { DescriptionVi = "dân số nhà ở công nhân", NonNegative = true },
     ]);
 
     /// <summary>Land parcels (thửa đất).</summary>
     public static readonly LayerSchema Parcels = new("parcels", GeometryKind.Polygon, "id",
     [
-        new("id", FieldType.Text, true, "parcel identifier (map sheet / parcel number)"),
-        new("land_use", FieldType.Text, true, "current land-use code (DGD, ODT, ONT, LUC, SKC, DHT ...)"),
-        new("planned_land_use", FieldType.Text, false, "planned land-use code"),
-        new("owner_type", FieldType.Text, false, "state | organisation | household") { AllowedValues = ["state", "organisation", "household"] },
-        new("area_m2", FieldType.Real, false, "area in square metres (computed when absent)") { NonNegative = true, Derived = true },
+        new("id", FieldType.Text, true, "parcel identifier (map sheet / parcel number)") { DescriptionVi = "số hiệu thửa đất" },
+        new("land_use", FieldType.Text, true, "current land-use code (DGD, ODT, ONT, LUC, SKC, DHT ...)") { DescriptionVi = "loại đất hiện trạng (DGD, ODT, ONT, LUC, SKC, DHT …)" },
+        new("planned_land_use", FieldType.Text, false, "planned land-use code") { DescriptionVi = "loại đất quy hoạch" },
+        new("owner_type", FieldType.Text, false, "state | organisation | household") { DescriptionVi = "đối tượng sử dụng: state | organisation | household", AllowedValues = ["state", "organisation", "household"] },
+        new("area_m2", FieldType.Real, false, "area in square metres (computed when absent)") { DescriptionVi = "diện tích (m²)", NonNegative = true, Derived = true },
     ]);
 
     /// <summary>All layers in dependency order (wards first: schools are linked to them).</summary>

@@ -32,7 +32,10 @@ public sealed class FieldMapping
             using var doc = JsonDocument.Parse(json);
             var root = doc.RootElement;
             var version = root.TryGetProperty("version", out var v) ? v.GetString() ?? "" : "";
-            return new FieldMapping(version, ReadSection(root, "fields"), ReadSection(root, "values"));
+            var fields = ReadSection(root, "fields");
+            var values = ReadSection(root, "values");
+            Check(fields, values, sourceName);
+            return new FieldMapping(version, fields, values);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
@@ -103,12 +106,12 @@ public sealed class FieldMapping
         {
             if (_fields.TryGetValue(section, out var aliases))
             {
-                targets = targets.Concat(aliases.Where(a => a.Key.StartsWith(key, StringComparison.Ordinal)).Select(a => a.Value));
+                targets = targets.Concat(aliases.Where(a => a.Key.StartsWith(key, StringComparison.Ordinal) && layer.Field(a.Value) is not null).Select(a => a.Value));
             }
         }
 
         var distinct = targets.Distinct().ToList();
-        return distinct.Count == 1 && layer.Field(distinct[0]) is not null ? distinct[0] : null;
+        return distinct.Count == 1 ? distinct[0] : null;
     }
 
     /// <summary>The code a source value of an enumerated field maps to, or null when it is unknown.</summary>
@@ -120,7 +123,45 @@ public sealed class FieldMapping
             return key;
         }
 
-        return _values.TryGetValue(field.Name, out var map) && map.TryGetValue(key, out var code) ? code : null;
+        // A user map that points at a code the schema does not allow is not a valid mapping.
+        return _values.TryGetValue(field.Name, out var map) && map.TryGetValue(key, out var code)
+               && (field.AllowedValues is null || field.AllowedValues.Contains(code))
+            ? code
+            : null;
+    }
+
+    // Typos in a mapping file would silently turn a field into an extra; refuse them with the entry's name.
+    private static void Check(Dictionary<string, Dictionary<string, string>> fields, Dictionary<string, Dictionary<string, string>> values, string source)
+    {
+        foreach (var (section, entries) in fields)
+        {
+            var layers = section == "*" ? DatasetSchema.Layers : DatasetSchema.Find(section) is { } l ? [l] : null;
+            if (layers is null)
+            {
+                throw new FormatException($"{source}: fields.{section}: no such layer; layers are {string.Join(", ", DatasetSchema.Layers.Select(x => x.Name))}, or \"*\"");
+            }
+
+            foreach (var (alias, target) in entries)
+            {
+                if (!layers.Any(x => x.Field(target) is not null))
+                {
+                    throw new FormatException($"{source}: fields.{section}.{alias}: '{target}' is not a field of {section}");
+                }
+            }
+        }
+
+        foreach (var (field, entries) in values)
+        {
+            var spec = DatasetSchema.Layers.SelectMany(l => l.Fields).FirstOrDefault(f => f.Name == field && f.AllowedValues is not null)
+                ?? throw new FormatException($"{source}: values.{field}: not a coded field");
+            foreach (var (value, code) in entries)
+            {
+                if (!spec.AllowedValues!.Contains(code))
+                {
+                    throw new FormatException($"{source}: values.{field}.{value}: '{code}' is not one of {string.Join(", ", spec.AllowedValues!)}");
+                }
+            }
+        }
     }
 
     private static Dictionary<string, Dictionary<string, string>> ReadSection(JsonElement root, string name)

@@ -9,6 +9,9 @@ namespace Facilities.Core.Schema;
 /// <param name="Description">What the field means, with its unit.</param>
 public sealed record FieldSpec(string Name, FieldType Type, bool Required, string Description)
 {
+    /// <summary>What the field means, in Vietnamese (for messages and reports).</summary>
+    public string DescriptionVi { get; init; } = Description;
+
     /// <summary>Allowed codes for an enumerated text field, or null for free text.</summary>
     public IReadOnlyList<string>? AllowedValues { get; init; }
 

@@ -3,7 +3,7 @@ namespace Facilities.Core.Spatial;
 /// <summary>Chooses the metric system in which areas and distances of a dataset are computed.</summary>
 /// <remarks>
 /// POLICY: WGS 84 / UTM 48N or 49N by longitude. Over a city the UTM scale error stays under 0.04 %, which is
-/// far below the precision of planning areas; a dataset may name another system (e.g. EPSG:9210) instead.
+/// far below the precision of planning areas.
 /// </remarks>
 public static class MetricCrs
 {

@@ -16,7 +16,7 @@ public static class GeoJsonLayerReader
     private static readonly JsonSerializerOptions GeometryOptions = CreateOptions();
 
     /// <summary>Reads the file; whole-file problems throw <see cref="DataFileException"/>, feature problems go to <paramref name="issues"/>.</summary>
-    public static FeatureLayer Read(string path, string layerName, IssueList issues)
+    public static FeatureLayer Read(string path, string layerName, IssueList issues, CrsDefinition? crsOverride = null)
     {
         var file = Path.GetFileName(path);
         var text = TextFileCheck.ReadUtf8(path, layerName);
@@ -52,7 +52,7 @@ public static class GeoJsonLayerReader
                     "the file is not a GeoJSON FeatureCollection (no \"type\": \"FeatureCollection\" with a \"features\" array)."),
             };
 
-            var crs = ReadCrs(root, file, layerName);
+            var crs = crsOverride ?? ReadCrs(root, file, layerName);
             var fields = new List<FieldInfo>();
             var records = new List<FeatureRecord>();
             var ordinal = 0;
@@ -112,16 +112,19 @@ public static class GeoJsonLayerReader
         {
             fields.Add(new FieldInfo(name, type ?? FieldType.Integer));
         }
-        else if (type is { } ty && ty > fields[i].Type)
+        else if (type is { } ty && Rank(ty) > Rank(fields[i].Type))
         {
             fields[i] = fields[i] with { Type = ty };
         }
     }
 
+    // Integer widens to Real, anything to Text.
+    private static int Rank(FieldType t) => t switch { FieldType.Integer => 0, FieldType.Real => 1, _ => 2 };
+
     private static object? Value(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => e.TryGetInt64(out var l) ? l : e.GetDouble(),
+        JsonValueKind.Number => e.TryGetInt64(out var l) ? (object)l : e.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Null or JsonValueKind.Undefined => null,

@@ -1,4 +1,5 @@
 using Facilities.Core.Features;
+using Facilities.Core.Spatial;
 using Facilities.Core.Validation;
 using Facilities.IO.Store;
 using Microsoft.Data.Sqlite;
@@ -9,14 +10,15 @@ namespace Facilities.IO.Readers;
 public static class LayerFileReader
 {
     /// <summary>The extensions this reader accepts.</summary>
-    public static readonly IReadOnlyList<string> Extensions = [".geojson", ".json", ".shp", ".csv", ".gpkg"];
+    public static readonly IReadOnlyList<string> Extensions = [".geojson", ".json", ".shp", ".csv", ".txt", ".gpkg"];
 
     /// <summary>Reads <paramref name="path"/> as layer <paramref name="layerName"/>.</summary>
     /// <param name="path">The file.</param>
     /// <param name="layerName">The dataset layer it is read for (names the layer in messages).</param>
     /// <param name="sourceTable">For a GeoPackage with several tables, which one.</param>
     /// <param name="issues">Where per-feature read problems go.</param>
-    public static FeatureLayer Read(string path, string layerName, string? sourceTable, IssueList issues)
+    /// <param name="crsOverride">CRS given by the user; the file's own CRS is then not read (nor refused).</param>
+    public static FeatureLayer Read(string path, string layerName, string? sourceTable, IssueList issues, CrsDefinition? crsOverride = null)
     {
         if (!File.Exists(path))
         {
@@ -25,17 +27,17 @@ public static class LayerFileReader
 
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
-            ".geojson" or ".json" => GeoJsonLayerReader.Read(path, layerName, issues),
-            ".shp" => ShapefileLayerReader.Read(path, layerName, issues),
+            ".geojson" or ".json" => GeoJsonLayerReader.Read(path, layerName, issues, crsOverride),
+            ".shp" => ShapefileLayerReader.Read(path, layerName, issues, crsOverride),
             ".csv" or ".txt" => CsvLayerReader.Read(path, layerName, issues),
-            ".gpkg" => ReadGeoPackage(path, layerName, sourceTable, issues),
+            ".gpkg" => ReadGeoPackage(path, layerName, sourceTable, issues, crsOverride),
             var ext => throw new DataFileException("format-unsupported", Path.GetFileName(path), layerName,
                 $"định dạng '{ext}' không được hỗ trợ; dùng {string.Join(", ", Extensions)}.",
                 $"format '{ext}' is not supported; use {string.Join(", ", Extensions)}."),
         };
     }
 
-    private static FeatureLayer ReadGeoPackage(string path, string layerName, string? sourceTable, IssueList issues)
+    private static FeatureLayer ReadGeoPackage(string path, string layerName, string? sourceTable, IssueList issues, CrsDefinition? crsOverride)
     {
         var file = Path.GetFileName(path);
         try
@@ -56,7 +58,7 @@ public static class LayerFileReader
                         : $"the GeoPackage has no table '{sourceTable}'; tables: {names}.");
             }
 
-            return GeoPackageLayerReader.Read(c, table, layerName, file, issues);
+            return GeoPackageLayerReader.Read(c, table, layerName, file, issues, crsOverride);
         }
         catch (SqliteException e)
         {

@@ -17,7 +17,7 @@ namespace Facilities.IO.Readers;
 public static class ShapefileLayerReader
 {
     /// <summary>Reads the shapefile at <paramref name="path"/> (the .shp).</summary>
-    public static FeatureLayer Read(string path, string layerName, IssueList issues)
+    public static FeatureLayer Read(string path, string layerName, IssueList issues, CrsDefinition? crsOverride = null)
     {
         var file = Path.GetFileName(path);
         foreach (var ext in new[] { ".shp", ".shx", ".dbf" })
@@ -33,7 +33,7 @@ public static class ShapefileLayerReader
 
         CheckShpLength(path, file, layerName);
         CheckDbfLength(Path.ChangeExtension(path, ".dbf"), layerName);
-        var crs = ReadPrj(path, file, layerName);
+        var crs = crsOverride ?? ReadPrj(path, file, layerName);
         var encoding = ReadCpg(path, file, layerName);
 
         var fields = new List<FieldInfo>();

@@ -20,7 +20,7 @@ public static class DatasetSummary
         foreach (var (table, count) in described.Values.OrderBy(d => Order(d.Table.Name)).ThenBy(d => d.Table.Name, StringComparer.Ordinal))
         {
             var columns = Columns(c, table.Name);
-            var sums = new List<(string, double)>();
+            var sums = new List<FieldTotal>();
             var groups = new List<(string, IReadOnlyList<(string, long)>)>();
             if (DatasetSchema.Find(table.Name) is { } schema)
             {
@@ -28,7 +28,7 @@ public static class DatasetSummary
                 {
                     if (f.Type is FieldType.Integer or FieldType.Real && f.NonNegative)
                     {
-                        sums.Add((f.Name, Scalar(c, $"SELECT TOTAL({GeoPackageSchema.Quote(f.Name)}) FROM {GeoPackageSchema.Quote(table.Name)}")));
+                        sums.Add(Total(c, table.Name, f.Name));
                     }
                     else if (f.AllowedValues is not null || f.Name == "land_use")
                     {
@@ -63,11 +63,14 @@ public static class DatasetSummary
         return set;
     }
 
-    private static double Scalar(SqliteConnection c, string sql)
+    // An all-empty field is unknown, not zero: SUM gives NULL there, and the count of values says how complete it is.
+    private static FieldTotal Total(SqliteConnection c, string table, string field)
     {
         using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToDouble(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        cmd.CommandText = $"SELECT SUM({GeoPackageSchema.Quote(field)}), COUNT({GeoPackageSchema.Quote(field)}) FROM {GeoPackageSchema.Quote(table)}";
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return new FieldTotal(field, r.IsDBNull(0) ? null : r.GetDouble(0), r.GetInt64(1));
     }
 
     private static List<(string, long)> GroupCounts(SqliteConnection c, string table, string field)
@@ -89,8 +92,14 @@ public static class DatasetSummary
 /// <summary>Totals of one layer.</summary>
 /// <param name="Table">The table as the GeoPackage describes it.</param>
 /// <param name="Count">Number of features.</param>
-/// <param name="Sums">Sum of each count or area field.</param>
+/// <param name="Sums">Sum of each count or area field, and how many features have a value.</param>
 /// <param name="Groups">Features per code, for each enumerated field.</param>
 public sealed record LayerSummary(
-    GeoPackageTableInfo Table, long Count, IReadOnlyList<(string Field, double Sum)> Sums,
+    GeoPackageTableInfo Table, long Count, IReadOnlyList<FieldTotal> Sums,
     IReadOnlyList<(string Field, IReadOnlyList<(string Code, long Count)> Counts)> Groups);
+
+/// <summary>The sum of one numeric field.</summary>
+/// <param name="Field">Field name.</param>
+/// <param name="Sum">Sum over the features that have a value; null when none has.</param>
+/// <param name="WithValue">Number of features with a value.</param>
+public sealed record FieldTotal(string Field, double? Sum, long WithValue);

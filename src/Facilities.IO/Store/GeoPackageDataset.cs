@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Facilities.Core.Features;
+using Facilities.Core.Import;
 using Facilities.Core.Schema;
 using Facilities.Core.Validation;
 using Microsoft.Data.Sqlite;
@@ -70,14 +71,15 @@ public static class GeoPackageDataset
 
     /// <summary>
     /// Writes the layers (replacing same-named ones) and metadata into the dataset at <paramref name="path"/>,
-    /// creating it when absent. Atomic: the file is replaced only after everything was written.
+    /// creating it when absent (or, with <paramref name="fresh"/>, starting from an empty file so the result does
+    /// not depend on what was there). Atomic: the file is replaced only after everything was written.
     /// </summary>
     public static void ReplaceLayers(
         string path, IReadOnlyList<FeatureLayer> layers, IReadOnlyDictionary<string, string> metadata,
-        string lastChange = DefaultLastChange, IProgress<Facilities.Core.Import.WorkProgress>? progress = null)
+        string lastChange = DefaultLastChange, IProgress<WorkProgress>? progress = null, bool fresh = false)
     {
         var full = Path.GetFullPath(path);
-        if (File.Exists(full))
+        if (File.Exists(full) && !fresh)
         {
             // Refuse to touch a file that is not a GeoPackage.
             using var check = OpenExisting(full, SqliteOpenMode.ReadOnly);
@@ -86,7 +88,7 @@ public static class GeoPackageDataset
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            if (File.Exists(full))
+            if (File.Exists(full) && !fresh)
             {
                 File.Copy(full, temp);
             }

@@ -53,9 +53,10 @@ public static class GeoPackageLayerReader
     }
 
     /// <summary>Reads a whole table as a layer named <paramref name="layerName"/>.</summary>
-    public static FeatureLayer Read(SqliteConnection c, GeoPackageTableInfo table, string layerName, string file, IssueList issues)
+    public static FeatureLayer Read(SqliteConnection c, GeoPackageTableInfo table, string layerName, string file, IssueList issues, CrsDefinition? crsOverride = null)
     {
-        var crs = Crs(table, out var reason);
+        var reason = "";
+        var crs = crsOverride ?? Crs(table, out reason);
         if (crs is null && table.SrsId > 0)
         {
             throw new DataFileException("crs-unsupported", file, layerName,

@@ -1,4 +1,5 @@
 using Facilities.Core.Features;
+using Facilities.Core.Import;
 using Facilities.Core.Spatial;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
@@ -18,7 +19,7 @@ public static class GeoPackageLayerWriter
     /// <param name="geometryTypeName">GeoPackage geometry type: POINT, MULTIPOLYGON or GEOMETRY.</param>
     /// <param name="lastChange">ISO 8601 timestamp for gpkg_contents, fixed for reproducible files.</param>
     /// <param name="progress">Reports features written.</param>
-    public static void Write(SqliteConnection c, SqliteTransaction tx, FeatureLayer layer, string geometryTypeName, string lastChange, IProgress<Facilities.Core.Import.WorkProgress>? progress = null)
+    public static void Write(SqliteConnection c, SqliteTransaction tx, FeatureLayer layer, string geometryTypeName, string lastChange, IProgress<WorkProgress>? progress = null)
     {
         var crs = layer.Crs ?? CrsRegistry.Get(CrsRegistry.Wgs84Srid);
         GeoPackageSchema.EnsureSrs(c, crs);
@@ -79,11 +80,11 @@ public static class GeoPackageLayerWriter
                 insert.ExecuteNonQuery();
                 if (++n % 5000 == 0)
                 {
-                    progress?.Report(new Facilities.Core.Import.WorkProgress("write", n, layer.Features.Count));
+                    progress?.Report(new WorkProgress("write", n, layer.Features.Count));
                 }
             }
 
-            progress?.Report(new Facilities.Core.Import.WorkProgress("write", n, layer.Features.Count));
+            progress?.Report(new WorkProgress("write", n, layer.Features.Count));
         }
 
         using var contents = c.CreateCommand();

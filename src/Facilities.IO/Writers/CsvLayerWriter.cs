@@ -8,7 +8,7 @@ using NetTopologySuite.IO;
 namespace Facilities.IO.Writers;
 
 /// <summary>
-/// Writes a layer as CSV: the fields, then lon and lat of the feature's anchor point (the point itself, or a
+/// Writes a layer as CSV: the fields, then lon and lat (x and y in a projected CRS) of the feature's anchor point (the point itself, or a
 /// polygon's interior point) and the geometry as WKT. UTF-8 with a byte-order mark so Excel shows Vietnamese
 /// correctly; invariant numbers; byte-identical for the same input.
 /// </summary>
@@ -25,8 +25,9 @@ public static class CsvLayerWriter
             csv.WriteField(f.Name);
         }
 
-        csv.WriteField("lon");
-        csv.WriteField("lat");
+        var geographic = layer.Crs?.IsGeographic ?? true;
+        csv.WriteField(geographic ? "lon" : "x");
+        csv.WriteField(geographic ? "lat" : "y");
         csv.WriteField("wkt");
         csv.NextRecord();
         var wkt = new WKTWriter { OutputOrdinates = NetTopologySuite.Geometries.Ordinates.XY };

@@ -76,4 +76,24 @@ public class FieldMappingTests
         var e = Assert.Throws<FormatException>(() => FieldMapping.Parse("{ \"fields\": ", "broken.json"));
         Assert.Contains("broken.json", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MappingToAFieldThatDoesNotExistIsRefused()
+    {
+        var e = Assert.Throws<FormatException>(() => FieldMapping.Parse("""{ "fields": { "schools": { "so_phong": "clasrooms" } } }""", "user.json"));
+
+        Assert.Contains("fields.schools.so_phong", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValueMapToACodeTheSchemaDoesNotAllowIsRefused()
+    {
+        var e = Assert.Throws<FormatException>(() => FieldMapping.Parse("""{ "values": { "level": { "nha_tre": "nursery" } } }""", "user.json"));
+
+        Assert.Contains("'nursery' is not one of mam_non", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheBuiltInMappingPassesItsOwnChecks() =>
+        Assert.StartsWith("2025", FieldMapping.BuiltIn.Version, StringComparison.Ordinal);
 }
