@@ -1,0 +1,12 @@
+using Facilities.Core.Features;
+using Facilities.Core.Spatial;
+using Facilities.Core.Validation;
+
+namespace Facilities.IO;
+
+/// <summary>What an import did.</summary>
+/// <param name="Layer">The converted layer (EPSG:4326).</param>
+/// <param name="Issues">Errors and warnings.</param>
+/// <param name="Written">Whether the dataset was changed.</param>
+/// <param name="SourceCrs">The CRS the source was read in, when known.</param>
+public sealed record ImportOutcome(FeatureLayer Layer, IssueList Issues, bool Written, CrsDefinition? SourceCrs);
