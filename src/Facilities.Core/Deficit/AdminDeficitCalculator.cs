@@ -1,0 +1,86 @@
+using Facilities.Core.Model;
+using Facilities.Core.Norms;
+
+namespace Facilities.Core.Deficit;
+
+/// <summary>
+/// The administrative method: the official, exact, per-ward classroom balance (docs/deficit.md).
+/// </summary>
+/// <remarks>
+/// For ward w, level l, year y:
+/// P = residents(l, w) × enrolment(l) + Σ growth residents × phase(y) × places per 1,000(l) ÷ 1,000 × area share;
+/// C = ceil(P ÷ class cap(l)); R = ceil(C × room ratio(l)); A = classrooms of level-l schools in w; D = R − A.
+/// Class caps: Circular 28/2020 and 32/2020; room ratios: Circular 13/2020 (0.6 at THCS/THPT), MOET 4555 (two
+/// sessions: 1.0); places per 1,000: QCVN 01:2021/BXD. Every value comes from the <see cref="NormsSet"/>.
+/// Arithmetic is decimal so 5 × 0.6 is exactly 3 and ceil never rounds a float error up.
+/// </remarks>
+public static class AdminDeficitCalculator
+{
+    /// <summary>Computes one row per ward and level, in ward-code then level order.</summary>
+    public static DeficitResult Compute(CityModel city, NormsSet norms, DeficitOptions options)
+    {
+        var shares = new GrowthShares(city);
+        var growthPupils = new Dictionary<(string Ward, string Kind), decimal>();
+        var rows = new List<DeficitRow>(city.Wards.Count * options.Levels.Count);
+        foreach (var level in options.Levels)
+        {
+            var perThousand = norms[$"places_per_1000.{level}"];
+            growthPupils.Clear();
+            foreach (var g in city.Growth)
+            {
+                var pupils = g.Residents * g.Phase(options.Year) * perThousand / 1000m;
+                foreach (var (ward, share) in shares.Of(g))
+                {
+                    growthPupils[(ward, g.Kind)] = growthPupils.GetValueOrDefault((ward, g.Kind)) + (pupils * share);
+                }
+            }
+
+            var cap = (int)norms[$"class_cap.{level}"];
+            var ratio = norms[(options.TwoSessions ? "room_ratio_two_sessions." : "room_ratio.") + level];
+            var enrolment = norms[$"enrolment_rate.{level}"];
+            var ageShare = norms[$"age_share.{level}"];
+            var subjectNorm = (long)norms[$"subject_rooms_required.{level}"];
+            var schoolsByWard = city.Schools.Where(s => s.Level == level && (!options.PublicOnly || s.IsPublic))
+                .GroupBy(s => s.WardCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            foreach (var w in city.Wards)
+            {
+                var fromData = w.SchoolAgeResidents.TryGetValue(level, out var counted);
+                var residents = fromData ? counted : w.Population * ageShare;
+                var resident = residents * enrolment;
+                var urban = growthPupils.GetValueOrDefault((w.Code, "urban_area"));
+                var industrial = growthPupils.GetValueOrDefault((w.Code, "industrial_zone"));
+                var pupils = (long)Math.Round(resident + urban + industrial, MidpointRounding.AwayFromZero);
+                var classes = (pupils + cap - 1) / cap;
+                var rooms = (long)Math.Ceiling(classes * ratio);
+                var schools = schoolsByWard.GetValueOrDefault(w.Code) ?? [];
+                rows.Add(new DeficitRow
+                {
+                    WardCode = w.Code,
+                    WardName = w.Name,
+                    UnitType = w.UnitType,
+                    Level = level,
+                    Year = options.Year,
+                    SchoolAgeResidents = residents,
+                    ResidentsSource = fromData ? "data" : "age_share",
+                    ResidentPupils = resident,
+                    UrbanAreaPupils = urban,
+                    IndustrialZonePupils = industrial,
+                    Pupils = pupils,
+                    ClassCap = cap,
+                    ClassesNeeded = classes,
+                    RoomRatio = ratio,
+                    RoomsNeeded = rooms,
+                    RoomsAvailable = schools.Sum(s => s.Classrooms),
+                    Schools = schools.Count,
+                    SubjectRoomsRequired = subjectNorm * schools.Count,
+                    SubjectRoomsAvailable = schools.Sum(s => s.SubjectRooms ?? 0),
+                    SubjectRoomsDeficit = schools.Sum(s => Math.Max(0, subjectNorm - (s.SubjectRooms ?? 0))),
+                    SubjectRoomsUnknown = schools.Count(s => s.SubjectRooms is null),
+                });
+            }
+        }
+
+        return new DeficitResult(options, norms,
+            [.. rows.OrderBy(r => r.WardCode, StringComparer.Ordinal).ThenBy(r => Schema.DatasetSchema.Levels.ToList().IndexOf(r.Level))]);
+    }
+}

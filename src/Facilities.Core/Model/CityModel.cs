@@ -1,0 +1,85 @@
+using Facilities.Core.Features;
+using Facilities.Core.Import;
+using Facilities.Core.Spatial;
+using NetTopologySuite.Geometries;
+
+namespace Facilities.Core.Model;
+
+/// <summary>
+/// The dataset's layers as typed objects in one metric CRS, ready for computation. Built once per run.
+/// </summary>
+public sealed class CityModel
+{
+    private CityModel(CrsDefinition metric, List<WardUnit> wards, List<SchoolSite> schools, List<GrowthArea> growth)
+    {
+        MetricCrs = metric;
+        Wards = wards;
+        Schools = schools;
+        Growth = growth;
+    }
+
+    /// <summary>The metric CRS of every geometry here.</summary>
+    public CrsDefinition MetricCrs { get; }
+
+    /// <summary>Wards in code order.</summary>
+    public IReadOnlyList<WardUnit> Wards { get; }
+
+    /// <summary>Schools in id order.</summary>
+    public IReadOnlyList<SchoolSite> Schools { get; }
+
+    /// <summary>Urban areas and industrial zones.</summary>
+    public IReadOnlyList<GrowthArea> Growth { get; }
+
+    /// <summary>
+    /// Builds the model from dataset layers in EPSG:4326. Layers other than wards may be null (absent).
+    /// </summary>
+    /// <param name="wards">The wards layer (required).</param>
+    /// <param name="schools">Schools, or null.</param>
+    /// <param name="urbanAreas">New urban areas, or null.</param>
+    /// <param name="industrialZones">Industrial zones, or null.</param>
+    /// <param name="dependantsPerWorker">Residents per worker for zones without worker_housing_population.</param>
+    public static CityModel FromLayers(
+        FeatureLayer wards, FeatureLayer? schools, FeatureLayer? urbanAreas, FeatureLayer? industrialZones, decimal dependantsPerWorker)
+    {
+        var wgs = wards.Crs ?? CrsRegistry.Get(CrsRegistry.Wgs84Srid);
+        var env = new Envelope();
+        wards.Features.ForEach(w => env.ExpandToInclude(w.Geometry!.EnvelopeInternal));
+        var metric = Spatial.MetricCrs.ForLongitude(env.IsNull ? 106 : env.Centre.X);
+        Geometry M(Geometry g) => Reprojector.Transform(g, wgs, metric);
+
+        var wardUnits = wards.Features
+            .Select(w => new WardUnit(
+                (string)w["code"]!, (string)w["name"]!, (string)w["unit_type"]!, (long)w["population"]!,
+                Schema.DatasetSchema.Levels.Where(l => w["pop_" + l] is long).ToDictionary(l => l, l => (long)w["pop_" + l]!),
+                M(w.Geometry!)))
+            .OrderBy(w => w.Code, StringComparer.Ordinal).ToList();
+
+        var locator = new WardLocator(wards);
+        var schoolSites = (schools?.Features ?? [])
+            .Select(s =>
+            {
+                var anchor = WardLocator.Anchor(s.Geometry!);
+                var ward = s["ward_code"] as string ?? locator.Locate(anchor) ?? "";
+                var point = (Point)M(s.Geometry!.Factory.CreatePoint(anchor));
+                return new SchoolSite((string)s["id"]!, (string)s["name"]!, (string)s["level"]!, (long)s["classrooms"]!,
+                    s["subject_rooms"] as long?, s["ownership"] as string != "private", ward, point);
+            })
+            .OrderBy(s => s.Id, StringComparer.Ordinal).ThenBy(s => s.Level, StringComparer.Ordinal).ToList();
+
+        var growth = new List<GrowthArea>();
+        foreach (var u in urbanAreas?.Features ?? [])
+        {
+            growth.Add(new GrowthArea("urban_area", (string)u["id"]!, (string)u["name"]!, (long)u["planned_population"]!,
+                (int)(long)u["start_year"]!, (int)(long)u["completion_year"]!, M(u.Geometry!)));
+        }
+
+        foreach (var z in industrialZones?.Features ?? [])
+        {
+            var residents = z["worker_housing_population"] is long h ? h : (long)z["workers"]! * dependantsPerWorker;
+            growth.Add(new GrowthArea("industrial_zone", (string)z["id"]!, (string)z["name"]!, residents,
+                z["start_year"] is long s ? (int)s : null, z["completion_year"] is long c ? (int)c : null, M(z.Geometry!)));
+        }
+
+        return new CityModel(metric, wardUnits, schoolSites, [.. growth.OrderBy(g => g.Kind, StringComparer.Ordinal).ThenBy(g => g.Id, StringComparer.Ordinal)]);
+    }
+}

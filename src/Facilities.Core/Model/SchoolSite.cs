@@ -1,0 +1,15 @@
+using NetTopologySuite.Geometries;
+
+namespace Facilities.Core.Model;
+
+/// <summary>One school at one level; location in the metric CRS.</summary>
+/// <param name="Id">School id.</param>
+/// <param name="Name">Name.</param>
+/// <param name="Level">mam_non, tieu_hoc, thcs or thpt.</param>
+/// <param name="Classrooms">Usable general classrooms.</param>
+/// <param name="SubjectRooms">Subject rooms, when known.</param>
+/// <param name="IsPublic">Public (công lập) rather than private.</param>
+/// <param name="WardCode">Ward the school lies in.</param>
+/// <param name="Location">Point, or a polygon site's interior point, in the metric CRS.</param>
+public sealed record SchoolSite(
+    string Id, string Name, string Level, long Classrooms, long? SubjectRooms, bool IsPublic, string WardCode, Point Location);

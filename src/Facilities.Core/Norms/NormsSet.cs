@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Facilities.Core.Norms;
+
+/// <summary>
+/// The versioned norms every computation reads: class caps, room ratios, places per 1,000, age shares, enrolment,
+/// land per pupil, service radii. The built-in national defaults (Norms/norms.vn.json) carry each value's source;
+/// a province file overrides any subset and gives its own version.
+/// </summary>
+public sealed class NormsSet
+{
+    private static readonly string[] Statuses = ["confirmed", "secondary", "unconfirmed"];
+    private readonly SortedDictionary<string, NormValue> _values;
+
+    private NormsSet(string version, string sha256, SortedDictionary<string, NormValue> values)
+    {
+        Version = version;
+        Sha256 = sha256;
+        _values = values;
+    }
+
+    /// <summary>Version label (the province file's when one is layered on).</summary>
+    public string Version { get; }
+
+    /// <summary>SHA-256 of the norms text(s) this set was built from, for result stamps.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>All values by key.</summary>
+    public IReadOnlyCollection<NormValue> Values => _values.Values;
+
+    /// <summary>The national defaults shipped with the tool.</summary>
+    public static NormsSet BuiltIn { get; } = LoadBuiltIn();
+
+    /// <summary>The text of the built-in norms file, to copy as a starting point for a province file.</summary>
+    public static string BuiltInText { get; } = ReadResource();
+
+    /// <summary>The value of a norm; throws <see cref="KeyNotFoundException"/> naming it when absent.</summary>
+    public decimal this[string key] => Get(key).Value;
+
+    /// <summary>The norm with its source.</summary>
+    public NormValue Get(string key) => _values.TryGetValue(key, out var v)
+        ? v
+        : throw new KeyNotFoundException($"norm '{key}' is not in norms {Version}");
+
+    /// <summary>Parses a norms JSON text; throws <see cref="FormatException"/> naming the file and entry.</summary>
+    public static NormsSet Parse(string json, string sourceName)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            var version = root.GetProperty("version").GetString();
+            if (string.IsNullOrWhiteSpace(version))
+            {
+                throw new FormatException($"{sourceName}: 'version' is empty");
+            }
+
+            var values = new SortedDictionary<string, NormValue>(StringComparer.Ordinal);
+            foreach (var e in root.GetProperty("values").EnumerateObject())
+            {
+                var v = e.Value;
+                var status = v.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "unconfirmed";
+                if (!Statuses.Contains(status))
+                {
+                    throw new FormatException($"{sourceName}: values.{e.Name}.status must be confirmed, secondary or unconfirmed");
+                }
+
+                var source = v.TryGetProperty("source", out var src) ? src.GetString() ?? "" : "";
+                if (source.Length == 0)
+                {
+                    throw new FormatException($"{sourceName}: values.{e.Name} has no 'source'; every norm must cite its regulation");
+                }
+
+                values[e.Name] = new NormValue(e.Name, v.GetProperty("value").GetDecimal(),
+                    v.TryGetProperty("unit", out var u) ? u.GetString() ?? "" : "", status, source);
+            }
+
+            return new NormsSet(version!, Hash(json), values);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new FormatException($"{sourceName}: not a valid norms file: {e.Message}", e);
+        }
+    }
+
+    /// <summary>This set with <paramref name="overrides"/> layered on; the result takes the override's version.</summary>
+    public NormsSet With(NormsSet overrides)
+    {
+        var merged = new SortedDictionary<string, NormValue>(_values, StringComparer.Ordinal);
+        foreach (var (k, v) in overrides._values)
+        {
+            merged[k] = v;
+        }
+
+        return new NormsSet(overrides.Version, Hash(Sha256 + overrides.Sha256), merged);
+    }
+
+    /// <summary>A copy with one value changed (command-line options such as a class cap).</summary>
+    public NormsSet WithValue(string key, decimal value, string source)
+    {
+        var merged = new SortedDictionary<string, NormValue>(_values, StringComparer.Ordinal)
+        {
+            [key] = new NormValue(key, value, _values.TryGetValue(key, out var old) ? old.Unit : "", "unconfirmed", source),
+        };
+        return new NormsSet(Version + "+" + key, Hash(Sha256 + key + value.ToString(System.Globalization.CultureInfo.InvariantCulture)), merged);
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static string ReadResource()
+    {
+        using var stream = typeof(NormsSet).Assembly.GetManifestResourceStream("Facilities.Core.norms.vn.json")
+            ?? throw new InvalidOperationException("built-in norms resource is missing");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static NormsSet LoadBuiltIn() => Parse(ReadResource(), "built-in norms");
+}
