@@ -36,6 +36,7 @@ internal static class Program
         root.Subcommands.Add(InfoCommand.Create(UiFor));
         root.Subcommands.Add(ValidateCommand.Create(UiFor));
         root.Subcommands.Add(GenerateCommand.Create(UiFor));
+        root.Subcommands.Add(DeficitCommand.Create(UiFor));
 
         var parsed = root.Parse(args);
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

@@ -72,9 +72,10 @@ public static class AdminDeficitCalculator
                     RoomsNeeded = rooms,
                     RoomsAvailable = schools.Sum(s => s.Classrooms),
                     Schools = schools.Count,
-                    SubjectRoomsRequired = subjectNorm * schools.Count,
+                    // POLICY: a school whose subject rooms are unknown stays unknown; it is counted, not guessed as zero.
+                    SubjectRoomsRequired = subjectNorm * schools.Count(s => s.SubjectRooms is not null),
                     SubjectRoomsAvailable = schools.Sum(s => s.SubjectRooms ?? 0),
-                    SubjectRoomsDeficit = schools.Sum(s => Math.Max(0, subjectNorm - (s.SubjectRooms ?? 0))),
+                    SubjectRoomsDeficit = schools.Where(s => s.SubjectRooms is long).Sum(s => Math.Max(0, subjectNorm - s.SubjectRooms!.Value)),
                     SubjectRoomsUnknown = schools.Count(s => s.SubjectRooms is null),
                 });
             }

@@ -18,10 +18,30 @@ public sealed record DeficitResult(DeficitOptions Options, NormsSet Norms, IRead
     /// <summary>The norms this run read that are marked unconfirmed, so outputs can say so.</summary>
     public IReadOnlyList<NormValue> UnconfirmedNormsUsed()
     {
-        var prefixes = new List<string> { "class_cap.", "enrolment_rate.", "age_share.", "places_per_1000.", "subject_rooms_required." };
-        prefixes.Add(Options.TwoSessions ? "room_ratio_two_sessions." : "room_ratio.");
-        return [.. Norms.Values.Where(v => v.IsUnconfirmed
-            && prefixes.Exists(p => v.Key.StartsWith(p, StringComparison.Ordinal))
-            && Options.Levels.Any(l => v.Key.EndsWith("." + l, StringComparison.Ordinal)))];
+        var used = new List<string>();
+        foreach (var level in Options.Levels)
+        {
+            var rows = Rows.Where(r => r.Level == level).ToList();
+            used.Add($"class_cap.{level}");
+            used.Add($"enrolment_rate.{level}");
+            used.Add((Options.TwoSessions ? "room_ratio_two_sessions." : "room_ratio.") + level);
+            used.Add($"subject_rooms_required.{level}");
+            if (rows.Exists(r => r.ResidentsSource == "age_share"))
+            {
+                used.Add($"age_share.{level}");
+            }
+
+            if (rows.Exists(r => r.UrbanAreaPupils != 0 || r.IndustrialZonePupils != 0))
+            {
+                used.Add($"places_per_1000.{level}");
+            }
+        }
+
+        if (Rows.Any(r => r.IndustrialZonePupils != 0))
+        {
+            used.Add("dependants_per_worker");
+        }
+
+        return [.. Norms.Values.Where(v => v.IsUnconfirmed && used.Contains(v.Key))];
     }
 }

@@ -57,10 +57,10 @@ public sealed record DeficitRow
     /// <summary>Number of schools of the level in the ward.</summary>
     public required int Schools { get; init; }
 
-    /// <summary>Subject rooms the schools should have: schools × the per-school minimum.</summary>
+    /// <summary>Subject rooms the schools with known figures should have: those schools × the per-school minimum.</summary>
     public required long SubjectRoomsRequired { get; init; }
 
-    /// <summary>Subject rooms the schools have (schools without data count as 0 and are listed in SubjectRoomsUnknown).</summary>
+    /// <summary>Subject rooms the schools have (schools without data are left out and counted in <see cref="SubjectRoomsUnknown"/>).</summary>
     public required long SubjectRoomsAvailable { get; init; }
 
     /// <summary>Sum over schools of their own subject-room shortfall (a surplus in one school does not help another).</summary>

@@ -30,6 +30,10 @@ public sealed class CityModel
     /// <summary>Urban areas and industrial zones.</summary>
     public IReadOnlyList<GrowthArea> Growth { get; }
 
+    /// <summary>A model from parts already in <paramref name="metric"/> (tests, other stores).</summary>
+    public static CityModel Of(CrsDefinition metric, IEnumerable<WardUnit> wards, IEnumerable<SchoolSite> schools, IEnumerable<GrowthArea> growth) =>
+        new(metric, [.. wards.OrderBy(w => w.Code, StringComparer.Ordinal)], [.. schools], [.. growth]);
+
     /// <summary>
     /// Builds the model from dataset layers in EPSG:4326. Layers other than wards may be null (absent).
     /// </summary>
