@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
 using Facilities.Core.Norms;
 using Facilities.Core.Provenance;
@@ -22,14 +23,16 @@ internal static class DeficitCommand
         var level = new Option<string?>("--level") { Description = "Cấp học / level: mam_non | tieu_hoc | thcs | thpt (mặc định: cả bốn / all four)" };
         level.AcceptOnlyFromAmong([.. DatasetSchema.Levels]);
         var method = new Option<string>("--method") { Description = "admin (theo xã/phường, chính thức) | catchment (E2SFCA)", DefaultValueFactory = _ => "admin" };
-        method.AcceptOnlyFromAmong("admin");
+        method.AcceptOnlyFromAmong("admin", "catchment");
+        var capacityLimited = new Option<bool>("--capacity-limited") { Description = "catchment: không trường nào nhận quá sức chứa / no school beyond its capacity" };
+        var grid = new Option<double>("--grid-m") { Description = "catchment: khoảng cách lưới điểm cầu (m) / demand grid spacing in metres", DefaultValueFactory = _ => 250 };
         var norms = new Option<FileInfo?>("--norms") { Description = "Tệp định mức của tỉnh / province norms file (JSON, overrides the built-in national defaults)" };
         var twoSessions = new Option<bool>("--two-sessions") { Description = "Học 2 buổi/ngày: 1 phòng/lớp ở mọi cấp (CV 4555/BGDĐT-GDPT) / one room per class at every level" };
         var publicOnly = new Option<bool>("--public-only") { Description = "Chỉ tính phòng học trường công lập / count public schools' rooms only" };
         var output = new Option<FileInfo>("--out") { Description = "Tệp kết quả / output: .csv (+ .stamp.json), .xlsx, .gpkg", Required = true };
         var cmd = new Command("deficit", "Thiếu phòng học theo xã/phường và cấp học, hiện tại và năm mục tiêu.\nClassroom deficit per ward and level, now and in a target year.")
         {
-            dataset, year, level, method, norms, twoSessions, publicOnly, output,
+            dataset, year, level, method, capacityLimited, grid, norms, twoSessions, publicOnly, output,
         };
         cmd.SetAction(r =>
         {
@@ -52,9 +55,38 @@ internal static class DeficitCommand
             };
             var city = DatasetLoader.LoadCity(path, normSet);
             var result = AdminDeficitCalculator.Compute(city, normSet, options);
-            var stamp = new ResultStamp($"facilities {typeof(DeficitCommand).Assembly.GetName().Version?.ToString(3)}", "deficit",
-                Path.GetFileName(path), GeoPackageDataset.Hash(path), normSet.Version, normSet.Sha256, options.Describe(),
-                [.. result.UnconfirmedNormsUsed().Select(n => n.Key)]);
+            var unconfirmed = result.UnconfirmedNormsUsed().Select(n => n.Key).ToList();
+            if (options.Method == "catchment")
+            {
+                var catchmentOptions = new CatchmentOptions { CapacityLimited = r.GetValue(capacityLimited), GridSpacingMetres = r.GetValue(grid) };
+                if (catchmentOptions.GridSpacingMetres is < 10 or > 5000)
+                {
+                    throw new ArgumentException(u.T("--grid-m phải trong 10..5000.", "--grid-m must be 10..5000."));
+                }
+
+                var catchment = u.WithProgress(u.T("Vùng phục vụ", "Catchment"), _ => CatchmentCalculator.Compute(city, normSet, options, catchmentOptions));
+                unconfirmed.AddRange(options.Levels.SelectMany(l => new[] { $"service_radius_m.{l}.urban", $"service_radius_m.{l}.rural" })
+                    .Where(k => normSet.Get(k).IsUnconfirmed));
+                var cstamp = Stamp(path, normSet, options.Describe() + "; " + catchmentOptions.Describe(), unconfirmed);
+                switch (ext)
+                {
+                    case ".csv":
+                        CatchmentWriter.WriteCsv(catchment, cstamp, outPath);
+                        break;
+                    case ".xlsx":
+                        CatchmentWriter.WriteXlsx(catchment, cstamp, outPath);
+                        break;
+                    default:
+                        CatchmentWriter.WriteGeoPackage(catchment, cstamp, GeoPackageDataset.ReadLayer(path, "wards")!, GeoPackageDataset.ReadLayer(path, "schools"), outPath);
+                        break;
+                }
+
+                PrintCatchment(u, catchment);
+                Finish(u, cstamp, outPath);
+                return ExitCodes.Ok;
+            }
+
+            var stamp = Stamp(path, normSet, options.Describe(), unconfirmed);
             switch (ext)
             {
                 case ".csv":
@@ -69,18 +101,51 @@ internal static class DeficitCommand
             }
 
             PrintTotals(u, result);
-            if (stamp.UnconfirmedNorms.Count > 0)
-            {
-                u.Err.WriteLine(u.T(
-                    $"lưu ý: kết quả dùng định mức CHƯA XÁC NHẬN (mặc định, có thể thay bằng --norms): {string.Join(", ", stamp.UnconfirmedNorms)}",
-                    $"note: the result uses UNCONFIRMED norms (defaults, replace with --norms): {string.Join(", ", stamp.UnconfirmedNorms)}"));
-            }
-
-            u.Out.WriteLine(u.T($"Đã ghi {outPath} (dấu kiểm {stamp.Id}).", $"Wrote {outPath} (stamp {stamp.Id})."));
+            Finish(u, stamp, outPath);
             return ExitCodes.Ok;
         });
         return cmd;
     }
+
+    private static ResultStamp Stamp(string dataset, NormsSet norms, string options, IReadOnlyList<string> unconfirmed) =>
+        new($"facilities {typeof(DeficitCommand).Assembly.GetName().Version?.ToString(3)}", "deficit",
+            Path.GetFileName(dataset), GeoPackageDataset.Hash(dataset), norms.Version, norms.Sha256, options, [.. unconfirmed.Distinct().Order(StringComparer.Ordinal)]);
+
+    private static void Finish(Ui u, ResultStamp stamp, string outPath)
+    {
+        if (stamp.UnconfirmedNorms.Count > 0)
+        {
+            u.Err.WriteLine(u.T(
+                $"lưu ý: kết quả dùng định mức CHƯA XÁC NHẬN (mặc định, có thể thay bằng --norms): {string.Join(", ", stamp.UnconfirmedNorms)}",
+                $"note: the result uses UNCONFIRMED norms (defaults, replace with --norms): {string.Join(", ", stamp.UnconfirmedNorms)}"));
+        }
+
+        u.Out.WriteLine(u.T($"Đã ghi {outPath} (dấu kiểm {stamp.Id}).", $"Wrote {outPath} (stamp {stamp.Id})."));
+    }
+
+    private static void PrintCatchment(Ui u, CatchmentResult result)
+    {
+        var t = new Table().Border(TableBorder.Ascii2)
+            .AddColumn(u.T("Cấp học", "Level"))
+            .AddColumn(new TableColumn(u.T("Học sinh", "Pupils")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Có chỗ", "Allocated")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Chưa có chỗ", "Unserved")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Phòng cần", "Rooms needed")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Trường quá tải", "Schools over capacity")).RightAligned());
+        foreach (var level in result.Options.Levels)
+        {
+            var rows = result.Wards.Where(w => w.Level == level).ToList();
+            t.AddRow(DeficitColumns.LevelVi(level), N(rows.Sum(w => w.Pupils)), N(rows.Sum(w => w.Allocated)), N(rows.Sum(w => w.Unserved)),
+                N(rows.Sum(w => w.RoomsNeeded)), N(result.Schools.Count(s => s.Level == level && s.LoadRatio > 1 + 1e-9)));
+        }
+
+        u.Out.WriteLine(u.T(
+            $"Vùng phục vụ (E2SFCA) năm {result.Options.Year}: {result.DemandPointCount:N0} điểm cầu; bảo toàn học sinh sai số {result.ConservationError:0.######}.",
+            $"Catchment (E2SFCA) in {result.Options.Year}: {result.DemandPointCount:N0} demand points; pupils conserved to {result.ConservationError:0.######}."));
+        u.OutConsole.Write(t);
+    }
+
+    private static string N(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
 
     private static NormsSet LoadNorms(FileInfo? file)
     {

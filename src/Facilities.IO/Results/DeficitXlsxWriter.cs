@@ -1,7 +1,5 @@
 using Facilities.Core.Deficit;
 using Facilities.Core.Provenance;
-using Facilities.IO.Writers;
-using MiniExcelLibs;
 
 namespace Facilities.IO.Results;
 
@@ -17,7 +15,7 @@ public static class DeficitXlsxWriter
         var sheets = new Dictionary<string, object>();
         foreach (var level in result.Options.Levels)
         {
-            var rows = result.Rows.Where(r => r.Level == level).Select(Row).ToList();
+            var rows = ResultWorkbook.Sheet(result.Rows.Where(r => r.Level == level), DeficitColumns.All);
             var total = DeficitTotal.Of(level, result.Rows.Where(r => r.Level == level));
             var totalRow = DeficitColumns.All.ToDictionary(c => c.Vi, _ => (object)"");
             totalRow["Mã xã/phường"] = "TỔNG";
@@ -44,22 +42,8 @@ public static class DeficitXlsxWriter
             ["Số xã/phường thiếu"] = (long)t.WardsShort,
             ["Thiếu phòng bộ môn"] = t.SubjectRoomsDeficit,
         }).ToList();
-        sheets["Định mức"] = result.Norms.Values.Select(n => new Dictionary<string, object>
-        {
-            ["Khoá"] = n.Key,
-            ["Giá trị"] = (double)n.Value,
-            ["Đơn vị"] = n.Unit,
-            ["Mức xác nhận"] = n.Status switch { "confirmed" => "đã xác nhận", "secondary" => "nguồn thứ cấp", _ => "CHƯA XÁC NHẬN (mặc định, cần kiểm tra)" },
-            ["Nguồn"] = n.Source,
-        }).ToList();
-        sheets["Dấu kiểm"] = stamp.Lines().Prepend(("stamp_id", stamp.Id)).Select(l => new Dictionary<string, object>
-        {
-            ["Mục"] = l.Item1,
-            ["Giá trị"] = l.Item2,
-        }).ToList();
-        AtomicFile.Write(path, temp => MiniExcel.SaveAs(temp, sheets, printHeader: true, excelType: ExcelType.XLSX, overwriteFile: true));
+        sheets["Định mức"] = ResultWorkbook.NormsSheet(result.Norms);
+        sheets["Dấu kiểm"] = ResultWorkbook.StampSheet(stamp);
+        ResultWorkbook.Save(sheets, path);
     }
-
-    private static Dictionary<string, object> Row(DeficitRow row) =>
-        DeficitColumns.All.ToDictionary(c => c.Vi, c => c.Name == "level" ? DeficitColumns.LevelVi(row.Level) : c.Value(row));
 }

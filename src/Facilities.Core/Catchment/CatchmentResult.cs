@@ -1,0 +1,19 @@
+using Facilities.Core.Deficit;
+using Facilities.Core.Norms;
+
+namespace Facilities.Core.Catchment;
+
+/// <summary>Catchment rows per ward and per school, with what made them.</summary>
+/// <param name="Options">Run options.</param>
+/// <param name="Catchment">Catchment parameters.</param>
+/// <param name="Norms">Norms used.</param>
+/// <param name="Wards">One row per ward and level.</param>
+/// <param name="Schools">One row per school and level.</param>
+/// <param name="DemandPointCount">Number of demand points.</param>
+public sealed record CatchmentResult(
+    DeficitOptions Options, CatchmentOptions Catchment, NormsSet Norms, IReadOnlyList<CatchmentWardRow> Wards,
+    IReadOnlyList<CatchmentSchoolRow> Schools, int DemandPointCount)
+{
+    /// <summary>Largest |pupils − allocated − unserved| over wards: conservation holds to this error.</summary>
+    public double ConservationError => Wards.Count == 0 ? 0 : Wards.Max(w => Math.Abs(w.Pupils - w.Allocated - w.Unserved));
+}

@@ -1,0 +1,41 @@
+namespace Facilities.Core.Catchment;
+
+/// <summary>One ward at one level under the catchment method.</summary>
+public sealed record CatchmentWardRow
+{
+    /// <summary>Ward code.</summary>
+    public required string WardCode { get; init; }
+
+    /// <summary>Ward name.</summary>
+    public required string WardName { get; init; }
+
+    /// <summary>phuong, xa or dac_khu.</summary>
+    public required string UnitType { get; init; }
+
+    /// <summary>Level.</summary>
+    public required string Level { get; init; }
+
+    /// <summary>Target year.</summary>
+    public required int Year { get; init; }
+
+    /// <summary>Pupils living in the ward (fractional: the same sum as the admin method before rounding).</summary>
+    public required double Pupils { get; init; }
+
+    /// <summary>Pupils allocated to some school within reach.</summary>
+    public required double Allocated { get; init; }
+
+    /// <summary>Pupils no school within the service radius can take.</summary>
+    public required double Unserved { get; init; }
+
+    /// <summary>Classes the unserved pupils need: ceil(round(unserved) ÷ class cap).</summary>
+    public required long ClassesNeeded { get; init; }
+
+    /// <summary>Rooms the unserved pupils need: ceil(classes × room ratio).</summary>
+    public required long RoomsNeeded { get; init; }
+
+    /// <summary>Classrooms of the level's schools inside the ward (for comparison; they may serve other wards).</summary>
+    public required long RoomsAvailable { get; init; }
+
+    /// <summary>E2SFCA accessibility: school places per pupil within reach, pupil-weighted mean over the ward's points.</summary>
+    public required double Accessibility { get; init; }
+}
