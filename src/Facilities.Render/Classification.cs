@@ -1,0 +1,152 @@
+namespace Facilities.Render;
+
+/// <summary>
+/// Classes computed from the data with round breaks: diverging (three surplus classes, exactly 0, three shortage
+/// classes, symmetric around 0, the outer two open-ended) or sequential (up to seven equal classes from a round start).
+/// </summary>
+/// <remarks>
+/// Diverging step s is the largest 1, 2 or 5 × 10^k below half the largest magnitude M, so the open outer classes
+/// (beyond ±2s) are used by the extremes and the inner ones keep their resolution: M = 7 gives 1–2, 3–4, ≥ 5.
+/// </remarks>
+internal sealed class Classification
+{
+    private const int SideClasses = 3;
+    private const int MaxSequentialClasses = 7;
+    private const double Tolerance = 1e-9;
+
+    private readonly double _start;
+
+    private Classification(bool diverging, double start, double step, IReadOnlyList<MapClass> classes)
+    {
+        Diverging = diverging;
+        _start = start;
+        Step = step;
+        Classes = classes;
+    }
+
+    /// <summary>Whether the classes are diverging around 0.</summary>
+    public bool Diverging { get; }
+
+    /// <summary>Width of one class.</summary>
+    public double Step { get; }
+
+    /// <summary>Classes from the lowest values to the highest; empty when there is no value at all.</summary>
+    public IReadOnlyList<MapClass> Classes { get; }
+
+    /// <summary>Classifies the values (nulls are no data) and counts the features of each class.</summary>
+    public static Classification Create(IEnumerable<double?> values, bool diverging)
+    {
+        var data = values.Where(v => v is { } d && double.IsFinite(d)).Select(v => v!.Value).ToList();
+        var integers = data.TrueForAll(v => v == Math.Round(v));
+        var result = data.Count == 0 ? new Classification(diverging, 0, 1, [])
+            : diverging ? CreateDiverging(data, integers) : CreateSequential(data, integers);
+        foreach (var v in data)
+        {
+            result.ClassOf(v)!.Count++;
+        }
+
+        return result;
+    }
+
+    /// <summary>The class of a value, or null for no data.</summary>
+    public MapClass? ClassOf(double? value)
+    {
+        if (value is not { } v || !double.IsFinite(v) || Classes.Count == 0)
+        {
+            return null;
+        }
+
+        if (Diverging)
+        {
+            if (v == 0)
+            {
+                return Classes[SideClasses];
+            }
+
+            var k = Math.Clamp((int)Math.Ceiling((Math.Abs(v) / Step) - Tolerance), 1, SideClasses);
+            return Classes[SideClasses + (Math.Sign(v) * k)];
+        }
+
+        var i = (int)Math.Ceiling(((v - _start) / Step) - Tolerance) - 1;
+        return Classes[Math.Clamp(i, 0, Classes.Count - 1)];
+    }
+
+    private static Classification CreateDiverging(List<double> data, bool integers)
+    {
+        var max = data.Max(Math.Abs);
+        var step = max == 0 ? 1 : NiceNumbers.Floor(max * (1 - Tolerance) / (SideClasses - 1));
+        if (integers)
+        {
+            step = Math.Max(1, step);
+        }
+
+        var decimals = NiceNumbers.Decimals(step);
+        string F(double x) => NiceNumbers.Format(x, decimals);
+        var classes = new MapClass[(2 * SideClasses) + 1];
+        classes[SideClasses] = new MapClass(MapColors.RdBu7[SideClasses], "0");
+        for (var k = 1; k <= SideClasses; k++)
+        {
+            double low = (k - 1) * step, high = k * step;
+            string positive, negative;
+            if (k == SideClasses)
+            {
+                positive = integers ? $"≥ {F(low + 1)}" : $"> {F(low)}";
+                negative = integers ? $"≤ {F(-(low + 1))}" : $"< {F(-low)}";
+            }
+            else if (integers)
+            {
+                positive = low + 1 == high ? F(high) : $"{F(low + 1)} … {F(high)}";
+                negative = low + 1 == high ? F(-high) : $"{F(-high)} … {F(-(low + 1))}";
+            }
+            else
+            {
+                positive = $"({F(low)}, {F(high)}]";
+                negative = $"[{F(-high)}, {F(-low)})";
+            }
+
+            classes[SideClasses + k] = new MapClass(MapColors.RdBu7[SideClasses + k], positive);
+            classes[SideClasses - k] = new MapClass(MapColors.RdBu7[SideClasses - k], negative);
+        }
+
+        return new Classification(true, 0, step, classes);
+    }
+
+    private static Classification CreateSequential(List<double> data, bool integers)
+    {
+        double min = data.Min(), max = data.Max();
+        var step = max > min ? NiceNumbers.Ceil((max - min) / 5) : NiceNumbers.Ceil(Math.Abs(max));
+        if (integers)
+        {
+            step = Math.Max(1, step);
+        }
+
+        double start;
+        int count;
+        while (true)
+        {
+            start = Math.Floor((min / step) + Tolerance) * step;
+            count = Math.Max(1, (int)Math.Ceiling(((max - start) / step) - Tolerance));
+            if (count <= MaxSequentialClasses)
+            {
+                break;
+            }
+
+            step = NiceNumbers.Next(step);
+        }
+
+        var decimals = NiceNumbers.Decimals(step);
+        string F(double x) => NiceNumbers.Format(x, decimals);
+        var colors = MapColors.Viridis(count);
+        var classes = new MapClass[count];
+        for (var i = 0; i < count; i++)
+        {
+            double low = start + (i * step), high = low + step;
+            var label = integers
+                ? (i == 0 ? $"{F(low)} … {F(high)}" : low + 1 == high ? F(high) : $"{F(low + 1)} … {F(high)}")
+                : (i == 0 ? $"[{F(low)}, {F(high)}]" : $"({F(low)}, {F(high)}]");
+            classes[i] = new MapClass(colors[i], label);
+        }
+
+        return new Classification(false, start, step, classes);
+    }
+}
