@@ -37,6 +37,7 @@ internal static class Program
         root.Subcommands.Add(ValidateCommand.Create(UiFor));
         root.Subcommands.Add(GenerateCommand.Create(UiFor));
         root.Subcommands.Add(DeficitCommand.Create(UiFor));
+        root.Subcommands.Add(RenderCommand.Create(UiFor));
 
         var parsed = root.Parse(args);
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

@@ -2,11 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
-using Facilities.Core.Norms;
 using Facilities.Core.Provenance;
 using Facilities.Core.Schema;
 using Facilities.IO;
-using Facilities.IO.Readers;
 using Facilities.IO.Results;
 using Facilities.IO.Store;
 using Spectre.Console;
@@ -45,7 +43,7 @@ internal static class DeficitCommand
                 throw new ArgumentException(u.T($"định dạng '{ext}' không hỗ trợ; dùng .csv, .xlsx hoặc .gpkg.", $"output format '{ext}' is not supported; use .csv, .xlsx or .gpkg."));
             }
 
-            var normSet = LoadNorms(r.GetValue(norms));
+            var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
             var options = new DeficitOptions(r.GetValue(year))
             {
                 Levels = r.GetValue(level) is { } l ? [l] : DatasetSchema.Levels,
@@ -67,7 +65,7 @@ internal static class DeficitCommand
                 var catchment = u.WithProgress(u.T("Vùng phục vụ", "Catchment"), _ => CatchmentCalculator.Compute(city, normSet, options, catchmentOptions));
                 unconfirmed.AddRange(options.Levels.SelectMany(l => new[] { $"service_radius_m.{l}.urban", $"service_radius_m.{l}.rural" })
                     .Where(k => normSet.Get(k).IsUnconfirmed));
-                var cstamp = Stamp(path, normSet, options.Describe() + "; " + catchmentOptions.Describe(), unconfirmed);
+                var cstamp = CommandSupport.Stamp(path, normSet, options.Describe() + "; " + catchmentOptions.Describe(), unconfirmed);
                 switch (ext)
                 {
                     case ".csv":
@@ -86,7 +84,7 @@ internal static class DeficitCommand
                 return ExitCodes.Ok;
             }
 
-            var stamp = Stamp(path, normSet, options.Describe(), unconfirmed);
+            var stamp = CommandSupport.Stamp(path, normSet, options.Describe(), unconfirmed);
             switch (ext)
             {
                 case ".csv":
@@ -107,11 +105,7 @@ internal static class DeficitCommand
         return cmd;
     }
 
-    private static ResultStamp Stamp(string dataset, NormsSet norms, string options, IReadOnlyList<string> unconfirmed) =>
-        new($"facilities {typeof(DeficitCommand).Assembly.GetName().Version?.ToString(3)}", "deficit",
-            Path.GetFileName(dataset), GeoPackageDataset.Hash(dataset), norms.Version, norms.Sha256, options, [.. unconfirmed.Distinct().Order(StringComparer.Ordinal)]);
-
-    private static void Finish(Ui u, ResultStamp stamp, string outPath)
+    internal static void Finish(Ui u, ResultStamp stamp, string outPath)
     {
         if (stamp.UnconfirmedNorms.Count > 0)
         {
@@ -146,24 +140,6 @@ internal static class DeficitCommand
     }
 
     private static string N(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static NormsSet LoadNorms(FileInfo? file)
-    {
-        if (file is null)
-        {
-            return NormsSet.BuiltIn;
-        }
-
-        var text = TextFileCheck.ReadUtf8(file.FullName, null);
-        try
-        {
-            return NormsSet.BuiltIn.With(NormsSet.Parse(text, file.Name));
-        }
-        catch (FormatException e)
-        {
-            throw new DataFileException("norms-invalid", file.Name, null, e.Message, e.Message, e);
-        }
-    }
 
     private static void PrintTotals(Ui u, DeficitResult result)
     {

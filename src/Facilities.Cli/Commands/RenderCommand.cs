@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Facilities.Core.Catchment;
+using Facilities.Core.Deficit;
+using Facilities.Core.Schema;
+using Facilities.IO;
+using Facilities.IO.Results;
+using Facilities.IO.Writers;
+using Facilities.Render;
+
+namespace Facilities.Cli.Commands;
+
+/// <summary><c>facilities render &lt;dataset&gt; --map deficit --level l --year y --out map.png</c>: a choropleth for reports.</summary>
+internal static class RenderCommand
+{
+    public static Command Create(Func<ParseResult, Ui> ui)
+    {
+        var dataset = new Argument<FileInfo>("dataset") { Description = "Bộ dữ liệu / dataset (.gpkg)" };
+        var map = new Option<string>("--map") { Description = "Bản đồ / map: deficit", DefaultValueFactory = _ => "deficit" };
+        map.AcceptOnlyFromAmong("deficit");
+        var level = new Option<string>("--level") { Description = "Cấp học / level: mam_non | tieu_hoc | thcs | thpt", Required = true };
+        level.AcceptOnlyFromAmong([.. DatasetSchema.Levels]);
+        var year = new Option<int>("--year") { Description = "Năm mục tiêu / target year", Required = true };
+        var method = new Option<string>("--method") { Description = "admin | catchment", DefaultValueFactory = _ => "admin" };
+        method.AcceptOnlyFromAmong("admin", "catchment");
+        var norms = new Option<FileInfo?>("--norms") { Description = "Tệp định mức của tỉnh / province norms file" };
+        var twoSessions = new Option<bool>("--two-sessions") { Description = "Học 2 buổi/ngày / two sessions a day" };
+        var output = new Option<FileInfo>("--out") { Description = "Ảnh PNG / PNG file", Required = true };
+        var cmd = new Command("render", "Vẽ bản đồ thiếu/thừa phòng học (PNG) có chú giải, thước tỉ lệ, hướng bắc.\nRender a deficit choropleth (PNG) with legend, scale bar and north arrow.")
+        {
+            dataset, map, level, year, method, norms, twoSessions, output,
+        };
+        cmd.SetAction(r =>
+        {
+            var u = ui(r);
+            var path = r.GetValue(dataset)!.FullName;
+            var outPath = r.GetValue(output)!.FullName;
+            var lvl = r.GetValue(level)!;
+            var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
+            var options = new DeficitOptions(r.GetValue(year)) { Levels = [lvl], TwoSessions = r.GetValue(twoSessions), Method = r.GetValue(method)! };
+            var city = DatasetLoader.LoadCity(path, normSet);
+            var admin = AdminDeficitCalculator.Compute(city, normSet, options);
+            var unconfirmed = admin.UnconfirmedNormsUsed().Select(n => n.Key).ToList();
+            Dictionary<string, long> values;
+            var describe = options.Describe();
+            if (options.Method == "catchment")
+            {
+                var c = new CatchmentOptions();
+                values = CatchmentCalculator.Compute(city, normSet, options, c).Wards.ToDictionary(w => w.WardCode, w => w.RoomsNeeded, StringComparer.Ordinal);
+                describe += "; " + c.Describe();
+                unconfirmed.AddRange(new[] { $"service_radius_m.{lvl}.urban", $"service_radius_m.{lvl}.rural" }.Where(k => normSet.Get(k).IsUnconfirmed));
+            }
+            else
+            {
+                values = admin.Rows.ToDictionary(x => x.WardCode, x => x.DeficitRooms, StringComparer.Ordinal);
+            }
+
+            var stamp = CommandSupport.Stamp(path, normSet, describe, unconfirmed);
+            var features = city.Wards.Select(w => new MapFeature(w.Area, values.TryGetValue(w.Code, out var v) ? v : null, w.Name)).ToList();
+            var levelVi = lvl is "thcs" or "thpt" ? DeficitColumns.LevelVi(lvl) : DeficitColumns.LevelVi(lvl).ToLowerInvariant();
+            var chart = new ChoroplethOptions(
+                options.Method == "catchment"
+                    ? $"Phòng học cần thêm ({levelVi}) năm {options.Year}"
+                    : $"Thiếu/thừa phòng học {levelVi} năm {options.Year}",
+                options.Method == "catchment" ? "Phòng học cần cho HS chưa có chỗ" : "Phòng học thiếu (+) / thừa (−)")
+            {
+                Subtitle = $"{Path.GetFileNameWithoutExtension(path)} · {(options.Method == "catchment" ? "phương pháp vùng phục vụ (E2SFCA)" : "phương pháp hành chính")}",
+                Diverging = options.Method != "catchment",
+                Footnotes =
+                [
+                    $"{stamp.Tool} · {describe} · định mức / norms {stamp.NormsVersion} · dấu kiểm / stamp {stamp.Id} · dataset SHA-256 {stamp.DatasetSha256[..16]}…",
+                    stamp.UnconfirmedNorms.Count == 0
+                        ? "Mọi định mức đã xác nhận / all norms confirmed"
+                        : "Định mức chưa xác nhận / unconfirmed norms: " + string.Join(", ", stamp.UnconfirmedNorms),
+                ],
+            };
+            var png = ChoroplethRenderer.RenderPng(features, chart);
+            AtomicFile.Write(outPath, temp => File.WriteAllBytes(temp, png));
+            ResultCsvWriter.WriteStamp(stamp, outPath + ".stamp.json");
+            u.Out.WriteLine(u.T($"Đã vẽ {outPath} (dấu kiểm {stamp.Id}).", $"Rendered {outPath} (stamp {stamp.Id})."));
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+}
