@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Runs every test of the repository on a fresh Debian 12 machine with the .NET 10 SDK.
-# Installs what the tests need (GDAL and PROJ command-line tools as references), builds, runs all test
-# projects, and ends with one line "N passed, N failed[, N skipped]".
+# Installs what the tests need (GDAL and PROJ command-line tools as references, PostgreSQL 15 + PostGIS 3),
+# starts a throwaway PostGIS server for the storage tests, builds, runs all test projects, and ends with one line
+# "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
 command -v cs2cs >/dev/null 2>&1 || need+=(proj-bin)
+PGBIN=/usr/lib/postgresql/15/bin
+[ -x "$PGBIN/initdb" ] || need+=(postgresql-15)
+[ -f /usr/share/postgresql/15/extension/postgis.control ] || need+=(postgresql-15-postgis-3)
 if [ ${#need[@]} -gt 0 ]; then
-  echo "Installing ${need[*]} (reference tools for the tests)…"
+  echo "Installing ${need[*]} (reference tools and PostGIS for the tests)…"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null \
     || { echo "could not install ${need[*]}"; echo "0 passed, 1 failed"; exit 1; }
@@ -18,6 +22,38 @@ fi
 # Reference tools are required here: a test that needs ogrinfo or cs2cs fails rather than skips.
 export FACILITIES_REQUIRE_TOOLS=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# A throwaway PostGIS cluster for tests/Facilities.Storage.PostGis.Tests, on 127.0.0.1 and a free port, removed on
+# exit. fsync is off: nothing here needs to survive a crash. initdb and postgres refuse to run as root, so as root
+# they run as the postgres user. If it cannot start, FACILITIES_TEST_PG stays unset and those tests fail, not skip.
+PGDATA=""
+stop_postgres() {
+  [ -n "$PGDATA" ] || return 0
+  as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1
+  rm -rf "$PGDATA"
+}
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+start_postgres() {
+  PGDATA=$(mktemp -d /tmp/facilities-pg.XXXXXX) || return 1   # /tmp: the postgres user must reach it
+  [ "$(id -u)" -eq 0 ] && chown postgres "$PGDATA"
+  chmod 700 "$PGDATA"
+  as_pg "$PGBIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --no-locale >/dev/null || return 1
+  local port
+  for port in $(seq 55433 55452); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue   # something listens there
+    if as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/log.txt" -w -t 30 \
+        -o "-h 127.0.0.1 -p $port -k $PGDATA -c fsync=off -c full_page_writes=off" start >/dev/null; then
+      "$PGBIN/psql" "host=127.0.0.1 port=$port user=postgres dbname=postgres" -qc 'CREATE DATABASE gis' &&
+        "$PGBIN/psql" "host=127.0.0.1 port=$port user=postgres dbname=gis" -qc 'CREATE EXTENSION postgis' || return 1
+      export FACILITIES_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=gis"
+      echo "PostGIS test server on 127.0.0.1:$port"
+      return 0
+    fi
+  done
+  return 1
+}
+trap stop_postgres EXIT
+start_postgres || { echo "could not start a PostGIS test server (log: ${PGDATA:-none}/log.txt)"; tail -5 "$PGDATA/log.txt" 2>/dev/null; }
 
 log=$(mktemp)
 dotnet test Facilities.sln 2>&1 | tee "$log"

@@ -1,0 +1,93 @@
+// Admin deficit: in-memory AdminDeficitCalculator against the same computation as one PostGIS statement, on a
+// generated city with as many wards as Vietnam has communes since 1 July 2025 (3,321). docs/performance.md.
+//
+//   dotnet run -c Release --project tests/Facilities.Benchmarks -- [--pg <connection string>] [--wards 3321]
+//       [--km 300] [--runs 21] [--warmup 3] [--year 2030]
+//
+// The connection string defaults to FACILITIES_TEST_PG; without either, only the in-memory side runs.
+using System.Diagnostics;
+using System.Globalization;
+using Facilities.Benchmarks;
+using Facilities.Core.Deficit;
+using Facilities.Core.Generation;
+using Facilities.Core.Model;
+using Facilities.Core.Norms;
+using Facilities.Storage.PostGis;
+using Npgsql;
+
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+var connectionString = Arg("--pg") ?? Environment.GetEnvironmentVariable("FACILITIES_TEST_PG");
+var wards = int.Parse(Arg("--wards") ?? "3321", CultureInfo.InvariantCulture);
+var km = double.Parse(Arg("--km") ?? "300", CultureInfo.InvariantCulture);
+var runs = int.Parse(Arg("--runs") ?? "21", CultureInfo.InvariantCulture);
+var warmUp = int.Parse(Arg("--warmup") ?? "3", CultureInfo.InvariantCulture);
+var year = int.Parse(Arg("--year") ?? "2030", CultureInfo.InvariantCulture);
+
+Console.WriteLine("# Admin deficit benchmark");
+foreach (var line in MachineInfo.Describe())
+{
+    Console.WriteLine(line);
+}
+
+var watch = Stopwatch.StartNew();
+var generated = SampleCityGenerator.Generate(new SampleCityOptions { Wards = wards, Parcels = 100, WidthMetres = km * 1000, HeightMetres = km * 1000 });
+Console.WriteLine($"generate {wards} wards, {km} km x {km} km: {watch.Elapsed.TotalSeconds:0.0} s");
+watch.Restart();
+var norms = NormsSet.BuiltIn;
+var city = CityModel.FromLayers(generated.Layer("wards"), generated.Layer("schools"), generated.Layer("urban_areas"),
+    generated.Layer("industrial_zones"), norms["dependants_per_worker"]);
+Console.WriteLine($"city model: {city.Wards.Count} wards ({city.Wards.Sum(w => w.Population):N0} residents), {city.Schools.Count} schools, {city.Growth.Count} growth areas, EPSG:{city.MetricCrs.Srid}: {watch.Elapsed.TotalSeconds:0.0} s");
+
+var options = new DeficitOptions(year);
+Console.WriteLine($"options: {options.Describe()}");
+DeficitResult? memory = null;
+var inMemory = await Timing.MeasureAsync(() =>
+{
+    memory = AdminDeficitCalculator.Compute(city, norms, options);
+    return Task.CompletedTask;
+}, warmUp, runs);
+Console.WriteLine($"in-memory AdminDeficitCalculator.Compute: {inMemory}; {memory!.Rows.Count} rows");
+
+if (string.IsNullOrWhiteSpace(connectionString))
+{
+    Console.WriteLine("PostGIS: skipped (pass --pg or set FACILITIES_TEST_PG)");
+    return 0;
+}
+
+await using var db = PostGisDeficit.CreateDataSource(connectionString);
+var schema = "bench_" + Guid.NewGuid().ToString("N")[..12];
+try
+{
+    await using (var cmd = db.CreateCommand("SELECT version(), postgis_full_version()"))
+    await using (var reader = await cmd.ExecuteReaderAsync())
+    {
+        await reader.ReadAsync();
+        Console.WriteLine($"server: {reader.GetString(0)}");
+        Console.WriteLine($"postgis: {reader.GetString(1)}");
+    }
+
+    watch.Restart();
+    await PostGisDeficit.LoadAsync(db, city, schema);
+    Console.WriteLine($"PostGIS load (binary COPY, indexes, ANALYZE): {watch.Elapsed.TotalSeconds:0.00} s");
+    IReadOnlyList<DeficitRow> sql = [];
+    var postgis = await Timing.MeasureAsync(async () => sql = await PostGisDeficit.ComputeAdminAsync(db, schema, norms, options), warmUp, runs);
+    Console.WriteLine($"PostGIS ComputeAdminAsync (one statement, rows read into DeficitRow), server defaults: {postgis}; {sql.Count} rows");
+
+    // PostgreSQL 15 JIT-compiles the statement (its cost estimate passes jit_above_cost) and spends ~70 ms doing so on every run.
+    await using var noJit = PostGisDeficit.CreateDataSource(new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c jit=off" }.ConnectionString);
+    var postgisNoJit = await Timing.MeasureAsync(async () => sql = await PostGisDeficit.ComputeAdminAsync(noJit, schema, norms, options), warmUp, runs);
+    Console.WriteLine($"PostGIS ComputeAdminAsync, jit=off: {postgisNoJit}; {sql.Count} rows");
+
+    var differing = memory.Rows.Zip(sql).Count(p => (p.First.WardCode, p.First.Level, p.First.Pupils, p.First.ClassesNeeded, p.First.RoomsNeeded, p.First.RoomsAvailable,
+        p.First.SubjectRoomsDeficit) != (p.Second.WardCode, p.Second.Level, p.Second.Pupils, p.Second.ClassesNeeded, p.Second.RoomsNeeded, p.Second.RoomsAvailable,
+        p.Second.SubjectRoomsDeficit));
+    var worst = memory.Rows.Zip(sql).Max(p => Math.Max(Math.Abs(p.First.UrbanAreaPupils - p.Second.UrbanAreaPupils), Math.Abs(p.First.IndustrialZonePupils - p.Second.IndustrialZonePupils)));
+    Console.WriteLine($"same rows: {(memory.Rows.Count == sql.Count && differing == 0 ? "yes" : $"NO ({differing} differ)")}; largest pupil-component difference {worst}");
+    Console.WriteLine($"ratio PostGIS / in-memory (medians): {postgis.MedianMs / inMemory.MedianMs:0.0} (server defaults), {postgisNoJit.MedianMs / inMemory.MedianMs:0.0} (jit=off)");
+    return memory.Rows.Count == sql.Count && differing == 0 ? 0 : 1;
+}
+finally
+{
+    await PostGisDeficit.DropSchemaAsync(db, schema);
+}
