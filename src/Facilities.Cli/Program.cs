@@ -38,6 +38,8 @@ internal static class Program
         root.Subcommands.Add(GenerateCommand.Create(UiFor));
         root.Subcommands.Add(DeficitCommand.Create(UiFor));
         root.Subcommands.Add(RenderCommand.Create(UiFor));
+        root.Subcommands.Add(TeachersCommand.Create(UiFor));
+        root.Subcommands.Add(ComplianceCommand.Create(UiFor));
 
         var parsed = root.Parse(args);
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

@@ -27,7 +27,7 @@ internal static class CommandSupport
         }
     }
 
-    public static ResultStamp Stamp(string dataset, NormsSet norms, string options, IReadOnlyList<string> unconfirmed) =>
-        new($"facilities {typeof(CommandSupport).Assembly.GetName().Version?.ToString(3)}", "deficit",
+    public static ResultStamp Stamp(string dataset, NormsSet norms, string options, IReadOnlyList<string> unconfirmed, string computation = "deficit") =>
+        new($"facilities {typeof(CommandSupport).Assembly.GetName().Version?.ToString(3)}", computation,
             Path.GetFileName(dataset), GeoPackageDataset.Hash(dataset), norms.Version, norms.Sha256, options, [.. unconfirmed.Distinct().Order(StringComparer.Ordinal)]);
 }

@@ -183,6 +183,12 @@ public static class SampleCityGenerator
                         ["ownership"] = owner,
                         ["ward_code"] = ward["code"],
                         ["land_certificate"] = certificate,
+                        // Some schools report no teachers, ground or toilets, so "unknown" stays visible in outputs.
+                        ["teachers"] = rng.NextDouble() < 0.8 ? (long)Math.Round(classes * TeachersPerClass(level) * (0.8 + (0.25 * rng.NextDouble()))) : null,
+                        ["teachers_english"] = level is "thcs" or "thpt" && rng.NextDouble() < 0.6 ? (long)Math.Max(1, Math.Round(classes * 0.15 * (0.6 + (0.6 * rng.NextDouble())))) : null,
+                        ["teachers_it"] = null,
+                        ["sports_ground_m2"] = rng.NextDouble() < 0.7 ? Math.Round(pupils * (urban ? 0.8 + (1.5 * rng.NextDouble()) : 1.5 + (2 * rng.NextDouble())), 0) : null,
+                        ["standard_toilets"] = rng.NextDouble() < 0.6 ? (long)rng.Next(1, 6) : null,
                     }));
                 }
             }
@@ -283,6 +289,9 @@ public static class SampleCityGenerator
 
         bool Occupy(double x, double y, double size) => taken.Add(((long)Math.Floor(x / size) << 32) ^ (long)Math.Floor(y / size));
     }
+
+    // Roughly the staffing norms (Circular 20/2023, Circular 19/2023), only to make the sample plausible.
+    private static double TeachersPerClass(string level) => level switch { "mam_non" => 2.0, "tieu_hoc" => 1.5, "thcs" => 1.9, _ => 2.25 };
 
     private static (string Use, string Owner) LandUse(Random rng, bool urban, bool large, bool nearIndustry)
     {

@@ -18,6 +18,9 @@ public sealed class CityModel
         Growth = growth;
     }
 
+    /// <summary>Subjects with a teachers_&lt;subject&gt; field in the schema.</summary>
+    public static readonly IReadOnlyList<string> TeacherSubjects = ["english", "it"];
+
     /// <summary>The metric CRS of every geometry here.</summary>
     public CrsDefinition MetricCrs { get; }
 
@@ -66,7 +69,16 @@ public sealed class CityModel
                 var ward = s["ward_code"] as string ?? locator.Locate(anchor) ?? "";
                 var point = (Point)M(s.Geometry!.Factory.CreatePoint(anchor));
                 return new SchoolSite((string)s["id"]!, (string)s["name"]!, (string)s["level"]!, (long)s["classrooms"]!,
-                    s["subject_rooms"] as long?, s["ownership"] as string != "private", ward, point);
+                    s["subject_rooms"] as long?, s["ownership"] as string != "private", ward, point)
+                {
+                    Classes = s["classes"] as long?,
+                    Pupils = s["pupils"] as long?,
+                    SiteAreaM2 = s["site_area_m2"] as double?,
+                    Teachers = s["teachers"] as long?,
+                    TeachersBySubject = TeacherSubjects.Where(t => s["teachers_" + t] is long).ToDictionary(t => t, t => (long)s["teachers_" + t]!),
+                    SportsGroundM2 = s["sports_ground_m2"] as double?,
+                    StandardToilets = s["standard_toilets"] as long?,
+                };
             })
             .OrderBy(s => s.Id, StringComparer.Ordinal).ThenBy(s => s.Level, StringComparer.Ordinal).ToList();
 

@@ -12,4 +12,26 @@ namespace Facilities.Core.Model;
 /// <param name="WardCode">Ward the school lies in.</param>
 /// <param name="Location">Point, or a polygon site's interior point, in the metric CRS.</param>
 public sealed record SchoolSite(
-    string Id, string Name, string Level, long Classrooms, long? SubjectRooms, bool IsPublic, string WardCode, Point Location);
+    string Id, string Name, string Level, long Classrooms, long? SubjectRooms, bool IsPublic, string WardCode, Point Location)
+{
+    /// <summary>Classes taught, when known.</summary>
+    public long? Classes { get; init; }
+
+    /// <summary>Enrolled pupils, when known.</summary>
+    public long? Pupils { get; init; }
+
+    /// <summary>Site area in square metres, when known.</summary>
+    public double? SiteAreaM2 { get; init; }
+
+    /// <summary>Teachers, when known (unknown is never zero).</summary>
+    public long? Teachers { get; init; }
+
+    /// <summary>Teachers per subject, for the subjects the data has (e.g. "english", "it").</summary>
+    public IReadOnlyDictionary<string, long> TeachersBySubject { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Play and sports ground area in square metres, when known.</summary>
+    public double? SportsGroundM2 { get; init; }
+
+    /// <summary>Toilet blocks meeting the standard, when known.</summary>
+    public long? StandardToilets { get; init; }
+}

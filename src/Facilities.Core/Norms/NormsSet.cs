@@ -39,6 +39,9 @@ public sealed class NormsSet
     /// <summary>The value of a norm; throws <see cref="KeyNotFoundException"/> naming it when absent.</summary>
     public decimal this[string key] => Get(key).Value;
 
+    /// <summary>Whether the set has a norm with this key.</summary>
+    public bool Contains(string key) => _values.ContainsKey(key);
+
     /// <summary>The norm with its source.</summary>
     public NormValue Get(string key) => _values.TryGetValue(key, out var v)
         ? v

@@ -42,6 +42,11 @@ public static class DatasetSchema
         new("ownership", FieldType.Text, false, "public | private") { DescriptionVi = "loại hình: public | private", AllowedValues = ["public", "private"] },
         new("ward_code", FieldType.Text, false, "code of the ward the school lies in (derived spatially when absent)") { DescriptionVi = "mã phường/xã nơi trường đóng", Derived = true },
         new("land_certificate", FieldType.Text, false, "yes | no | in_progress") { DescriptionVi = "giấy chứng nhận QSDĐ: yes | no | in_progress", AllowedValues = ["yes", "no", "in_progress"] },
+        new("teachers", FieldType.Integer, false, "teachers (absent: unknown, never zero)") { DescriptionVi = "số giáo viên (trống: chưa rõ)", NonNegative = true },
+        new("teachers_english", FieldType.Integer, false, "English teachers") { DescriptionVi = "giáo viên tiếng Anh", NonNegative = true },
+        new("teachers_it", FieldType.Integer, false, "computing (ICT) teachers") { DescriptionVi = "giáo viên tin học", NonNegative = true },
+        new("sports_ground_m2", FieldType.Real, false, "play and sports ground area, square metres") { DescriptionVi = "diện tích sân chơi, bãi tập (m²)", NonNegative = true },
+        new("standard_toilets", FieldType.Integer, false, "toilet blocks meeting the standard") { DescriptionVi = "số khu vệ sinh đạt chuẩn", NonNegative = true },
     ]);
 
     /// <summary>New urban areas (khu đô thị mới).</summary>

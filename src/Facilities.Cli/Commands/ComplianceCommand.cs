@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using Facilities.Core.Compliance;
+using Facilities.Core.Schema;
+using Facilities.IO;
+using Facilities.IO.Results;
+using Facilities.IO.Store;
+using Spectre.Console;
+
+namespace Facilities.Cli.Commands;
+
+/// <summary><c>facilities compliance &lt;dataset&gt; --out file</c>: every school against the facility norms.</summary>
+internal static class ComplianceCommand
+{
+    public static Command Create(Func<ParseResult, Ui> ui)
+    {
+        var dataset = new Argument<FileInfo>("dataset") { Description = "Bộ dữ liệu / dataset (.gpkg)" };
+        var norms = new Option<FileInfo?>("--norms") { Description = "Tệp định mức của tỉnh / province norms file" };
+        var twoSessions = new Option<bool>("--two-sessions") { Description = "Học 2 buổi/ngày / two sessions a day" };
+        var output = new Option<FileInfo>("--out") { Description = "Tệp kết quả / output: .csv (+ .wards.csv, .stamp.json), .xlsx, .gpkg", Required = true };
+        var cmd = new Command("compliance", "Kiểm tra từng trường theo chuẩn cơ sở vật chất (TT 13/2020): đạt, không đạt, chưa rõ.\nCheck every school against the facility norms: pass, fail or unknown.")
+        {
+            dataset, norms, twoSessions, output,
+        };
+        cmd.SetAction(r =>
+        {
+            var u = ui(r);
+            var path = r.GetValue(dataset)!.FullName;
+            var outPath = r.GetValue(output)!.FullName;
+            var ext = Path.GetExtension(outPath).ToLowerInvariant();
+            if (ext is not (".csv" or ".xlsx" or ".gpkg"))
+            {
+                throw new ArgumentException(u.T($"định dạng '{ext}' không hỗ trợ; dùng .csv, .xlsx hoặc .gpkg.", $"output format '{ext}' is not supported; use .csv, .xlsx or .gpkg."));
+            }
+
+            var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
+            var city = DatasetLoader.LoadCity(path, normSet);
+            var rows = ComplianceChecker.Check(city, normSet, DatasetSchema.Levels, r.GetValue(twoSessions));
+            var totals = WardComplianceTotals.Of(rows);
+            var unconfirmed = rows.SelectMany(x => x.Checks).Select(c => c.NormKey).Distinct()
+                .Where(k => normSet.Contains(k) && normSet.Get(k).IsUnconfirmed).ToList();
+            var stamp = CommandSupport.Stamp(path, normSet, $"two_sessions={(r.GetValue(twoSessions) ? "yes" : "no")}", unconfirmed, "compliance");
+            switch (ext)
+            {
+                case ".csv":
+                    ResultCsvWriter.Write(rows, ComplianceColumns.All, stamp.Id, outPath);
+                    ResultCsvWriter.Write(totals, WardComplianceTotals.Columns, stamp.Id, Path.ChangeExtension(outPath, ".wards.csv"));
+                    ResultCsvWriter.WriteStamp(stamp, outPath + ".stamp.json");
+                    break;
+                case ".xlsx":
+                    ResultWorkbook.Save(new Dictionary<string, object>
+                    {
+                        ["Trường học"] = ResultWorkbook.Sheet(rows, ComplianceColumns.All),
+                        ["Theo xã-phường"] = ResultWorkbook.Sheet(totals, WardComplianceTotals.Columns),
+                        ["Định mức"] = ResultWorkbook.NormsSheet(normSet),
+                        ["Dấu kiểm"] = ResultWorkbook.StampSheet(stamp),
+                    }, outPath);
+                    break;
+                default:
+                    var schools = GeoPackageDataset.ReadLayer(path, "schools")!;
+                    var geometry = schools.Features.ToDictionary(f => ((string)f["id"]!, (string)f["level"]!), f => f.Geometry);
+                    GeoPackageDataset.ReplaceLayers(outPath,
+                        [ResultLayers.Build("compliance", rows, ComplianceColumns.All, x => geometry.GetValueOrDefault((x.SchoolId, x.Level)), stamp.Id, schools)],
+                        stamp.Lines().ToDictionary(l => "result." + l.Key, l => l.Value), fresh: true);
+                    break;
+            }
+
+            var t = new Table().Border(TableBorder.Ascii2)
+                .AddColumn(u.T("Tiêu chí", "Check"))
+                .AddColumn(new TableColumn(u.T("Đạt", "Pass")).RightAligned())
+                .AddColumn(new TableColumn(u.T("Không đạt", "Fail")).RightAligned())
+                .AddColumn(new TableColumn(u.T("Chưa rõ", "Unknown")).RightAligned())
+                .AddColumn(new TableColumn(u.T("Không áp dụng", "N/A")).RightAligned());
+            foreach (var name in ComplianceChecker.CheckNames)
+            {
+                var s = rows.Select(x => x[name].Status).ToList();
+                t.AddRow(name, N(s.Count(x => x == CheckStatus.Pass)), N(s.Count(x => x == CheckStatus.Fail)), N(s.Count(x => x == CheckStatus.Unknown)),
+                    N(s.Count(x => x == CheckStatus.NotApplicable)));
+            }
+
+            u.Out.WriteLine(u.T($"Kiểm tra {rows.Count} trường (theo cấp học):", $"Checked {rows.Count} school rows (one per level):"));
+            u.OutConsole.Write(t);
+            DeficitCommand.Finish(u, stamp, outPath);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static string N(int v) => v.ToString("N0", CultureInfo.InvariantCulture);
+}

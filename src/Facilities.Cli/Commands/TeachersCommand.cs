@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using Facilities.Core.Deficit;
+using Facilities.Core.Schema;
+using Facilities.Core.Teachers;
+using Facilities.IO;
+using Facilities.IO.Results;
+using Facilities.IO.Store;
+using Spectre.Console;
+
+namespace Facilities.Cli.Commands;
+
+/// <summary><c>facilities teachers &lt;dataset&gt; --year y --out file</c>: teacher shortfall per ward, level and school.</summary>
+internal static class TeachersCommand
+{
+    public static Command Create(Func<ParseResult, Ui> ui)
+    {
+        var dataset = new Argument<FileInfo>("dataset") { Description = "Bộ dữ liệu / dataset (.gpkg)" };
+        var year = new Option<int>("--year") { Description = "Năm mục tiêu / target year", Required = true };
+        var norms = new Option<FileInfo?>("--norms") { Description = "Tệp định mức của tỉnh / province norms file" };
+        var publicOnly = new Option<bool>("--public-only") { Description = "Chỉ trường công lập / public schools only" };
+        var output = new Option<FileInfo>("--out") { Description = "Tệp kết quả / output: .csv (+ .schools.csv, .stamp.json), .xlsx, .gpkg", Required = true };
+        var cmd = new Command("teachers", "Thiếu giáo viên theo xã/phường, cấp học và trường (\"có học sinh là có giáo viên\").\nTeacher shortfall per ward, level and school.")
+        {
+            dataset, year, norms, publicOnly, output,
+        };
+        cmd.SetAction(r =>
+        {
+            var u = ui(r);
+            var path = r.GetValue(dataset)!.FullName;
+            var outPath = r.GetValue(output)!.FullName;
+            var ext = Path.GetExtension(outPath).ToLowerInvariant();
+            if (ext is not (".csv" or ".xlsx" or ".gpkg"))
+            {
+                throw new ArgumentException(u.T($"định dạng '{ext}' không hỗ trợ; dùng .csv, .xlsx hoặc .gpkg.", $"output format '{ext}' is not supported; use .csv, .xlsx or .gpkg."));
+            }
+
+            var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
+            var options = new DeficitOptions(r.GetValue(year)) { PublicOnly = r.GetValue(publicOnly) };
+            var city = DatasetLoader.LoadCity(path, normSet);
+            var deficit = AdminDeficitCalculator.Compute(city, normSet, options);
+            var (wards, schools) = TeacherCalculator.Compute(city, deficit);
+            var unconfirmed = deficit.UnconfirmedNormsUsed().Select(n => n.Key)
+                .Concat(normSet.Values.Where(v => v.IsUnconfirmed && v.Key.StartsWith("teachers_per_class.", StringComparison.Ordinal)).Select(v => v.Key)).ToList();
+            var stamp = CommandSupport.Stamp(path, normSet, options.Describe(), unconfirmed, "teachers");
+            switch (ext)
+            {
+                case ".csv":
+                    ResultCsvWriter.Write(wards, TeacherColumns.All, stamp.Id, outPath);
+                    ResultCsvWriter.Write(schools, TeacherColumns.All, stamp.Id, Path.ChangeExtension(outPath, ".schools.csv"));
+                    ResultCsvWriter.WriteStamp(stamp, outPath + ".stamp.json");
+                    break;
+                case ".xlsx":
+                    var sheets = new Dictionary<string, object>();
+                    foreach (var level in DatasetSchema.Levels)
+                    {
+                        sheets[DeficitColumns.LevelVi(level)] = ResultWorkbook.Sheet(wards.Where(w => w.Level == level), TeacherColumns.All);
+                    }
+
+                    sheets["Trường học"] = ResultWorkbook.Sheet(schools, TeacherColumns.All);
+                    sheets["Định mức"] = ResultWorkbook.NormsSheet(normSet);
+                    sheets["Dấu kiểm"] = ResultWorkbook.StampSheet(stamp);
+                    ResultWorkbook.Save(sheets, outPath);
+                    break;
+                default:
+                    var wardLayer = GeoPackageDataset.ReadLayer(path, "wards")!;
+                    var geometry = wardLayer.Features.ToDictionary(f => (string)f["code"]!, f => f.Geometry, StringComparer.Ordinal);
+                    var layers = DatasetSchema.Levels.Select(level => ResultLayers.Build("teachers_" + level, wards.Where(w => w.Level == level), TeacherColumns.All,
+                        w => geometry[w.WardCode], stamp.Id, wardLayer)).ToList();
+                    GeoPackageDataset.ReplaceLayers(outPath, layers, stamp.Lines().ToDictionary(l => "result." + l.Key, l => l.Value), fresh: true);
+                    break;
+            }
+
+            var t = new Table().Border(TableBorder.Ascii2)
+                .AddColumn(u.T("Cấp học", "Level"))
+                .AddColumn(new TableColumn(u.T("GV cần", "Needed")).RightAligned())
+                .AddColumn(new TableColumn(u.T("GV có (đã báo)", "Reported")).RightAligned())
+                .AddColumn(new TableColumn(u.T("Thiếu (xã/phường đủ số liệu)", "Short (wards with full data)")).RightAligned())
+                .AddColumn(new TableColumn(u.T("Xã/phường chưa rõ", "Wards unknown")).RightAligned());
+            foreach (var level in DatasetSchema.Levels)
+            {
+                var rows = wards.Where(w => w.Level == level).ToList();
+                t.AddRow(DeficitColumns.LevelVi(level), N(rows.Sum(w => w.TeachersNeeded)), N(rows.Sum(w => w.TeachersAvailable ?? 0)),
+                    N(rows.Where(w => w.Shortfall is long).Sum(w => Math.Max(0, w.Shortfall!.Value))), N(rows.Count(w => w.Shortfall is null)));
+            }
+
+            u.Out.WriteLine(u.T($"Giáo viên năm {options.Year}:", $"Teachers in {options.Year}:"));
+            u.OutConsole.Write(t);
+            DeficitCommand.Finish(u, stamp, outPath);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
+}

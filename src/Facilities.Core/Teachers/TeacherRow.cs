@@ -1,0 +1,44 @@
+namespace Facilities.Core.Teachers;
+
+/// <summary>Teachers needed and available for one ward (or one school) at one level.</summary>
+public sealed record TeacherRow
+{
+    /// <summary>Ward code.</summary>
+    public required string WardCode { get; init; }
+
+    /// <summary>Ward name.</summary>
+    public required string WardName { get; init; }
+
+    /// <summary>School id for a per-school row, null for a ward row.</summary>
+    public string? SchoolId { get; init; }
+
+    /// <summary>School name for a per-school row.</summary>
+    public string? SchoolName { get; init; }
+
+    /// <summary>Level.</summary>
+    public required string Level { get; init; }
+
+    /// <summary>Target year.</summary>
+    public required int Year { get; init; }
+
+    /// <summary>Classes the teachers must cover (classes needed for a ward; classes taught, or needed from pupils, for a school).</summary>
+    public required long Classes { get; init; }
+
+    /// <summary>Teachers per class from the norms.</summary>
+    public required decimal TeachersPerClass { get; init; }
+
+    /// <summary>Teachers needed: ceil(classes × teachers per class).</summary>
+    public required long TeachersNeeded { get; init; }
+
+    /// <summary>Teachers of the schools that report them; 0 when there is no school; null when schools exist but none reports.</summary>
+    public required long? TeachersAvailable { get; init; }
+
+    /// <summary>Schools of the row whose teacher figure is unknown.</summary>
+    public required int SchoolsWithUnknownTeachers { get; init; }
+
+    /// <summary>Needed − available; null (unknown) when any school's figure is missing, since a missing figure is not zero.</summary>
+    public long? Shortfall => SchoolsWithUnknownTeachers == 0 && TeachersAvailable is long a ? TeachersNeeded - a : null;
+
+    /// <summary>Per-subject (needed, available, shortfall) where the norms and the data have them; shortfall null when unknown.</summary>
+    public required IReadOnlyDictionary<string, SubjectTeachers> Subjects { get; init; }
+}
