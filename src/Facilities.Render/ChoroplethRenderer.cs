@@ -60,7 +60,7 @@ public static class ChoroplethRenderer
             var envelope = new Envelope();
             drawn.ForEach(f => envelope.ExpandToInclude(f.Geometry.EnvelopeInternal));
             transform = MapTransform.Fit(envelope, layout.MapFrame, FrameMargin);
-            DrawPolygons(canvas, drawn, classes, transform, u);
+            PolygonPainter.Draw(canvas, drawn, classes, transform, u);
             labels = LabelPainter.Draw(canvas, drawn, transform, layout.MapFrame, u);
         }
         else
@@ -96,31 +96,6 @@ public static class ChoroplethRenderer
         var y = layout.Margin;
         layout.TitleLines.ForEach(line => y = TextPainter.DrawLine(canvas, line, x, y, SKTextAlign.Center, title, MapColors.Ink));
         layout.SubtitleLines.ForEach(line => y = TextPainter.DrawLine(canvas, line, x, y, SKTextAlign.Center, subtitle, MapColors.MutedInk));
-    }
-
-    private static void DrawPolygons(SKCanvas canvas, List<MapFeature> features, Classification classes, MapTransform transform, float unit)
-    {
-        using var fill = new SKPaint { Style = SKPaintStyle.Fill, IsAntialias = true };
-        using var outline = new SKPaint
-        {
-            Color = MapColors.Outline,
-            Style = SKPaintStyle.Stroke,
-            StrokeWidth = Math.Max(1f, 1.1f * unit),
-            StrokeJoin = SKStrokeJoin.Round,
-            IsAntialias = true,
-        };
-        var paths = features.Select(f => (Path: transform.ToPath(f.Geometry), Color: classes.ClassOf(f.Value)?.Color ?? MapColors.NoData)).ToList();
-        foreach (var (path, color) in paths)
-        {
-            fill.Color = color;
-            canvas.DrawPath(path, fill);
-        }
-
-        foreach (var (path, _) in paths)
-        {
-            canvas.DrawPath(path, outline);
-            path.Dispose();
-        }
     }
 
     private static void DrawFootnotes(SKCanvas canvas, MapLayout layout)
