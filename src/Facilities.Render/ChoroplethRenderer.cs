@@ -6,12 +6,15 @@ namespace Facilities.Render;
 /// <summary>
 /// Draws a choropleth sheet for a report as PNG: title and subtitle, the polygons filled by class with thin dark
 /// outlines and labels where they fit, a legend with a swatch per class and for no data, a north arrow, a round
-/// scale bar with the CRS, and footnotes. Text is drawn with a typeface that covers Vietnamese, and the title is
+/// scale bar with the CRS, and footnotes. Features far from the main body (an offshore island district) go into
+/// framed insets at their own scale in a free corner of the map (<see cref="InsetPlanner"/>, <see cref="InsetLayout"/>),
+/// so the main map is fitted to the main body and its scale bar describes it alone. Text is drawn with a typeface that covers Vietnamese, and the title is
 /// checked to have left ink on the sheet.
 /// </summary>
 public static class ChoroplethRenderer
 {
-    private const float FrameMargin = 0.04f;
+    /// <summary>Free space around the fitted main map, as a fraction of the frame.</summary>
+    internal const float FrameMargin = 0.04f;
 
     /// <summary>Renders the features as a PNG image of <see cref="ChoroplethOptions.WidthPx"/> × <see cref="ChoroplethOptions.HeightPx"/>.</summary>
     /// <param name="features">Polygons in one metric CRS (metres, x = easting).</param>
@@ -53,15 +56,21 @@ public static class ChoroplethRenderer
         var drawn = features.Where(f => !f.Geometry.IsEmpty).ToList();
         MapTransform? transform = null;
         var labels = 0;
+        IReadOnlyList<InsetMap> insets = [];
         canvas.Save();
         canvas.ClipRect(layout.MapFrame);
         if (drawn.Count > 0)
         {
-            var envelope = new Envelope();
-            drawn.ForEach(f => envelope.ExpandToInclude(f.Geometry.EnvelopeInternal));
-            transform = MapTransform.Fit(envelope, layout.MapFrame, FrameMargin);
-            DrawPolygons(canvas, drawn, classes, transform, u);
-            labels = LabelPainter.Draw(canvas, drawn, transform, layout.MapFrame, u);
+            var plan = InsetPlanner.Plan(drawn, layout.MapFrame, FrameMargin);
+            var placed = new InsetLayout(plan, layout.MapFrame, u, FrameMargin);
+            transform = placed.MainTransform;
+            insets = placed.Insets;
+            PolygonPainter.Draw(canvas, plan.Main, classes, transform, u);
+            labels = LabelPainter.Draw(canvas, plan.Main, transform, layout.MapFrame, u);
+            foreach (var inset in insets)
+            {
+                InsetPainter.Draw(canvas, inset, classes, u);
+            }
         }
         else
         {
@@ -85,7 +94,7 @@ public static class ChoroplethRenderer
         DrawFootnotes(canvas, layout);
         canvas.Flush();
         using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        return new RenderedMap(data.ToArray(), layout, transform, classes, labels);
+        return new RenderedMap(data.ToArray(), layout, transform, classes, labels, insets);
     }
 
     private static void DrawTitle(SKCanvas canvas, MapLayout layout)
@@ -96,31 +105,6 @@ public static class ChoroplethRenderer
         var y = layout.Margin;
         layout.TitleLines.ForEach(line => y = TextPainter.DrawLine(canvas, line, x, y, SKTextAlign.Center, title, MapColors.Ink));
         layout.SubtitleLines.ForEach(line => y = TextPainter.DrawLine(canvas, line, x, y, SKTextAlign.Center, subtitle, MapColors.MutedInk));
-    }
-
-    private static void DrawPolygons(SKCanvas canvas, List<MapFeature> features, Classification classes, MapTransform transform, float unit)
-    {
-        using var fill = new SKPaint { Style = SKPaintStyle.Fill, IsAntialias = true };
-        using var outline = new SKPaint
-        {
-            Color = MapColors.Outline,
-            Style = SKPaintStyle.Stroke,
-            StrokeWidth = Math.Max(1f, 1.1f * unit),
-            StrokeJoin = SKStrokeJoin.Round,
-            IsAntialias = true,
-        };
-        var paths = features.Select(f => (Path: transform.ToPath(f.Geometry), Color: classes.ClassOf(f.Value)?.Color ?? MapColors.NoData)).ToList();
-        foreach (var (path, color) in paths)
-        {
-            fill.Color = color;
-            canvas.DrawPath(path, fill);
-        }
-
-        foreach (var (path, _) in paths)
-        {
-            canvas.DrawPath(path, outline);
-            path.Dispose();
-        }
     }
 
     private static void DrawFootnotes(SKCanvas canvas, MapLayout layout)
