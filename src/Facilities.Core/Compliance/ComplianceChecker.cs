@@ -61,16 +61,16 @@ public static class ComplianceChecker
         var key = $"pupils_per_standard_toilet.{s.Level}";
         if (!Has(norms, key))
         {
-            return new ComplianceCheck("toilets", CheckStatus.NotApplicable, s.StandardToilets, null, "toilet blocks", key);
+            return new ComplianceCheck("toilets", CheckStatus.NotApplicable, s.StandardToilets, null, "toilets", key);
         }
 
         if (s.StandardToilets is not long toilets || s.Pupils is not long pupils)
         {
-            return new ComplianceCheck("toilets", CheckStatus.Unknown, s.StandardToilets, null, "toilet blocks", key);
+            return new ComplianceCheck("toilets", CheckStatus.Unknown, s.StandardToilets, null, "toilets", key);
         }
 
         var required = Math.Ceiling(pupils / (double)norms[key]);
-        return new ComplianceCheck("toilets", toilets >= required ? CheckStatus.Pass : CheckStatus.Fail, toilets, required, "toilet blocks", key);
+        return new ComplianceCheck("toilets", toilets >= required ? CheckStatus.Pass : CheckStatus.Fail, toilets, required, "toilets", key);
     }
 
     private static ComplianceCheck AtLeast(string name, long? actual, NormsSet norms, string key, string unit)

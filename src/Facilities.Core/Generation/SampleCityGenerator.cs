@@ -188,7 +188,7 @@ public static class SampleCityGenerator
                         ["teachers_english"] = level is "thcs" or "thpt" && rng.NextDouble() < 0.6 ? (long)Math.Max(1, Math.Round(classes * 0.15 * (0.6 + (0.6 * rng.NextDouble())))) : null,
                         ["teachers_it"] = null,
                         ["sports_ground_m2"] = rng.NextDouble() < 0.7 ? Math.Round(pupils * (urban ? 0.8 + (1.5 * rng.NextDouble()) : 1.5 + (2 * rng.NextDouble())), 0) : null,
-                        ["standard_toilets"] = rng.NextDouble() < 0.6 ? (long)rng.Next(1, 6) : null,
+                        ["standard_toilets"] = rng.NextDouble() < 0.6 ? (long)Math.Max(1, Math.Round(pupils / (18 + (20 * rng.NextDouble())))) : null,
                     }));
                 }
             }

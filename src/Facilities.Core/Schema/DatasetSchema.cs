@@ -46,7 +46,7 @@ public static class DatasetSchema
         new("teachers_english", FieldType.Integer, false, "English teachers") { DescriptionVi = "giáo viên tiếng Anh", NonNegative = true },
         new("teachers_it", FieldType.Integer, false, "computing (ICT) teachers") { DescriptionVi = "giáo viên tin học", NonNegative = true },
         new("sports_ground_m2", FieldType.Real, false, "play and sports ground area, square metres") { DescriptionVi = "diện tích sân chơi, bãi tập (m²)", NonNegative = true },
-        new("standard_toilets", FieldType.Integer, false, "toilet blocks meeting the standard") { DescriptionVi = "số khu vệ sinh đạt chuẩn", NonNegative = true },
+        new("standard_toilets", FieldType.Integer, false, "pupil toilets (seats) meeting the standard") { DescriptionVi = "số chỗ vệ sinh học sinh đạt chuẩn", NonNegative = true },
     ]);
 
     /// <summary>New urban areas (khu đô thị mới).</summary>
