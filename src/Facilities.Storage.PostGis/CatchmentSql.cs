@@ -13,8 +13,10 @@ namespace Facilities.Storage.PostGis;
 /// <item>R_j = capacity_j ÷ Σ_i demand_i W_ij (0 when nobody competes); A_i = Σ_j W_ij R_j, which is also the
 /// denominator of the allocation a_ij = demand_i W_ij R_j ÷ A_i. A point allocates nothing when A_i = 0 or its
 /// demand is at most 1e-9 (the C# epsilon).</item>
-/// <item>Unserved at a point = max(0, demand − Σ_j a_ij); per ward: pupils = Σ demand, unserved = Σ unserved,
-/// allocated = pupils − unserved, accessibility = Σ demand × A ÷ pupils (0 without pupils).</item>
+/// <item>Unserved at a point: its whole demand when it allocates nothing, else 0. That is Σ_j a_ij = demand in closed
+/// form; C# subtracts the shares one by one and keeps max(0, remainder), which leaves rounding noise of about 1e-13
+/// pupils. Per ward: pupils = Σ demand, unserved = Σ unserved, allocated = pupils − unserved,
+/// accessibility = Σ demand × A ÷ pupils (0 without pupils).</item>
 /// <item>Rooms: unserved is rounded half away from zero exactly as <c>Math.Round(x, MidpointRounding.AwayFromZero)</c>
 /// (integer part plus one when the fraction is at least 0.5, in float8), classes = (whole + cap − 1) / cap in
 /// bigint, rooms = ceil(classes × ratio) in numeric.</item>
@@ -29,7 +31,7 @@ internal static class CatchmentSql
         WITH prm AS MATERIALIZED (
             SELECT level, year, class_cap, room_ratio, radius_rural, radius_urban FROM {s}.catchment_params
         ),
-        dist AS (
+        dist AS MATERIALIZED (
             SELECT p.point, p.demand, sc.school,
                    ST_Distance(p.geom, sc.geom) / (CASE WHEN p.urban THEN (SELECT radius_urban FROM prm) ELSE (SELECT radius_rural FROM prm) END) AS r
             FROM {s}.demand_points p
@@ -40,10 +42,11 @@ internal static class CatchmentSql
             SELECT point, demand, school, w
             FROM (SELECT point, demand, school,
                          (exp(-0.5::float8 * r * r) - exp(-0.5::float8)) / (1 - exp(-0.5::float8)) AS w
-                  FROM dist) d
+                  FROM dist
+                  OFFSET 0) d
             WHERE w > 0
         ),
-        ratio AS (
+        ratio AS MATERIALIZED (
             SELECT sc.school, sc.capacity,
                    CASE WHEN coalesce(c.competing, 0) > 0 THEN sc.capacity / c.competing ELSE 0::float8 END AS r
             FROM {s}.catchment_schools sc
@@ -54,21 +57,21 @@ internal static class CatchmentSql
             FROM links l
             JOIN ratio ra ON ra.school = l.school
         ),
-        access AS (
+        access AS MATERIALIZED (
             SELECT point, sum(wr) AS a FROM scored GROUP BY point
         ),
-        alloc AS MATERIALIZED (
-            SELECT sd.point, sd.school,
-                   CASE WHEN ac.a > 0 AND sd.demand > 1e-9::float8 THEN sd.demand * sd.wr / ac.a ELSE 0::float8 END AS amount
+        loads AS (
+            SELECT sd.school,
+                   sum(CASE WHEN ac.a > 0 AND sd.demand > 1e-9::float8 THEN sd.demand * sd.wr / ac.a ELSE 0::float8 END) AS load
             FROM scored sd
             JOIN access ac ON ac.point = sd.point
+            GROUP BY sd.school
         ),
         point_rows AS (
             SELECT p.ward, p.demand,
-                   greatest(0::float8, p.demand - coalesce(pa.allocated, 0)) AS unserved,
+                   CASE WHEN coalesce(ac.a, 0) > 0 AND p.demand > 1e-9::float8 THEN 0::float8 ELSE p.demand END AS unserved,
                    coalesce(ac.a, 0) AS a
             FROM {s}.demand_points p
-            LEFT JOIN (SELECT point, sum(amount) AS allocated FROM alloc GROUP BY point) pa ON pa.point = p.point
             LEFT JOIN access ac ON ac.point = p.point
         ),
         ward_sums AS (
@@ -106,7 +109,7 @@ internal static class CatchmentSql
         FROM ratio ra
         JOIN {s}.catchment_schools sc ON sc.school = ra.school
         CROSS JOIN prm
-        LEFT JOIN (SELECT school, sum(amount) AS load FROM alloc GROUP BY school) ld ON ld.school = ra.school
+        LEFT JOIN loads ld ON ld.school = ra.school
         ORDER BY 1, 2
         """;
 }
