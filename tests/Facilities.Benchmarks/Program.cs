@@ -5,6 +5,13 @@
 //       [--km 300] [--runs 21] [--warmup 3] [--year 2030]
 //
 // The connection string defaults to FACILITIES_TEST_PG; without either, only the in-memory side runs.
+//
+// Catchment method (E2SFCA): in-memory CatchmentCalculator against PostGisCatchment's SQL, ~300,000 demand points and
+// 5,000 schools of one level (CatchmentBenchmark.cs):
+//
+//   dotnet run -c Release --project tests/Facilities.Benchmarks -- --catchment [--pg <connection string>]
+//       [--level thcs] [--schools 5000] [--wards-per-side 40] [--ward-km 4] [--urban-share 0.2] [--grid-m 290]
+//       [--seed 20250701] [--runs 11] [--warmup 2] [--sql-runs 5] [--sql-warmup 1] [--year 2030]
 using System.Diagnostics;
 using System.Globalization;
 using Facilities.Benchmarks;
@@ -18,6 +25,11 @@ using Npgsql;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 var connectionString = Arg("--pg") ?? Environment.GetEnvironmentVariable("FACILITIES_TEST_PG");
+if (args.Contains("--catchment"))
+{
+    return await CatchmentBenchmark.RunAsync(Arg, connectionString);
+}
+
 var wards = int.Parse(Arg("--wards") ?? "3321", CultureInfo.InvariantCulture);
 var km = double.Parse(Arg("--km") ?? "300", CultureInfo.InvariantCulture);
 var runs = int.Parse(Arg("--runs") ?? "21", CultureInfo.InvariantCulture);

@@ -1,0 +1,115 @@
+namespace Facilities.Storage.PostGis;
+
+/// <summary>
+/// The one SQL statement of the catchment method for one level without capacity limit; the mirror of
+/// <c>CatchmentCalculator.ComputeLevel</c> with <c>CapacityLimited = false</c>.
+/// </summary>
+/// <remarks>
+/// How it follows the C# engine (<c>CatchmentLinks</c>, <c>DistanceDecay</c>, <c>E2sfcaAllocator</c>):
+/// <list type="bullet">
+/// <item>Links: <c>ST_DWithin</c> (GiST index on the schools) with the point's radius, urban or rural; the Gaussian
+/// weight is computed in float8 with the same operations in the same order, and only links with a positive weight
+/// are kept (a school exactly at the radius has weight 0, as in C#).</item>
+/// <item>R_j = capacity_j ÷ Σ_i demand_i W_ij (0 when nobody competes); A_i = Σ_j W_ij R_j, which is also the
+/// denominator of the allocation a_ij = demand_i W_ij R_j ÷ A_i. A point allocates nothing when A_i = 0 or its
+/// demand is at most 1e-9 (the C# epsilon).</item>
+/// <item>Unserved at a point: its whole demand when it allocates nothing, else 0. That is Σ_j a_ij = demand in closed
+/// form; C# subtracts the shares one by one and keeps max(0, remainder), which leaves rounding noise of about 1e-13
+/// pupils. Per ward: pupils = Σ demand, unserved = Σ unserved, allocated = pupils − unserved,
+/// accessibility = Σ demand × A ÷ pupils (0 without pupils).</item>
+/// <item>Rooms: unserved is rounded half away from zero exactly as <c>Math.Round(x, MidpointRounding.AwayFromZero)</c>
+/// (integer part plus one when the fraction is at least 0.5, in float8), classes = (whole + cap − 1) / cap in
+/// bigint, rooms = ceil(classes × ratio) in numeric.</item>
+/// </list>
+/// Sums are taken in whatever order the executor chooses, so figures agree with C# to rounding (about 1e-12
+/// relative), not bit for bit. Result: ward rows (kind 0, ward index order) then school rows (kind 1, school index order).
+/// </remarks>
+internal static class CatchmentSql
+{
+    /// <summary>The statement for a quoted schema name.</summary>
+    public static string For(string s) => $"""
+        WITH prm AS MATERIALIZED (
+            SELECT level, year, class_cap, room_ratio, radius_rural, radius_urban FROM {s}.catchment_params
+        ),
+        dist AS MATERIALIZED (
+            SELECT p.point, p.demand, sc.school,
+                   ST_Distance(p.geom, sc.geom) / (CASE WHEN p.urban THEN (SELECT radius_urban FROM prm) ELSE (SELECT radius_rural FROM prm) END) AS r
+            FROM {s}.demand_points p
+            JOIN {s}.catchment_schools sc
+              ON ST_DWithin(p.geom, sc.geom, CASE WHEN p.urban THEN (SELECT radius_urban FROM prm) ELSE (SELECT radius_rural FROM prm) END)
+        ),
+        links AS MATERIALIZED (
+            SELECT point, demand, school, w
+            FROM (SELECT point, demand, school,
+                         (exp(-0.5::float8 * r * r) - exp(-0.5::float8)) / (1 - exp(-0.5::float8)) AS w
+                  FROM dist
+                  OFFSET 0) d
+            WHERE w > 0
+        ),
+        ratio AS MATERIALIZED (
+            SELECT sc.school, sc.capacity,
+                   CASE WHEN coalesce(c.competing, 0) > 0 THEN sc.capacity / c.competing ELSE 0::float8 END AS r
+            FROM {s}.catchment_schools sc
+            LEFT JOIN (SELECT school, sum(demand * w) AS competing FROM links GROUP BY school) c ON c.school = sc.school
+        ),
+        scored AS MATERIALIZED (
+            SELECT l.point, l.demand, l.school, l.w * ra.r AS wr
+            FROM links l
+            JOIN ratio ra ON ra.school = l.school
+        ),
+        access AS MATERIALIZED (
+            SELECT point, sum(wr) AS a FROM scored GROUP BY point
+        ),
+        loads AS (
+            SELECT sd.school,
+                   sum(CASE WHEN ac.a > 0 AND sd.demand > 1e-9::float8 THEN sd.demand * sd.wr / ac.a ELSE 0::float8 END) AS load
+            FROM scored sd
+            JOIN access ac ON ac.point = sd.point
+            GROUP BY sd.school
+        ),
+        point_rows AS (
+            SELECT p.ward, p.demand,
+                   CASE WHEN coalesce(ac.a, 0) > 0 AND p.demand > 1e-9::float8 THEN 0::float8 ELSE p.demand END AS unserved,
+                   coalesce(ac.a, 0) AS a
+            FROM {s}.demand_points p
+            LEFT JOIN access ac ON ac.point = p.point
+        ),
+        ward_sums AS (
+            SELECT ward, sum(demand) AS pupils, sum(unserved) AS unserved, sum(demand * a) AS access
+            FROM point_rows
+            GROUP BY ward
+        ),
+        ward_rows AS (
+            SELECT w.ward, w.code, w.name, w.unit_type,
+                   coalesce(ws.pupils, 0) AS pupils,
+                   coalesce(ws.unserved, 0) AS unserved,
+                   CASE WHEN coalesce(ws.pupils, 0) > 0 THEN ws.access / ws.pupils ELSE 0::float8 END AS accessibility,
+                   (trunc(coalesce(ws.unserved, 0))
+                    + CASE WHEN coalesce(ws.unserved, 0) - trunc(coalesce(ws.unserved, 0)) >= 0.5 THEN 1 ELSE 0 END)::bigint AS unserved_whole
+            FROM {s}.catchment_wards w
+            LEFT JOIN ward_sums ws ON ws.ward = w.ward
+        ),
+        rooms AS (
+            SELECT ward_code, sum(classrooms)::bigint AS available FROM {s}.catchment_schools GROUP BY ward_code
+        )
+        SELECT 0 AS kind, wr.ward AS idx, wr.code, wr.name, wr.unit_type,
+               wr.pupils, wr.pupils - wr.unserved, wr.unserved, wr.accessibility,
+               (wr.unserved_whole + prm.class_cap - 1) / prm.class_cap AS classes,
+               ceil(((wr.unserved_whole + prm.class_cap - 1) / prm.class_cap) * prm.room_ratio)::bigint AS rooms_needed,
+               coalesce(ro.available, 0) AS rooms_available,
+               prm.level, prm.year
+        FROM ward_rows wr
+        CROSS JOIN prm
+        LEFT JOIN rooms ro ON ro.ward_code = wr.code
+        UNION ALL
+        SELECT 1, ra.school, sc.id, sc.name, sc.ward_code,
+               ra.capacity, coalesce(ld.load, 0), NULL, NULL,
+               NULL, NULL, sc.classrooms,
+               prm.level, prm.year
+        FROM ratio ra
+        JOIN {s}.catchment_schools sc ON sc.school = ra.school
+        CROSS JOIN prm
+        LEFT JOIN loads ld ON ld.school = ra.school
+        ORDER BY 1, 2
+        """;
+}
