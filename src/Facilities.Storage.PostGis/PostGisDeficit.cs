@@ -156,6 +156,12 @@ public static class PostGisDeficit
     public static async Task<IReadOnlyList<DeficitRow>> ComputeAdminAsync(
         NpgsqlDataSource db, string schema, NormsSet norms, DeficitOptions options, CancellationToken cancellationToken = default)
     {
+        if (options.PreschoolByAge)
+        {
+            // The SQL applies one cap per level; refusing is better than a silently different answer.
+            throw new NotSupportedException("PreschoolByAge is computed in memory only (AdminDeficitCalculator).");
+        }
+
         var levels = options.Levels.ToArray();
         await using var cmd = db.CreateCommand(AdminDeficitSql.For(SchemaName.Quote(schema)));
         cmd.Parameters.Add(new NpgsqlParameter<string[]>("levels", levels));

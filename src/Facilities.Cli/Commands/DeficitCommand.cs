@@ -26,11 +26,12 @@ internal static class DeficitCommand
         var grid = new Option<double>("--grid-m") { Description = "catchment: khoảng cách lưới điểm cầu (m) / demand grid spacing in metres", DefaultValueFactory = _ => 250 };
         var norms = new Option<FileInfo?>("--norms") { Description = "Tệp định mức của tỉnh / province norms file (JSON, overrides the built-in national defaults)" };
         var twoSessions = new Option<bool>("--two-sessions") { Description = "Học 2 buổi/ngày: 1 phòng/lớp ở mọi cấp (CV 4555/BGDĐT-GDPT) / one room per class at every level" };
+        var byAge = new Option<bool>("--preschool-by-age") { Description = "Mầm non: sĩ số theo độ tuổi 25/30/35 (TT 52/2020) / preschool caps by age group" };
         var publicOnly = new Option<bool>("--public-only") { Description = "Chỉ tính phòng học trường công lập / count public schools' rooms only" };
         var output = new Option<FileInfo>("--out") { Description = "Tệp kết quả / output: .csv (+ .stamp.json), .xlsx, .gpkg", Required = true };
         var cmd = new Command("deficit", "Thiếu phòng học theo xã/phường và cấp học, hiện tại và năm mục tiêu.\nClassroom deficit per ward and level, now and in a target year.")
         {
-            dataset, year, level, method, capacityLimited, grid, norms, twoSessions, publicOnly, output,
+            dataset, year, level, method, capacityLimited, grid, norms, twoSessions, publicOnly, byAge, output,
         };
         cmd.SetAction(r =>
         {
@@ -49,6 +50,7 @@ internal static class DeficitCommand
                 Levels = r.GetValue(level) is { } l ? [l] : DatasetSchema.Levels,
                 TwoSessions = r.GetValue(twoSessions),
                 PublicOnly = r.GetValue(publicOnly),
+                PreschoolByAge = r.GetValue(byAge),
                 Method = r.GetValue(method)!,
             };
             var city = DatasetLoader.LoadCity(path, normSet);

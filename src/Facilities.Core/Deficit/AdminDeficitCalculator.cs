@@ -50,7 +50,7 @@ public static class AdminDeficitCalculator
                 var urban = growthPupils.GetValueOrDefault((w.Code, "urban_area"));
                 var industrial = growthPupils.GetValueOrDefault((w.Code, "industrial_zone"));
                 var pupils = (long)Math.Round(resident + urban + industrial, MidpointRounding.AwayFromZero);
-                var classes = (pupils + cap - 1) / cap;
+                var classes = level == "mam_non" && options.PreschoolByAge ? PreschoolClassesByAge(pupils, norms) : (pupils + cap - 1) / cap;
                 var rooms = (long)Math.Ceiling(classes * ratio);
                 var schools = schoolsByWard.GetValueOrDefault(w.Code) ?? [];
                 rows.Add(new DeficitRow
@@ -83,5 +83,24 @@ public static class AdminDeficitCalculator
 
         return new DeficitResult(options, norms,
             [.. rows.OrderBy(r => r.WardCode, StringComparer.Ordinal).ThenBy(r => Schema.DatasetSchema.Levels.ToList().IndexOf(r.Level))]);
+    }
+
+    /// <summary>
+    /// Groups for preschool children split equally over ages 3–4, 4–5 and 5–6 (the remainder to the youngest groups),
+    /// each group with its own cap: Σ ceil(children of the age ÷ cap of the age).
+    /// </summary>
+    /// <remarks>ASSUMPTION: equal thirds; a province with cohort data can give pop_mam_non per age in a later version.</remarks>
+    public static long PreschoolClassesByAge(long children, NormsSet norms)
+    {
+        string[] ages = ["age_3_4", "age_4_5", "age_5_6"];
+        long classes = 0;
+        for (var i = 0; i < ages.Length; i++)
+        {
+            var group = (children / 3) + (i < children % 3 ? 1 : 0);
+            var cap = (long)norms[$"class_cap.mam_non.{ages[i]}"];
+            classes += (group + cap - 1) / cap;
+        }
+
+        return classes;
     }
 }

@@ -179,4 +179,25 @@ public class AdminDeficitCalculatorTests
         Assert.Contains("age_share.tieu_hoc", derived);
         Assert.Contains("enrolment_rate.thpt", counted);
     }
+
+    [Theory]
+    [InlineData(90, 4)]    // 30 / 30 / 30 → ceil(30/25) + 1 + 1 = 2 + 1 + 1
+    [InlineData(75, 3)]    // 25 / 25 / 25 → 1 + 1 + 1
+    [InlineData(106, 5)]   // 36 / 35 / 35 → ceil(36/25) + ceil(35/30) + 1 = 2 + 2 + 1
+    [InlineData(0, 0)]
+    public void PreschoolByAgeUsesTheCapOfEachAgeGroup(long children, long classes) =>
+        Assert.Equal(classes, AdminDeficitCalculator.PreschoolClassesByAge(children, NormsSet.BuiltIn));
+
+    [Fact]
+    public void PreschoolByAgeIsAnOptionOfTheRunAndOfItsStamp()
+    {
+        var wards = new[] { Ward("A", SquareA, 0, ("mam_non", 98)) };   // × 0.92 = 90.16 → 90 children
+
+        var single = AdminDeficitCalculator.Compute(CityModel.Of(CrsRegistry.Get(32648), wards, [], []), NormsSet.BuiltIn, new DeficitOptions(2025));
+        var byAge = AdminDeficitCalculator.Compute(CityModel.Of(CrsRegistry.Get(32648), wards, [], []), NormsSet.BuiltIn, new DeficitOptions(2025) { PreschoolByAge = true });
+
+        Assert.Equal(3L, Row(single, "A", "mam_non").ClassesNeeded);   // ceil(90 / 30)
+        Assert.Equal(4L, Row(byAge, "A", "mam_non").ClassesNeeded);
+        Assert.Contains("preschool_by_age=yes", byAge.Options.Describe(), StringComparison.Ordinal);
+    }
 }
