@@ -93,4 +93,46 @@ public sealed class DeficitCommandTests : IDisposable
         // No school data yet: every ward needs rooms, and pupils follow population × age share × enrolment.
         Assert.All(rows, r => Assert.Equal(r[7], r[9]));
     }
+
+    [Fact]
+    public void OutputOverTheDatasetIsRefusedAndTheDatasetKept()
+    {
+        var dataset = _dir.File("city.gpkg");
+        File.Copy(SharedData.SampleCity, dataset);
+        var before = File.ReadAllBytes(dataset);
+
+        var (code, _, stderr) = CliRunner.Run("deficit", dataset, "--year", "2030", "--out", dataset, "--lang", "en");
+
+        Assert.Equal(1, code);
+        Assert.Contains("--out is the dataset itself", stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(dataset));
+    }
+
+    [Fact]
+    public void DatasetWithoutSchoolsSaysSoAndStampsIt()
+    {
+        var dataset = _dir.File("wards.gpkg");
+        Assert.Equal(0, CliRunner.Run("export", SharedData.SampleCity, "--layer", "wards", "--out", dataset).Code);
+        var output = _dir.File("d.csv");
+
+        var (code, _, stderr) = CliRunner.Run("deficit", dataset, "--year", "2030", "--out", output, "--lang", "en");
+
+        Assert.Equal(0, code);
+        Assert.Contains("no schools layer", stderr, StringComparison.Ordinal);
+        Assert.Contains("warning_1", File.ReadAllText(output + ".stamp.json"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TeacherGeoPackageKeepsNumbersNumericAndUnknownNull()
+    {
+        var output = _dir.File("t.gpkg");
+        Assert.Equal(0, CliRunner.Run("teachers", SharedData.SampleCity, "--year", "2030", "--out", output).Code);
+
+        var layer = Facilities.IO.Store.GeoPackageDataset.ReadLayer(output, "teachers_thcs")!;
+
+        Assert.Equal(Facilities.Core.Features.FieldType.Integer, layer.Field("teacher_shortfall")!.Type);
+        Assert.Contains(layer.Features, f => f["teacher_shortfall"] is null);
+        Assert.Contains(layer.Features, f => f["teacher_shortfall"] is long);
+        Assert.True(Facilities.IO.Store.GeoPackageDataset.Metadata(output).ContainsKey("result.stamp_id"));
+    }
 }

@@ -23,11 +23,55 @@ internal static class CommandSupport
         }
         catch (FormatException e)
         {
-            throw new DataFileException("norms-invalid", file.Name, null, e.Message, e.Message, e);
+            var detail = e.Message.StartsWith(file.Name + ": ", StringComparison.Ordinal) ? e.Message[(file.Name.Length + 2)..] : e.Message;
+            throw new DataFileException("norms-invalid", file.Name, null, "tệp định mức không hợp lệ: " + detail, "not a valid norms file: " + detail, e);
         }
     }
 
-    public static ResultStamp Stamp(string dataset, NormsSet norms, string options, IReadOnlyList<string> unconfirmed, string computation = "deficit") =>
-        new($"facilities {typeof(CommandSupport).Assembly.GetName().Version?.ToString(3)}", computation,
-            Path.GetFileName(dataset), GeoPackageDataset.Hash(dataset), norms.Version, norms.Sha256, options, [.. unconfirmed.Distinct().Order(StringComparer.Ordinal)]);
+    public static ResultStamp Stamp(string dataset, NormsSet norms, string options, IReadOnlyList<string> unconfirmed, string computation = "deficit", IReadOnlyList<string>? warnings = null) =>
+        new($"facilities {ToolVersion}", computation,
+            Path.GetFileName(dataset), GeoPackageDataset.Hash(dataset), norms.Version, norms.Sha256, options, [.. unconfirmed.Distinct().Order(StringComparer.Ordinal)])
+        {
+            Warnings = warnings ?? [],
+        };
+
+    /// <summary>
+    /// Prints the city's warnings (what the result cannot account for); returns them in English for the stamp.
+    /// </summary>
+    public static IReadOnlyList<string> Warn(Ui u, Core.Model.CityModel city)
+    {
+        var warnings = Core.Model.CityWarnings.For(city);
+        foreach (var w in warnings)
+        {
+            u.Err.WriteLine(u.T("cảnh báo: ", "warning: ") + w.In(u.Language));
+        }
+
+        return [.. warnings.Select(w => w.En)];
+    }
+
+    /// <summary>Refuses to write a result over the dataset it is computed from.</summary>
+    public static void CheckOutput(Ui u, string dataset, string output)
+    {
+        if (string.Equals(Path.GetFullPath(dataset), Path.GetFullPath(output), StringComparison.Ordinal))
+        {
+            throw new ArgumentException(u.T(
+                "--out trùng với bộ dữ liệu: kết quả sẽ ghi đè dữ liệu gốc. Hãy chọn tệp khác.",
+                "--out is the dataset itself: the result would replace the data. Choose another file."));
+        }
+    }
+
+    /// <summary>
+    /// Version and commit of the tool ("0.1.0+1a2b3c4d5e6f"), so two builds that compute differently never share a stamp.
+    /// </summary>
+    public static string ToolVersion { get; } =
+        typeof(CommandSupport).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0";
+
+    /// <summary>The stamp as facilities_metadata entries of a result GeoPackage (result.*, with result.stamp_id).</summary>
+    public static Dictionary<string, string> Metadata(ResultStamp stamp)
+    {
+        var m = stamp.Lines().ToDictionary(l => "result." + l.Key, l => l.Value);
+        m["result.stamp_id"] = stamp.Id;
+        return m;
+    }
 }

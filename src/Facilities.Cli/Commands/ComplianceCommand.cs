@@ -34,12 +34,20 @@ internal static class ComplianceCommand
             }
 
             var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
+            CommandSupport.CheckOutput(u, path, outPath);
             var city = DatasetLoader.LoadCity(path, normSet);
+            if (!city.HasSchoolsLayer)
+            {
+                throw new DataFileException("layer-absent", Path.GetFileName(path), "schools",
+                    "bộ dữ liệu chưa có lớp schools: không có trường nào để kiểm tra.", "the dataset has no schools layer: there is no school to check.");
+            }
+
+            var warnings = CommandSupport.Warn(u, city);
             var rows = ComplianceChecker.Check(city, normSet, DatasetSchema.Levels, r.GetValue(twoSessions));
             var totals = WardComplianceTotals.Of(rows);
             var unconfirmed = rows.SelectMany(x => x.Checks).Select(c => c.NormKey).Distinct()
                 .Where(k => normSet.Contains(k) && normSet.Get(k).IsUnconfirmed).ToList();
-            var stamp = CommandSupport.Stamp(path, normSet, $"two_sessions={(r.GetValue(twoSessions) ? "yes" : "no")}", unconfirmed, "compliance");
+            var stamp = CommandSupport.Stamp(path, normSet, $"two_sessions={(r.GetValue(twoSessions) ? "yes" : "no")}", unconfirmed, "compliance", warnings: warnings);
             switch (ext)
             {
                 case ".csv":
@@ -61,7 +69,7 @@ internal static class ComplianceCommand
                     var geometry = schools.Features.ToDictionary(f => ((string)f["id"]!, (string)f["level"]!), f => f.Geometry);
                     GeoPackageDataset.ReplaceLayers(outPath,
                         [ResultLayers.Build("compliance", rows, ComplianceColumns.All, x => geometry.GetValueOrDefault((x.SchoolId, x.Level)), stamp.Id, schools)],
-                        stamp.Lines().ToDictionary(l => "result." + l.Key, l => l.Value), fresh: true);
+                        CommandSupport.Metadata(stamp), fresh: true);
                     break;
             }
 

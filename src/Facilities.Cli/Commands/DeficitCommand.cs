@@ -53,7 +53,9 @@ internal static class DeficitCommand
                 PreschoolByAge = r.GetValue(byAge),
                 Method = r.GetValue(method)!,
             };
+            CommandSupport.CheckOutput(u, path, outPath);
             var city = DatasetLoader.LoadCity(path, normSet);
+            var warnings = CommandSupport.Warn(u, city);
             var result = AdminDeficitCalculator.Compute(city, normSet, options);
             var unconfirmed = result.UnconfirmedNormsUsed().Select(n => n.Key).ToList();
             if (options.Method == "catchment")
@@ -67,7 +69,7 @@ internal static class DeficitCommand
                 var catchment = u.WithProgress(u.T("Vùng phục vụ", "Catchment"), _ => CatchmentCalculator.Compute(city, normSet, options, catchmentOptions));
                 unconfirmed.AddRange(options.Levels.SelectMany(l => new[] { $"service_radius_m.{l}.urban", $"service_radius_m.{l}.rural" })
                     .Where(k => normSet.Get(k).IsUnconfirmed));
-                var cstamp = CommandSupport.Stamp(path, normSet, options.Describe() + "; " + catchmentOptions.Describe(), unconfirmed);
+                var cstamp = CommandSupport.Stamp(path, normSet, options.Describe() + "; " + catchmentOptions.Describe(), unconfirmed, warnings: warnings);
                 switch (ext)
                 {
                     case ".csv":
@@ -86,7 +88,7 @@ internal static class DeficitCommand
                 return ExitCodes.Ok;
             }
 
-            var stamp = CommandSupport.Stamp(path, normSet, options.Describe(), unconfirmed);
+            var stamp = CommandSupport.Stamp(path, normSet, options.Describe(), unconfirmed, warnings: warnings);
             switch (ext)
             {
                 case ".csv":
@@ -136,8 +138,8 @@ internal static class DeficitCommand
         }
 
         u.Out.WriteLine(u.T(
-            $"Vùng phục vụ (E2SFCA) năm {result.Options.Year}: {result.DemandPointCount:N0} điểm cầu; bảo toàn học sinh sai số {result.ConservationError:0.######}.",
-            $"Catchment (E2SFCA) in {result.Options.Year}: {result.DemandPointCount:N0} demand points; pupils conserved to {result.ConservationError:0.######}."));
+            string.Create(CultureInfo.InvariantCulture, $"Vùng phục vụ (E2SFCA) năm {result.Options.Year}: {result.DemandPointCount:N0} điểm cầu; bảo toàn học sinh sai số {result.ConservationError:0.######}."),
+            string.Create(CultureInfo.InvariantCulture, $"Catchment (E2SFCA) in {result.Options.Year}: {result.DemandPointCount:N0} demand points; pupils conserved to {result.ConservationError:0.######}.")));
         u.OutConsole.Write(t);
     }
 

@@ -24,10 +24,13 @@ internal static class RenderCommand
         method.AcceptOnlyFromAmong("admin", "catchment");
         var norms = new Option<FileInfo?>("--norms") { Description = "Tệp định mức của tỉnh / province norms file" };
         var twoSessions = new Option<bool>("--two-sessions") { Description = "Học 2 buổi/ngày / two sessions a day" };
+        var publicOnly = new Option<bool>("--public-only") { Description = "Chỉ trường công lập / public schools only" };
+        var capacityLimited = new Option<bool>("--capacity-limited") { Description = "catchment: không trường nào nhận quá sức chứa / no school beyond capacity" };
+        var grid = new Option<double>("--grid-m") { Description = "catchment: lưới điểm cầu (m) / demand grid (m)", DefaultValueFactory = _ => 250 };
         var output = new Option<FileInfo>("--out") { Description = "Ảnh PNG / PNG file", Required = true };
         var cmd = new Command("render", "Vẽ bản đồ thiếu/thừa phòng học (PNG) có chú giải, thước tỉ lệ, hướng bắc.\nRender a deficit choropleth (PNG) with legend, scale bar and north arrow.")
         {
-            dataset, map, level, year, method, norms, twoSessions, output,
+            dataset, map, level, year, method, norms, twoSessions, publicOnly, capacityLimited, grid, output,
         };
         cmd.SetAction(r =>
         {
@@ -36,15 +39,17 @@ internal static class RenderCommand
             var outPath = r.GetValue(output)!.FullName;
             var lvl = r.GetValue(level)!;
             var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
-            var options = new DeficitOptions(r.GetValue(year)) { Levels = [lvl], TwoSessions = r.GetValue(twoSessions), Method = r.GetValue(method)! };
+            var options = new DeficitOptions(r.GetValue(year)) { Levels = [lvl], TwoSessions = r.GetValue(twoSessions), PublicOnly = r.GetValue(publicOnly), Method = r.GetValue(method)! };
+            CommandSupport.CheckOutput(u, path, outPath);
             var city = DatasetLoader.LoadCity(path, normSet);
+            var warnings = CommandSupport.Warn(u, city);
             var admin = AdminDeficitCalculator.Compute(city, normSet, options);
             var unconfirmed = admin.UnconfirmedNormsUsed().Select(n => n.Key).ToList();
             Dictionary<string, long> values;
             var describe = options.Describe();
             if (options.Method == "catchment")
             {
-                var c = new CatchmentOptions();
+                var c = new CatchmentOptions { CapacityLimited = r.GetValue(capacityLimited), GridSpacingMetres = r.GetValue(grid) };
                 values = CatchmentCalculator.Compute(city, normSet, options, c).Wards.ToDictionary(w => w.WardCode, w => w.RoomsNeeded, StringComparer.Ordinal);
                 describe += "; " + c.Describe();
                 unconfirmed.AddRange(new[] { $"service_radius_m.{lvl}.urban", $"service_radius_m.{lvl}.rural" }.Where(k => normSet.Get(k).IsUnconfirmed));
@@ -54,7 +59,7 @@ internal static class RenderCommand
                 values = admin.Rows.ToDictionary(x => x.WardCode, x => x.DeficitRooms, StringComparer.Ordinal);
             }
 
-            var stamp = CommandSupport.Stamp(path, normSet, describe, unconfirmed);
+            var stamp = CommandSupport.Stamp(path, normSet, describe, unconfirmed, warnings: warnings);
             var features = city.Wards.Select(w => new MapFeature(w.Area, values.TryGetValue(w.Code, out var v) ? v : null, w.Name)).ToList();
             var levelVi = lvl is "thcs" or "thpt" ? DeficitColumns.LevelVi(lvl) : DeficitColumns.LevelVi(lvl).ToLowerInvariant();
             var chart = new ChoroplethOptions(

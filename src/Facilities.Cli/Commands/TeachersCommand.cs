@@ -37,12 +37,14 @@ internal static class TeachersCommand
 
             var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
             var options = new DeficitOptions(r.GetValue(year)) { PublicOnly = r.GetValue(publicOnly) };
+            CommandSupport.CheckOutput(u, path, outPath);
             var city = DatasetLoader.LoadCity(path, normSet);
+            var warnings = CommandSupport.Warn(u, city);
             var deficit = AdminDeficitCalculator.Compute(city, normSet, options);
             var (wards, schools) = TeacherCalculator.Compute(city, deficit);
             var unconfirmed = deficit.UnconfirmedNormsUsed().Select(n => n.Key)
                 .Concat(normSet.Values.Where(v => v.IsUnconfirmed && v.Key.StartsWith("teachers_per_class.", StringComparison.Ordinal)).Select(v => v.Key)).ToList();
-            var stamp = CommandSupport.Stamp(path, normSet, options.Describe(), unconfirmed, "teachers");
+            var stamp = CommandSupport.Stamp(path, normSet, options.Describe(), unconfirmed, "teachers", warnings: warnings);
             switch (ext)
             {
                 case ".csv":
@@ -67,7 +69,7 @@ internal static class TeachersCommand
                     var geometry = wardLayer.Features.ToDictionary(f => (string)f["code"]!, f => f.Geometry, StringComparer.Ordinal);
                     var layers = DatasetSchema.Levels.Select(level => ResultLayers.Build("teachers_" + level, wards.Where(w => w.Level == level), TeacherColumns.All,
                         w => geometry[w.WardCode], stamp.Id, wardLayer)).ToList();
-                    GeoPackageDataset.ReplaceLayers(outPath, layers, stamp.Lines().ToDictionary(l => "result." + l.Key, l => l.Value), fresh: true);
+                    GeoPackageDataset.ReplaceLayers(outPath, layers, CommandSupport.Metadata(stamp), fresh: true);
                     break;
             }
 
@@ -80,7 +82,7 @@ internal static class TeachersCommand
             foreach (var level in DatasetSchema.Levels)
             {
                 var rows = wards.Where(w => w.Level == level).ToList();
-                t.AddRow(DeficitColumns.LevelVi(level), N(rows.Sum(w => w.TeachersNeeded)), N(rows.Sum(w => w.TeachersAvailable ?? 0)),
+                t.AddRow(DeficitColumns.LevelVi(level), N(rows.Sum(w => w.TeachersNeeded ?? 0)), N(rows.Sum(w => w.TeachersAvailable ?? 0)),
                     N(rows.Where(w => w.Shortfall is long).Sum(w => Math.Max(0, w.Shortfall!.Value))), N(rows.Count(w => w.Shortfall is null)));
             }
 

@@ -14,6 +14,9 @@ public sealed record CatchmentResult(
     DeficitOptions Options, CatchmentOptions Catchment, NormsSet Norms, IReadOnlyList<CatchmentWardRow> Wards,
     IReadOnlyList<CatchmentSchoolRow> Schools, int DemandPointCount)
 {
-    /// <summary>Largest |pupils − allocated − unserved| over wards: conservation holds to this error.</summary>
-    public double ConservationError => Wards.Count == 0 ? 0 : Wards.Max(w => Math.Abs(w.Pupils - w.Allocated - w.Unserved));
+    /// <summary>
+    /// Largest |Σ pupils − Σ school loads − Σ unserved| over levels: what was allocated really arrived at schools.
+    /// </summary>
+    public double ConservationError => Options.Levels.Count == 0 ? 0 : Options.Levels.Max(l =>
+        Math.Abs(Wards.Where(w => w.Level == l).Sum(w => w.Pupils - w.Unserved) - Schools.Where(s => s.Level == l).Sum(s => s.Load)));
 }

@@ -8,11 +8,12 @@ namespace Facilities.Core.Deficit;
 /// <param name="RoomsAvailable">Rooms available.</param>
 /// <param name="NetDeficit">Σ (needed − available): surpluses offset shortages.</param>
 /// <param name="Shortage">Σ max(0, needed − available): rooms to build, since a surplus in one ward does not seat pupils of another.</param>
-/// <param name="WardsShort">Wards with a shortage.</param>
-/// <param name="SubjectRoomsDeficit">Σ subject-room shortfalls.</param>
+/// <param name="WardsShort">Wards short of rooms at some level (each ward counted once).</param>
+/// <param name="SubjectRoomsDeficit">Σ subject-room shortfalls of the schools with known figures.</param>
+/// <param name="SubjectRoomsUnknown">Schools whose subject rooms are unknown (not in the shortfall).</param>
 public sealed record DeficitTotal(
     string Level, long Pupils, long ClassesNeeded, long RoomsNeeded, long RoomsAvailable, long NetDeficit, long Shortage, int WardsShort,
-    long SubjectRoomsDeficit)
+    long SubjectRoomsDeficit, long SubjectRoomsUnknown)
 {
     /// <summary>Adds up rows.</summary>
     public static DeficitTotal Of(string level, IEnumerable<DeficitRow> rows)
@@ -20,6 +21,7 @@ public sealed record DeficitTotal(
         var list = rows.ToList();
         return new DeficitTotal(level, list.Sum(r => r.Pupils), list.Sum(r => r.ClassesNeeded), list.Sum(r => r.RoomsNeeded),
             list.Sum(r => r.RoomsAvailable), list.Sum(r => r.DeficitRooms), list.Sum(r => Math.Max(0, r.DeficitRooms)),
-            list.Count(r => r.DeficitRooms > 0), list.Sum(r => r.SubjectRoomsDeficit));
+            list.Where(r => r.DeficitRooms > 0).Select(r => r.WardCode).Distinct().Count(), list.Sum(r => r.SubjectRoomsDeficit),
+            list.Sum(r => (long)r.SubjectRoomsUnknown));
     }
 }

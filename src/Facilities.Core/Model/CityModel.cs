@@ -33,6 +33,12 @@ public sealed class CityModel
     /// <summary>Urban areas and industrial zones.</summary>
     public IReadOnlyList<GrowthArea> Growth { get; }
 
+    /// <summary>Whether the dataset has a schools layer at all (without one, rooms and teachers available are not known).</summary>
+    public bool HasSchoolsLayer { get; private init; } = true;
+
+    /// <summary>Schools in no ward of the dataset (outside every ward): their rooms count nowhere, so outputs must say so.</summary>
+    public IReadOnlyList<SchoolSite> UnassignedSchools => [.. Schools.Where(s => s.WardCode.Length == 0)];
+
     /// <summary>A model from parts already in <paramref name="metric"/> (tests, other stores).</summary>
     public static CityModel Of(CrsDefinition metric, IEnumerable<WardUnit> wards, IEnumerable<SchoolSite> schools, IEnumerable<GrowthArea> growth) =>
         new(metric, [.. wards.OrderBy(w => w.Code, StringComparer.Ordinal)], [.. schools], [.. growth]);
@@ -62,11 +68,14 @@ public sealed class CityModel
             .OrderBy(w => w.Code, StringComparer.Ordinal).ToList();
 
         var locator = new WardLocator(wards);
+        var codes = wardUnits.Select(w => w.Code).ToHashSet(StringComparer.Ordinal);
         var schoolSites = (schools?.Features ?? [])
             .Select(s =>
             {
                 var anchor = WardLocator.Anchor(s.Geometry!);
-                var ward = s["ward_code"] as string ?? locator.Locate(anchor) ?? "";
+                // A stated code that is not a ward of the dataset (an old pre-merger code, a typo) falls back to the location.
+                var stated = s["ward_code"] as string;
+                var ward = stated is not null && codes.Contains(stated) ? stated : locator.Locate(anchor) ?? "";
                 var point = (Point)M(s.Geometry!.Factory.CreatePoint(anchor));
                 return new SchoolSite((string)s["id"]!, (string)s["name"]!, (string)s["level"]!, (long)s["classrooms"]!,
                     s["subject_rooms"] as long?, s["ownership"] as string != "private", ward, point)
@@ -96,6 +105,9 @@ public sealed class CityModel
                 z["start_year"] is long s ? (int)s : null, z["completion_year"] is long c ? (int)c : null, M(z.Geometry!)));
         }
 
-        return new CityModel(metric, wardUnits, schoolSites, [.. growth.OrderBy(g => g.Kind, StringComparer.Ordinal).ThenBy(g => g.Id, StringComparer.Ordinal)]);
+        return new CityModel(metric, wardUnits, schoolSites, [.. growth.OrderBy(g => g.Kind, StringComparer.Ordinal).ThenBy(g => g.Id, StringComparer.Ordinal)])
+        {
+            HasSchoolsLayer = schools is not null,
+        };
     }
 }

@@ -17,15 +17,17 @@ public sealed record GrowthArea(string Kind, string Id, string Name, decimal Res
 {
     /// <summary>
     /// Share of residents present in <paramref name="year"/>: 0 before the start year, 1 from the completion year,
-    /// linear in between. Without years, 1.
+    /// linear in between. Without a start year, 1; with a start year only, 0 before it and 1 from it.
     /// </summary>
     public decimal Phase(int year)
     {
-        if (StartYear is not int start || CompletionYear is not int end)
+        if (StartYear is not int start)
         {
             return 1m;
         }
 
+        // With a start year only, everyone arrives in that year.
+        var end = CompletionYear ?? start;
         if (year < start)
         {
             return 0m;

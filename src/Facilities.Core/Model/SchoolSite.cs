@@ -32,6 +32,6 @@ public sealed record SchoolSite(
     /// <summary>Play and sports ground area in square metres, when known.</summary>
     public double? SportsGroundM2 { get; init; }
 
-    /// <summary>Toilet blocks meeting the standard, when known.</summary>
+    /// <summary>Pupil toilets (seats) meeting the standard, when known.</summary>
     public long? StandardToilets { get; init; }
 }

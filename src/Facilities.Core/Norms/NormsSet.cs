@@ -76,8 +76,13 @@ public sealed class NormsSet
                     throw new FormatException($"{sourceName}: values.{e.Name} has no 'source'; every norm must cite its regulation");
                 }
 
-                values[e.Name] = new NormValue(e.Name, v.GetProperty("value").GetDecimal(),
-                    v.TryGetProperty("unit", out var u) ? u.GetString() ?? "" : "", status, source);
+                var value = v.GetProperty("value").GetDecimal();
+                if (RangeProblem(e.Name, value) is { } problem)
+                {
+                    throw new FormatException($"{sourceName}: values.{e.Name} = {value}: {problem}");
+                }
+
+                values[e.Name] = new NormValue(e.Name, value, v.TryGetProperty("unit", out var u) ? u.GetString() ?? "" : "", status, source);
             }
 
             return new NormsSet(version!, Hash(json), values);
@@ -94,6 +99,13 @@ public sealed class NormsSet
         var merged = new SortedDictionary<string, NormValue>(_values, StringComparer.Ordinal);
         foreach (var (k, v) in overrides._values)
         {
+            // A misspelt key would silently leave the national value in force.
+            if (!_values.ContainsKey(k) && !k.StartsWith("sports_ground_m2_per_pupil.", StringComparison.Ordinal)
+                && !k.StartsWith("pupils_per_standard_toilet.", StringComparison.Ordinal))
+            {
+                throw new FormatException($"values.{k}: no such norm; the keys are those of the built-in norms file (facilities norms)");
+            }
+
             merged[k] = v;
         }
 
@@ -109,6 +121,19 @@ public sealed class NormsSet
         };
         return new NormsSet(Version + "+" + key, Hash(Sha256 + key + value.ToString(System.Globalization.CultureInfo.InvariantCulture)), merged);
     }
+
+    // Values that cannot be right, so a typo in a province file fails loudly instead of dividing by zero.
+    private static string? RangeProblem(string key, decimal value) => key switch
+    {
+        _ when key.StartsWith("class_cap.", StringComparison.Ordinal) => value >= 1 && value == decimal.Truncate(value) ? null : "a class cap must be a whole number ≥ 1",
+        _ when key.StartsWith("room_ratio", StringComparison.Ordinal) => value is > 0 and <= 2 ? null : "rooms per class must be in (0, 2]",
+        _ when key.StartsWith("age_share.", StringComparison.Ordinal) || key.StartsWith("enrolment_rate.", StringComparison.Ordinal) =>
+            value is >= 0 and <= 1 ? null : "a share must be between 0 and 1",
+        _ when key.StartsWith("min_classes.", StringComparison.Ordinal) || key.StartsWith("subject_rooms_required.", StringComparison.Ordinal) =>
+            value >= 0 && value == decimal.Truncate(value) ? null : "must be a whole number ≥ 0",
+        _ when key.StartsWith("pupils_per_standard_toilet.", StringComparison.Ordinal) => value > 0 ? null : "must be > 0",
+        _ => value >= 0 ? null : "must not be negative",
+    };
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

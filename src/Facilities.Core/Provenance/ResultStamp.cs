@@ -19,6 +19,9 @@ public sealed record ResultStamp(
     string Tool, string Computation, string DatasetFile, string DatasetSha256, string NormsVersion, string NormsSha256, string Options,
     IReadOnlyList<string> UnconfirmedNorms)
 {
+    /// <summary>Warnings about the inputs the result could not account for (English), part of the stamp.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Short id of the stamp (first 16 hex of its SHA-256), carried on every row of tabular outputs.</summary>
     public string Id => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", Lines().Select(l => l.Key + "=" + l.Value)))))[..16];
 
@@ -33,5 +36,6 @@ public sealed record ResultStamp(
         ("norms_sha256", NormsSha256),
         ("options", Options),
         ("unconfirmed_norms", UnconfirmedNorms.Count == 0 ? "none" : string.Join(", ", UnconfirmedNorms)),
+        .. Warnings.Select((w, i) => ($"warning_{i + 1}", w)),
     ];
 }

@@ -68,6 +68,8 @@ public static class DatasetSchema
         new("name", FieldType.Text, true, "zone name") { DescriptionVi = "tên khu công nghiệp" },
         new("area_ha", FieldType.Real, false, "area in hectares (computed when absent)") { DescriptionVi = "diện tích (ha)", NonNegative = true, Derived = true },
         new("workers", FieldType.Integer, true, "workers employed") { DescriptionVi = "số lao động", NonNegative = true },
+        new("start_year", FieldType.Integer, false, "first year of the worker housing (absent: already there)") { DescriptionVi = "năm bắt đầu có nhà ở công nhân" },
+        new("completion_year", FieldType.Integer, false, "year the worker housing is full") { DescriptionVi = "năm nhà ở công nhân đủ người" },
         new("worker_housing_population", FieldType.Integer, false, "residents of the zone's worker housing") { DescriptionVi = "dân số nhà ở công nhân", NonNegative = true },
     ]);
 

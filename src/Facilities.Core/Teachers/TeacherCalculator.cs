@@ -39,7 +39,8 @@ public static class TeacherCalculator
             foreach (var s in levelSchools)
             {
                 // A school's classes: as reported, else what its pupils need.
-                var classes = s.Classes ?? (s.Pupils is long p ? (p + cap - 1) / cap : 0);
+                // Neither known: the need is unknown, never zero (which would turn the school's teachers into a surplus).
+                var classes = s.Classes ?? (s.Pupils is long p ? (p + cap - 1) / cap : null);
                 schools.Add(Row(s.WardCode, wardNames.GetValueOrDefault(s.WardCode, ""), s.Id, s.Name, level, options.Year, classes, perClass, subjectNorms, [s]));
             }
         }
@@ -48,7 +49,7 @@ public static class TeacherCalculator
     }
 
     private static TeacherRow Row(
-        string wardCode, string wardName, string? schoolId, string? schoolName, string level, int year, long classes, decimal perClass,
+        string wardCode, string wardName, string? schoolId, string? schoolName, string level, int year, long? classes, decimal perClass,
         Dictionary<string, decimal> subjectNorms, List<SchoolSite> schools)
     {
         var known = schools.Where(s => s.Teachers is not null).ToList();
@@ -62,7 +63,7 @@ public static class TeacherCalculator
             Year = year,
             Classes = classes,
             TeachersPerClass = perClass,
-            TeachersNeeded = (long)Math.Ceiling(classes * perClass),
+            TeachersNeeded = classes is long c ? (long)Math.Ceiling(c * perClass) : null,
             // No school at all is a known zero; schools that all fail to report are unknown.
             TeachersAvailable = schools.Count == 0 ? 0 : known.Count == 0 ? null : known.Sum(s => s.Teachers!.Value),
             SchoolsWithUnknownTeachers = schools.Count - known.Count,
@@ -70,7 +71,7 @@ public static class TeacherCalculator
             {
                 var reporting = schools.Where(s => s.TeachersBySubject.ContainsKey(kv.Key)).ToList();
                 return new SubjectTeachers(
-                    (long)Math.Ceiling(classes * kv.Value),
+                    classes is long c ? (long)Math.Ceiling(c * kv.Value) : null,
                     schools.Count == 0 ? 0 : reporting.Count == 0 ? null : reporting.Sum(s => s.TeachersBySubject[kv.Key]),
                     schools.Count - reporting.Count);
             }),

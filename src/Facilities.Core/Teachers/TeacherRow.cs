@@ -22,13 +22,13 @@ public sealed record TeacherRow
     public required int Year { get; init; }
 
     /// <summary>Classes the teachers must cover (classes needed for a ward; classes taught, or needed from pupils, for a school).</summary>
-    public required long Classes { get; init; }
+    public required long? Classes { get; init; }
 
     /// <summary>Teachers per class from the norms.</summary>
     public required decimal TeachersPerClass { get; init; }
 
-    /// <summary>Teachers needed: ceil(classes × teachers per class).</summary>
-    public required long TeachersNeeded { get; init; }
+    /// <summary>Teachers needed: ceil(classes × teachers per class); null when the school's classes and pupils are unknown.</summary>
+    public required long? TeachersNeeded { get; init; }
 
     /// <summary>Teachers of the schools that report them; 0 when there is no school; null when schools exist but none reports.</summary>
     public required long? TeachersAvailable { get; init; }
@@ -37,7 +37,7 @@ public sealed record TeacherRow
     public required int SchoolsWithUnknownTeachers { get; init; }
 
     /// <summary>Needed − available; null (unknown) when any school's figure is missing, since a missing figure is not zero.</summary>
-    public long? Shortfall => SchoolsWithUnknownTeachers == 0 && TeachersAvailable is long a ? TeachersNeeded - a : null;
+    public long? Shortfall => SchoolsWithUnknownTeachers == 0 && TeachersAvailable is long a && TeachersNeeded is long n ? n - a : null;
 
     /// <summary>Per-subject (needed, available, shortfall) where the norms and the data have them; shortfall null when unknown.</summary>
     public required IReadOnlyDictionary<string, SubjectTeachers> Subjects { get; init; }

@@ -32,7 +32,7 @@ public static class ComplianceColumns
             ["classrooms"] = "Phòng học",
             ["subject_rooms"] = "Phòng bộ môn",
             ["sports_ground"] = "Sân chơi, bãi tập (m²)",
-            ["toilets"] = "Khu vệ sinh đạt chuẩn",
+            ["toilets"] = "Chỗ vệ sinh học sinh đạt chuẩn",
         };
         foreach (var name in ComplianceChecker.CheckNames)
         {

@@ -24,6 +24,7 @@ public static class DeficitXlsxWriter
             totalRow["Phòng học cần"] = total.RoomsNeeded;
             totalRow["Phòng học hiện có"] = total.RoomsAvailable;
             totalRow["Thiếu (+) / thừa (−) phòng học"] = total.NetDeficit;
+            totalRow["Tên xã/phường"] = $"phải xây {total.Shortage} phòng (thiếu ròng {total.NetDeficit})";
             totalRow["Thiếu phòng bộ môn"] = total.SubjectRoomsDeficit;
             rows.Add(totalRow);
             sheets[DeficitColumns.LevelVi(level)] = rows;
@@ -41,6 +42,7 @@ public static class DeficitXlsxWriter
             ["Phòng học phải xây (tổng thiếu)"] = t.Shortage,
             ["Số xã/phường thiếu"] = (long)t.WardsShort,
             ["Thiếu phòng bộ môn"] = t.SubjectRoomsDeficit,
+            ["Trường chưa rõ phòng bộ môn"] = t.SubjectRoomsUnknown,
         }).ToList();
         sheets["Định mức"] = ResultWorkbook.NormsSheet(result.Norms);
         sheets["Dấu kiểm"] = ResultWorkbook.StampSheet(stamp);

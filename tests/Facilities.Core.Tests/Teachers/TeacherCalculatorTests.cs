@@ -85,7 +85,7 @@ public class TeacherCalculatorTests
     public void SubjectShortfallOnlyWhereTheDataHasIt()
     {
         // 450 pupils → 10 classes × 0.16 = 1.6 → 2 English teachers; S1 reports 1, S2 nothing → unknown.
-        var (wards, schools) = Run("thcs", 450, School("S1", "thcs", 10, english: 1), School("S2", "thcs", 10));
+        var (wards, schools) = Run("thcs", 450, School("S1", "thcs", 10, classes: 6, english: 1), School("S2", "thcs", 10));
 
         var english = wards.Single().Subjects["english"];
         Assert.Equal((2L, 1L, 1), (english.Needed, english.Available, english.Unknown));
