@@ -18,6 +18,9 @@ namespace Facilities.Core.Tracker;
 /// </remarks>
 public sealed class LunarCalendar
 {
+    /// <summary>Julian day number minus <see cref="DateOnly.DayNumber"/>, less one (JDN of 2000-01-01 is 2451545).</summary>
+    private const int JulianOffset = 1721425;
+
     private readonly double _utcOffsetHours;
     private readonly ConcurrentDictionary<int, MonthStart[]> _years = new();
 
@@ -127,6 +130,11 @@ public sealed class LunarCalendar
             }
         }
 
+        if (count is not (12 or 13) || (count == 13 && leap < 0))
+        {
+            throw new InvalidOperationException($"lunar year {year}: {count} months between the two months 11 and no leap month found");
+        }
+
         var run = new MonthStart[count + 1];
         var number = 11;
         var lunarYear = year - 1;
@@ -161,8 +169,6 @@ public sealed class LunarCalendar
 
         return k;
     }
-
-    private const int JulianOffset = 1721425;
 
     /// <summary>The local day (as a <see cref="DateOnly.DayNumber"/>) containing new moon <paramref name="k"/>.</summary>
     private int NewMoonDay(int k) =>
