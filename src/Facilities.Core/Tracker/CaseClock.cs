@@ -3,8 +3,8 @@ namespace Facilities.Core.Tracker;
 /// <summary>
 /// Counts a case's working days. A working day counts when it comes after the day of receipt and the clock was
 /// running at its start, i.e. after every event dated on earlier days. So the day of receipt is not counted (Civil Code
-/// 2015 Art. 147(1): a period in days starts the day after the event), the day a case is paused still counts, and
-/// the day it resumes does not (like a new receipt).
+/// 2015 Art. 147(3): a period that starts with an event starts the day after it), the day a case is paused still
+/// counts, and the day it resumes does not (like a new receipt). The period ends at the end of its last day (Art. 148).
 /// </summary>
 internal sealed class CaseClock
 {
