@@ -17,4 +17,10 @@ internal static class ExitCodes
 
     /// <summary>An unexpected failure: a bug; please report it with the command that caused it.</summary>
     public const int Internal = 4;
+
+    /// <summary>cases: the login failed, or the user may not read or change that case (HTTP 401/403).</summary>
+    public const int Denied = 5;
+
+    /// <summary>cases advance: the case changed since the expected version (HTTP 409); reload and retry.</summary>
+    public const int Conflict = 6;
 }

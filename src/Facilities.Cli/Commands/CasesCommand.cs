@@ -1,0 +1,317 @@
+using System.CommandLine;
+using System.Globalization;
+using Facilities.Core.Tracker;
+using Facilities.IO.Results;
+using Spectre.Console;
+
+namespace Facilities.Cli.Commands;
+
+/// <summary>
+/// <c>facilities cases list|show|advance|history|users add|report</c>: the land-use-certificate (GCN) tracker
+/// (docs/tracker.md). Every subcommand but the first <c>users add</c> needs a login.
+/// </summary>
+internal static class CasesCommand
+{
+    public static Command Create(Func<ParseResult, Ui> ui)
+    {
+        var o = new CasesOptions();
+        var cmd = new Command("cases", "Theo dõi cấp giấy chứng nhận QSDĐ cho điểm trường.\nLand-use-certificate (GCN) tracker for school sites.")
+        {
+            o.Dataset, o.Db, o.User, o.Password,
+        };
+        cmd.Subcommands.Add(List(ui, o));
+        cmd.Subcommands.Add(Show(ui, o));
+        cmd.Subcommands.Add(Advance(ui, o));
+        cmd.Subcommands.Add(History(ui, o));
+        cmd.Subcommands.Add(Users(ui, o));
+        cmd.Subcommands.Add(Report(ui, o));
+        return cmd;
+    }
+
+    private static Option<DateOnly?> AsOf() => new("--as-of") { Description = "Ngày tính hạn (mặc định hôm nay) / day the deadlines are computed for (default today)" };
+
+    private static Command List(Func<ParseResult, Ui> ui, CasesOptions o)
+    {
+        var commune = new Option<string?>("--commune") { Description = "Chỉ xã/phường này / only this commune (5-digit code)" };
+        var overdue = new Option<bool>("--overdue") { Description = "Chỉ hồ sơ quá hạn / overdue cases only" };
+        var asOf = AsOf();
+        var cmd = new Command("list", "Danh sách hồ sơ (điểm trường chưa có GCN và chưa có hồ sơ: not_started).\nCases; a site without certificate and without a case is not_started.")
+        {
+            commune, overdue, asOf,
+        };
+        cmd.SetAction(r =>
+        {
+            var u = ui(r);
+            using var s = CasesSession.Open(r, u, o);
+            var user = s.Login(r, o);
+            if (user is null)
+            {
+                return ExitCodes.Denied;
+            }
+
+            var day = r.GetValue(asOf) ?? DateOnly.FromDateTime(CasesSession.Now.DateTime);
+            var states = s.Service.List(user, s.Sites.All, r.GetValue(commune))
+                .Where(c => c.Version > 0 || !s.Sites.Certified.Contains(c.Site.SiteId))
+                .Where(c => !r.GetValue(overdue) || c.IsOverdue(day))
+                .ToList();
+            var t = new Table().Border(TableBorder.Ascii2)
+                .AddColumn(u.T("Mã trường", "Site")).AddColumn(u.T("Xã/phường", "Commune")).AddColumn(u.T("Bước", "Step"))
+                .AddColumn(new TableColumn(u.T("Phiên bản", "Version")).RightAligned()).AddColumn(u.T("Ngày nhận", "Received"))
+                .AddColumn(u.T("Hạn", "Due")).AddColumn(new TableColumn(u.T("Còn (ngày LV)", "Left (working days)")).RightAligned())
+                .AddColumn(u.T("Quá hạn", "Overdue"));
+            foreach (var c in states)
+            {
+                var sum = c.Summarize(day);
+                t.AddRow(Cell(c.Site.SiteId), Cell(c.Site.CommuneCode), Cell(CaseSteps.Code(c.Step)), Cell(N(c.Version)),
+                    Cell(D(sum.ReceivedOn)), Cell(D(sum.DueDate)), Cell(sum.ReceivedOn is null || c.IsClosed ? "" : N(sum.RemainingWorkingDays)),
+                    Cell(sum.IsOverdue ? u.T("QUÁ HẠN", "OVERDUE") : ""));
+            }
+
+            u.Out.WriteLine(u.T($"{states.Count} hồ sơ, tính đến {D(day)}:", $"{states.Count} cases as of {D(day)}:"));
+            u.OutConsole.Write(t);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command Show(Func<ParseResult, Ui> ui, CasesOptions o)
+    {
+        var id = new Argument<string>("id") { Description = "Mã trường / school id" };
+        var asOf = AsOf();
+        var cmd = new Command("show", "Trạng thái một hồ sơ và các bước được phép.\nOne case: state, deadline and allowed moves.") { id, asOf };
+        cmd.SetAction(r => WithCase(ui, o, r, id, (u, s, state) =>
+        {
+            var day = r.GetValue(asOf) ?? DateOnly.FromDateTime(CasesSession.Now.DateTime);
+            var sum = state.Summarize(day);
+            var name = s.Service.Config.StepName(state.Step);
+            u.Out.WriteLine($"{u.T("Mã trường", "Site")}: {state.Site.SiteId}");
+            u.Out.WriteLine($"{u.T("Xã/phường", "Commune")}: {state.Site.CommuneCode}");
+            u.Out.WriteLine($"{u.T("Bước", "Step")}: {CaseSteps.Code(state.Step)} ({name.In(u.Language)})");
+            u.Out.WriteLine($"{u.T("Phiên bản", "Version")}: {N(state.Version)}");
+            u.Out.WriteLine($"{u.T("Ngày nhận", "Received")}: {D(sum.ReceivedOn)}");
+            u.Out.WriteLine($"{u.T("Thời hạn", "Time limit")}: {N(sum.TimeLimitDays)} {u.T("ngày làm việc", "working days")}");
+            u.Out.WriteLine($"{u.T("Đã dùng", "Used")}: {N(sum.ElapsedWorkingDays)}; {u.T("còn", "left")}: {N(sum.RemainingWorkingDays)}; {u.T("hạn", "due")}: {D(sum.DueDate)}");
+            u.Out.WriteLine($"{u.T("Quá hạn", "Overdue")}: {(sum.IsOverdue ? u.T("có", "yes") : u.T("không", "no"))}");
+            u.Out.WriteLine($"{u.T("Bước được phép", "Allowed moves")}: {string.Join(", ", state.AllowedMoves.Select(CaseSteps.Code))}");
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    private static Command History(Func<ParseResult, Ui> ui, CasesOptions o)
+    {
+        var id = new Argument<string>("id") { Description = "Mã trường / school id" };
+        var cmd = new Command("history", "Lịch sử thay đổi của hồ sơ (không bao giờ bị xoá).\nThe case's events, oldest first (never deleted).") { id };
+        cmd.SetAction(r => WithCase(ui, o, r, id, (u, _, state) =>
+        {
+            foreach (var e in state.Events)
+            {
+                u.Out.WriteLine(string.Join('\t', N(e.Sequence), e.At.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture), e.Actor,
+                    TrackerRoles.Code(e.Role), CaseSteps.Code(e.From) + " -> " + CaseSteps.Code(e.To), e.Note, string.Join(" | ", e.Attachments)));
+            }
+
+            if (state.Events.Count == 0)
+            {
+                u.Err.WriteLine(u.T("Hồ sơ chưa có thay đổi nào (not_started).", "The case has no events yet (not_started)."));
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    private static Command Advance(Func<ParseResult, Ui> ui, CasesOptions o)
+    {
+        var id = new Argument<string>("id") { Description = "Mã trường / school id" };
+        var to = new Option<string>("--to") { Description = "Bước mới / new step: " + string.Join(", ", CaseSteps.All.Skip(1).Select(CaseSteps.Code)), Required = true };
+        var note = new Option<string?>("--note") { Description = "Ghi chú / note (kept verbatim)" };
+        var attach = new Option<string[]>("--attach") { Description = "Tham chiếu tệp đính kèm (lặp lại được) / attachment reference (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var expect = new Option<int?>("--expect-version") { Description = "Phiên bản đã xem; khác thì xung đột / the version you saw; a newer case is a conflict (exit 6)" };
+        var at = new Option<DateTimeOffset?>("--at") { Description = "Thời điểm ghi nhận (mặc định bây giờ) / when (default now), e.g. 2026-03-02T09:00+07:00" };
+        var cmd = new Command("advance", "Chuyển hồ sơ sang bước khác.\nMove a case to another step.") { id, to, note, attach, expect, at };
+        cmd.SetAction(r =>
+        {
+            var u = ui(r);
+            if (!CaseSteps.TryParse(r.GetValue(to), out var step))
+            {
+                throw new ArgumentException(u.T($"bước '{r.GetValue(to)}' không tồn tại.", $"unknown step '{r.GetValue(to)}'.")
+                    + " " + string.Join(", ", CaseSteps.All.Select(CaseSteps.Code)));
+            }
+
+            using var s = CasesSession.Open(r, u, o);
+            var user = s.Login(r, o);
+            if (user is null)
+            {
+                return ExitCodes.Denied;
+            }
+
+            var site = s.Site(r.GetValue(id)!);
+            var outcome = s.Service.Advance(user, site, new TransitionRequest(
+                step, r.GetValue(at) ?? CasesSession.Now, r.GetValue(note) ?? "", r.GetValue(attach) ?? [], r.GetValue(expect)));
+            if (outcome.Accepted)
+            {
+                u.Out.WriteLine(outcome.Message.In(u.Language) + " " + u.T($"(phiên bản {outcome.Event!.Sequence})", $"(version {outcome.Event!.Sequence})"));
+                return ExitCodes.Ok;
+            }
+
+            u.Err.WriteLine(outcome.Message.In(u.Language));
+            return outcome.Refusal switch
+            {
+                RefusalKind.Forbidden => ExitCodes.Denied,
+                RefusalKind.Conflict => ExitCodes.Conflict,
+                _ => ExitCodes.DataErrors,
+            };
+        });
+        return cmd;
+    }
+
+    private static Command Users(Func<ParseResult, Ui> ui, CasesOptions o)
+    {
+        var name = new Argument<string>("name") { Description = "Tên đăng nhập / login name" };
+        var role = new Option<string>("--role") { Description = "city_department | commune_official | viewer", Required = true };
+        role.AcceptOnlyFromAmong("city_department", "commune_official", "viewer");
+        var commune = new Option<string?>("--commune") { Description = "Mã xã/phường (bắt buộc với commune_official) / commune code" };
+        var newPassword = new Option<string?>("--new-password") { Description = "Mật khẩu của tài khoản mới (nên dùng FACILITIES_NEW_PASSWORD) / the new account's password" };
+        var add = new Command("add", "Tạo tài khoản (tài khoản đầu tiên không cần đăng nhập).\nCreate an account (the first needs no login).") { name, role, commune, newPassword };
+        add.SetAction(r =>
+        {
+            var u = ui(r);
+            var password = r.GetValue(newPassword) ?? Environment.GetEnvironmentVariable("FACILITIES_NEW_PASSWORD");
+            if (string.IsNullOrEmpty(password) || password.Length < 8)
+            {
+                throw new ArgumentException(u.T("cần mật khẩu ít nhất 8 ký tự: FACILITIES_NEW_PASSWORD hoặc --new-password.",
+                    "a password of at least 8 characters is required: FACILITIES_NEW_PASSWORD or --new-password."));
+            }
+
+            using var s = CasesSession.Open(r, u, o);
+            TrackerUser? acting = null;
+            if (s.Store.CountUsers() > 0)
+            {
+                acting = s.Login(r, o);
+                if (acting is null)
+                {
+                    return ExitCodes.Denied;
+                }
+            }
+
+            if (!TrackerRoles.TryParse(r.GetValue(role), out var parsedRole))
+            {
+                throw new ArgumentException("--role: city_department | commune_official | viewer");
+            }
+
+            var refusal = s.Service.AddUser(acting, new TrackerUser(r.GetValue(name)!, parsedRole, r.GetValue(commune)), password);
+            if (refusal is not null)
+            {
+                u.Err.WriteLine(refusal.In(u.Language));
+                return acting is null || acting.Role == TrackerRole.CityDepartment ? ExitCodes.DataErrors : ExitCodes.Denied;
+            }
+
+            u.Out.WriteLine(u.T($"Đã tạo tài khoản {r.GetValue(name)} ({r.GetValue(role)}).", $"Created account {r.GetValue(name)} ({r.GetValue(role)})."));
+            return ExitCodes.Ok;
+        });
+        var users = new Command("users", "Tài khoản / accounts");
+        users.Subcommands.Add(add);
+        return users;
+    }
+
+    private static Command Report(Func<ParseResult, Ui> ui, CasesOptions o)
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Tệp kết quả / output (.xlsx)", Required = true };
+        var asOf = AsOf();
+        var cmd = new Command("report", "Tiến độ theo xã/phường: số trường, có GCN, đang xử lý theo bước, quá hạn.\nProgress per commune.") { output, asOf };
+        cmd.SetAction(r =>
+        {
+            var u = ui(r);
+            var outPath = r.GetValue(output)!.FullName;
+            if (!outPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException(u.T("--out phải là tệp .xlsx.", "--out must be an .xlsx file."));
+            }
+
+            using var s = CasesSession.Open(r, u, o);
+            var user = s.Login(r, o);
+            if (user is null)
+            {
+                return ExitCodes.Denied;
+            }
+
+            var day = r.GetValue(asOf) ?? DateOnly.FromDateTime(CasesSession.Now.DateTime);
+            var states = s.Service.List(user, s.Sites.All);
+            var config = s.Service.Config;
+            var inProgress = CaseSteps.All.Where(st => st != CaseStep.NotStarted).ToList();
+            var rows = states.GroupBy(c => c.Site.CommuneCode).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+            {
+                var row = new Dictionary<string, object>
+                {
+                    ["Mã xã/phường"] = g.Key,
+                    ["Số điểm trường"] = g.Count(),
+                    ["Có GCN"] = g.Count(c => s.Sites.Certified.Contains(c.Site.SiteId) || c.Step == CaseStep.HandedOver),
+                    ["Chưa bắt đầu"] = g.Count(c => c.Version == 0 && !s.Sites.Certified.Contains(c.Site.SiteId)),
+                };
+                foreach (var st in inProgress)
+                {
+                    row[config.StepName(st).Vi + " (" + CaseSteps.Code(st) + ")"] = g.Count(c => c.Version > 0 && c.Step == st);
+                }
+
+                row["Quá hạn"] = g.Count(c => c.IsOverdue(day));
+                return row;
+            }).ToList();
+            var cases = states.Where(c => c.Version > 0).Select(c =>
+            {
+                var sum = c.Summarize(day);
+                return new Dictionary<string, object>
+                {
+                    ["Mã trường"] = c.Site.SiteId,
+                    ["Mã xã/phường"] = c.Site.CommuneCode,
+                    ["Bước"] = CaseSteps.Code(c.Step),
+                    ["Phiên bản"] = c.Version,
+                    ["Ngày nhận"] = D(sum.ReceivedOn),
+                    ["Hạn"] = D(sum.DueDate),
+                    ["Còn (ngày làm việc)"] = sum.RemainingWorkingDays,
+                    ["Quá hạn"] = sum.IsOverdue ? "có" : "không",
+                };
+            }).ToList();
+            ResultWorkbook.Save(new Dictionary<string, object>
+            {
+                ["Tiến độ theo xã"] = rows,
+                ["Hồ sơ"] = cases,
+                ["Thông tin"] = new List<Dictionary<string, object>>
+                {
+                    new() { ["Mục"] = "Tính đến ngày", ["Giá trị"] = D(day) },
+                    new() { ["Mục"] = "Cấu hình", ["Giá trị"] = config.Version + " (" + config.Sha256 + ")" },
+                    new() { ["Mục"] = "Công cụ", ["Giá trị"] = "facilities " + CommandSupport.ToolVersion },
+                },
+            }, outPath);
+            u.Out.WriteLine(u.T($"Đã ghi {outPath} ({rows.Count} xã/phường, {cases.Count} hồ sơ).", $"Wrote {outPath} ({rows.Count} communes, {cases.Count} cases)."));
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    /// <summary>Logs in, finds the site and checks read access, then runs <paramref name="body"/> on the case.</summary>
+    private static int WithCase(Func<ParseResult, Ui> ui, CasesOptions o, ParseResult r, Argument<string> id, Func<Ui, CasesSession, CaseState, int> body)
+    {
+        var u = ui(r);
+        using var s = CasesSession.Open(r, u, o);
+        var user = s.Login(r, o);
+        if (user is null)
+        {
+            return ExitCodes.Denied;
+        }
+
+        var (access, state) = s.Service.Read(user, s.Site(r.GetValue(id)!));
+        if (state is null)
+        {
+            u.Err.WriteLine(access.Reason.In(u.Language));
+            return ExitCodes.Denied;
+        }
+
+        return body(u, s, state);
+    }
+
+    private static Text Cell(string value) => new(value);
+
+    private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+}

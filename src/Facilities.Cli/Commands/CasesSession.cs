@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Facilities.Core.Tracker;
+using Facilities.IO.Tracker;
+using Facilities.Storage.PostGis;
+
+namespace Facilities.Cli.Commands;
+
+/// <summary>What every <c>cases</c> subcommand opens: the store (SQLite beside the dataset, or --db), the service and the sites.</summary>
+internal sealed class CasesSession : IDisposable
+{
+    private readonly Lazy<TrackerSites> _sites;
+
+    private CasesSession(ICaseStore store, string? dataset, Ui ui)
+    {
+        Store = store;
+        Ui = ui;
+        Service = new CaseService(store, TrackerConfig.BuiltIn, WorkingCalendar.BuiltIn);
+        _sites = new Lazy<TrackerSites>(() => TrackerSites.Load(dataset ?? throw new ArgumentException(ui.T(
+            "cần --dataset <tệp .gpkg>: danh sách trường (điểm trường) lấy từ lớp schools.",
+            "--dataset <file.gpkg> is required: the sites come from its schools layer."))));
+    }
+
+    public ICaseStore Store { get; }
+
+    public CaseService Service { get; }
+
+    public Ui Ui { get; }
+
+    public TrackerSites Sites => _sites.Value;
+
+    /// <summary>The current instant in Vietnam (UTC+7), to the second.</summary>
+    public static DateTimeOffset Now
+    {
+        get
+        {
+            var now = DateTimeOffset.UtcNow;
+            return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero).ToOffset(TimeSpan.FromHours(7));
+        }
+    }
+
+    public static CasesSession Open(ParseResult r, Ui u, CasesOptions o)
+    {
+        var dataset = r.GetValue(o.Dataset)?.FullName;
+        var db = r.GetValue(o.Db);
+        ICaseStore store;
+        if (!string.IsNullOrWhiteSpace(db))
+        {
+            store = PostgresCaseStore.Open(db);
+        }
+        else if (dataset is not null)
+        {
+            if (!File.Exists(dataset))
+            {
+                throw new FileNotFoundException(u.T($"không tìm thấy bộ dữ liệu {dataset}", $"dataset {dataset} not found"));
+            }
+
+            store = SqliteCaseStore.Open(SqliteCaseStore.PathFor(dataset));
+        }
+        else
+        {
+            throw new ArgumentException(u.T("cần --dataset <tệp .gpkg> hoặc --db \"Host=…\".", "--dataset <file.gpkg> or --db \"Host=…\" is required."));
+        }
+
+        return new CasesSession(store, dataset, u);
+    }
+
+    /// <summary>Signs in with --user and --password (or FACILITIES_PASSWORD); null after printing why not.</summary>
+    public TrackerUser? Login(ParseResult r, CasesOptions o)
+    {
+        var name = r.GetValue(o.User);
+        var password = r.GetValue(o.Password) ?? Environment.GetEnvironmentVariable("FACILITIES_PASSWORD");
+        if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(password))
+        {
+            Ui.Err.WriteLine(Ui.T(
+                "cần đăng nhập: --user <tên> và mật khẩu (biến môi trường FACILITIES_PASSWORD hoặc --password).",
+                "login required: --user <name> and a password (FACILITIES_PASSWORD environment variable, or --password)."));
+            return null;
+        }
+
+        var user = Service.Login(name, password);
+        if (user is null)
+        {
+            Ui.Err.WriteLine(Ui.T("đăng nhập không thành công: sai tên hoặc mật khẩu.", "login failed: wrong name or password."));
+        }
+
+        return user;
+    }
+
+    /// <summary>The site with this id; throws a usage error naming it when the dataset has no such school.</summary>
+    public CaseSite Site(string id) => Sites.Find(id) ?? throw new ArgumentException(Ui.T(
+        $"không có trường mã '{id}' trong lớp schools của bộ dữ liệu.", $"no school with id '{id}' in the dataset's schools layer."));
+
+    public void Dispose() => Store.Dispose();
+}

@@ -1,0 +1,48 @@
+using Facilities.Core.Tracker;
+using Facilities.IO;
+using Facilities.IO.Store;
+
+namespace Facilities.Cli.Commands;
+
+/// <summary>The school sites of a dataset as tracker sites: one per school id (a school has one row per level).</summary>
+internal sealed class TrackerSites
+{
+    private TrackerSites(List<CaseSite> sites, HashSet<string> certified)
+    {
+        All = sites;
+        Certified = certified;
+    }
+
+    /// <summary>Every site, by id.</summary>
+    public IReadOnlyList<CaseSite> All { get; }
+
+    /// <summary>Ids of the sites whose land_certificate is "yes".</summary>
+    public IReadOnlySet<string> Certified { get; }
+
+    public static TrackerSites Load(string dataset)
+    {
+        var schools = GeoPackageDataset.ReadLayer(dataset, "schools")
+            ?? throw new DataFileException("layer-absent", Path.GetFileName(dataset), "schools", "bộ dữ liệu không có lớp schools", "the dataset has no schools layer");
+        var unitTypes = (GeoPackageDataset.ReadLayer(dataset, "wards")?.Features ?? [])
+            .Where(f => f["code"] is not null)
+            .GroupBy(f => Text(f["code"]))
+            .ToDictionary(g => g.Key, g => Text(g.First()["unit_type"]), StringComparer.Ordinal);
+        var sites = new List<CaseSite>();
+        var certified = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var g in schools.Features.GroupBy(f => Text(f["id"])).Where(g => g.Key.Length > 0))
+        {
+            var ward = g.Select(f => Text(f["ward_code"])).FirstOrDefault(w => w.Length > 0) ?? "";
+            sites.Add(new CaseSite(g.Key, ward, unitTypes.GetValueOrDefault(ward, "")));
+            if (g.Any(f => Text(f["land_certificate"]) == "yes"))
+            {
+                certified.Add(g.Key);
+            }
+        }
+
+        return new TrackerSites(sites, certified);
+    }
+
+    public CaseSite? Find(string id) => All.FirstOrDefault(s => s.SiteId == id);
+
+    private static string Text(object? v) => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? "";
+}
