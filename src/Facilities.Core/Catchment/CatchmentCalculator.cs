@@ -20,74 +20,24 @@ public static class CatchmentCalculator
     /// <summary>Computes ward and school rows for every level of <paramref name="options"/>.</summary>
     public static CatchmentResult Compute(CityModel city, NormsSet norms, DeficitOptions options, CatchmentOptions catchment)
     {
-        var admin = AdminDeficitCalculator.Compute(city, norms, options);
-        var points = DemandGrid.Build(city, catchment.GridSpacingMetres, out var ranges);
-        var shares = new GrowthShares(city);
-        var wardIndex = city.Wards.Select((w, i) => (w.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
-
-        // Growth pupils are placed on the ward's nodes inside the growth area (or the node nearest to it).
-        var growthNodes = new Dictionary<(string Growth, int Ward), List<int>>();
-        foreach (var g in city.Growth)
-        {
-            foreach (var (code, _) in shares.Of(g))
-            {
-                var w = wardIndex[code];
-                var inside = DemandGrid.PointsInside(points, ranges[w], g.Area);
-                if (inside.Count == 0)
-                {
-                    var target = g.Area.Intersection(city.Wards[w].Area).InteriorPoint.Coordinate;
-                    inside.Add(Enumerable.Range(ranges[w].First, ranges[w].Count)
-                        .MinBy(i => ((points.X[i] - target.X) * (points.X[i] - target.X)) + ((points.Y[i] - target.Y) * (points.Y[i] - target.Y))));
-                }
-
-                growthNodes[(g.Kind + "/" + g.Id, w)] = inside;
-            }
-        }
-
+        var setup = new CatchmentSetup(city, norms, options, catchment);
+        var points = setup.Points;
         var wardRows = new List<CatchmentWardRow>();
         var schoolRows = new List<CatchmentSchoolRow>();
         foreach (var level in options.Levels)
         {
-            var demand = new double[points.Count];
-            foreach (var row in admin.Rows.Where(r => r.Level == level))
-            {
-                var (first, count) = ranges[wardIndex[row.WardCode]];
-                var each = (double)row.ResidentPupils / count;
-                for (var i = first; i < first + count; i++)
-                {
-                    demand[i] += each;
-                }
-            }
-
-            var perThousand = norms[$"places_per_1000.{level}"];
-            foreach (var g in city.Growth)
-            {
-                var pupils = g.Residents * g.Phase(options.Year) * perThousand / 1000m;
-                foreach (var (code, share) in shares.Of(g))
-                {
-                    var nodes = growthNodes[(g.Kind + "/" + g.Id, wardIndex[code])];
-                    var each = (double)(pupils * share) / nodes.Count;
-                    nodes.ForEach(i => demand[i] += each);
-                }
-            }
-
+            var run = setup.Run(level);
             var cap = (int)norms[$"class_cap.{level}"];
             var ratio = norms[(options.TwoSessions ? "room_ratio_two_sessions." : "room_ratio.") + level];
-            var schools = city.Schools.Where(s => s.Level == level && (!options.PublicOnly || s.IsPublic)).ToList();
-            var capacity = schools.Select(s => (double)(s.Classrooms / ratio * cap)).ToArray();
-            var radius = new[] { (double)norms[$"service_radius_m.{level}.rural"], (double)norms[$"service_radius_m.{level}.urban"] };
-            var links = CatchmentLinks.Build(points, schools, radius);
-            var allocation = E2sfcaAllocator.Allocate(links, demand, capacity, catchment.CapacityLimited, catchment.MaxIterations);
-
             for (var w = 0; w < city.Wards.Count; w++)
             {
-                var (first, count) = ranges[w];
+                var (first, count) = setup.Ranges[w];
                 double pupils = 0, unserved = 0, access = 0;
                 for (var i = first; i < first + count; i++)
                 {
-                    pupils += demand[i];
-                    unserved += allocation.Unserved[i];
-                    access += demand[i] * allocation.Accessibility[i];
+                    pupils += run.Demand[i];
+                    unserved += run.Allocation.Unserved[i];
+                    access += run.Demand[i] * run.Allocation.Accessibility[i];
                 }
 
                 var ward = city.Wards[w];
@@ -105,12 +55,12 @@ public static class CatchmentCalculator
                     Unserved = unserved,
                     ClassesNeeded = classes,
                     RoomsNeeded = (long)Math.Ceiling(classes * ratio),
-                    RoomsAvailable = schools.Where(s => s.WardCode == ward.Code).Sum(s => s.Classrooms),
+                    RoomsAvailable = run.Schools.Where(s => s.WardCode == ward.Code).Sum(s => s.Classrooms),
                     Accessibility = pupils > 0 ? access / pupils : 0,
                 });
             }
 
-            schoolRows.AddRange(schools.Select((s, j) => new CatchmentSchoolRow(s.Id, s.Name, level, s.WardCode, s.Classrooms, capacity[j], allocation.Load[j])));
+            schoolRows.AddRange(run.Schools.Select((s, j) => new CatchmentSchoolRow(s.Id, s.Name, level, s.WardCode, s.Classrooms, run.Capacity[j], run.Allocation.Load[j])));
         }
 
         var order = Schema.DatasetSchema.Levels.ToList();
@@ -118,5 +68,22 @@ public static class CatchmentCalculator
             [.. wardRows.OrderBy(r => r.WardCode, StringComparer.Ordinal).ThenBy(r => order.IndexOf(r.Level))],
             [.. schoolRows.OrderBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => order.IndexOf(r.Level))],
             points.Count);
+    }
+
+    /// <summary>
+    /// The demand points of one level with their pupils and the pupils left unserved: those no school reaches within
+    /// the service radius (and, capacity-limited, those every reachable school turned away). Parcel screening sums
+    /// these around a candidate site.
+    /// </summary>
+    /// <param name="city">The city.</param>
+    /// <param name="norms">Norms.</param>
+    /// <param name="options">Run options (year, two sessions, public only); its levels are ignored.</param>
+    /// <param name="catchment">Grid spacing and capacity limit.</param>
+    /// <param name="level">The level.</param>
+    public static LevelPoints PointsOf(CityModel city, NormsSet norms, DeficitOptions options, CatchmentOptions catchment, string level)
+    {
+        var setup = new CatchmentSetup(city, norms, options with { Levels = [level] }, catchment);
+        var run = setup.Run(level);
+        return new LevelPoints(level, setup.Points, setup.Ranges, run.Demand, run.Allocation.Unserved);
     }
 }
