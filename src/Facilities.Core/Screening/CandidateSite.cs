@@ -41,8 +41,11 @@ public sealed record CandidateSite
     /// <summary>Minimum site area for the level in this ward type, m².</summary>
     public required double MinAreaM2 { get; init; }
 
-    /// <summary>Width: diameter of the largest inscribed circle, m.</summary>
-    public required double WidthM { get; init; }
+    /// <summary>
+    /// Width: diameter of the largest inscribed circle, m. Computed for the sites a result lists (screening only
+    /// needs to know that it is at least the minimum).
+    /// </summary>
+    public double WidthM { get; init; }
 
     /// <summary>Service radius used for the score, m.</summary>
     public required double RadiusM { get; init; }

@@ -60,8 +60,7 @@ internal static class MergedSites
                 return;
             }
 
-            var width = SiteGeometry.Width(union, minWidth);
-            sites[k] = width < minWidth ? null : scorer.Score(members, union, ward, width);
+            sites[k] = SiteGeometry.IsWideEnough(union, minWidth) ? scorer.Score(members, union, ward) : null;
         });
         return [.. sites.OfType<CandidateSite>()];
     }

@@ -133,11 +133,13 @@ public sealed class ParcelScreener
         Flush();
         var merged = _options.MergeAdjacent ? MergedSites.Propose(pool, _options.MaxMergeParcels, _scorer, _minWidth) : [];
         merged.ForEach(top.Add);
+        var ranked = top.Ranked().ToArray();
+        Parallel.For(0, ranked.Length, i => ranked[i] = ranked[i] with { WidthM = SiteGeometry.Width(ranked[i].Geometry) });
         return new ScreeningResult
         {
             Options = _options,
             Norms = _norms,
-            Candidates = top.Ranked(),
+            Candidates = ranked,
             ParcelsScreened = screened,
             ParcelsPassed = passed,
             RejectedBy = rejectedBy,
@@ -189,8 +191,7 @@ public sealed class ParcelScreener
             return new Outcome(failed, null, false);
         }
 
-        var width = SiteGeometry.Width(p.Geometry, _minWidth);
-        if (width < _minWidth && Fail(HardConstraint.Width))
+        if (!SiteGeometry.IsWideEnough(p.Geometry, _minWidth) && Fail(HardConstraint.Width))
         {
             return new Outcome(failed, null, false);
         }
@@ -201,7 +202,7 @@ public sealed class ParcelScreener
             return new Outcome(failed, null, small && MayMerge(p, allowed) && !near && !overlaps);
         }
 
-        return new Outcome(failed, _scorer.Score([p], p.Geometry, located ? ward : Locate(), width), false);
+        return new Outcome(failed, _scorer.Score([p], p.Geometry, located ? ward : Locate()), false);
 
         WardUnit? Locate()
         {
@@ -234,7 +235,8 @@ public sealed class ParcelScreener
             keys.AddRange(LandUse.Convertible.Select(c => LandUseRule.ConvertiblePrefix + c));
         }
 
-        keys.AddRange(deficit.UnconfirmedNormsUsed().Select(n => n.Key));
+        // The deficit's subject-room figures do not enter the score.
+        keys.AddRange(deficit.UnconfirmedNormsUsed().Select(n => n.Key).Where(k => !k.StartsWith("subject_rooms_required.", StringComparison.Ordinal)));
         return [.. keys.Where(_norms.Contains).Distinct().Order(StringComparer.Ordinal)];
     }
 

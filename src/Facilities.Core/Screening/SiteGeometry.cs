@@ -12,10 +12,11 @@ namespace Facilities.Core.Screening;
 /// Indexes are built once and then only read, so one instance serves parallel workers.
 /// </summary>
 /// <remarks>
-/// Width is the diameter of the largest inscribed circle (NTS MaximumInscribedCircle, to within 0.1 m of the
-/// radius), the widest round footprint that fits: a 5 m strip is 5 m wide whatever its length. Before computing
-/// it, two upper bounds that cost almost nothing reject most strips: the smaller side of the envelope, and
-/// 4 × area ÷ perimeter of the convex hull (a convex polygon's area is at least inradius × perimeter ÷ 2).
+/// Width is the diameter of the largest inscribed circle (NTS MaximumInscribedCircle), the widest round footprint
+/// that fits: a 5 m strip is 5 m wide whatever its length, a rectangle as wide as its shorter side. For a convex
+/// polygon of area A and perimeter P the inradius r satisfies A/P ≤ r ≤ 2A/P (the area is the integral of the
+/// inner parallel bodies' perimeters, none longer than P; and at least r × P ÷ 2 by triangles from the centre),
+/// so bounds decide most parcels without the circle.
 /// </remarks>
 public sealed class SiteGeometry
 {
@@ -94,25 +95,77 @@ public sealed class SiteGeometry
     }
 
     /// <summary>
-    /// The width of <paramref name="site"/>, or an upper bound of it when that bound is already below
-    /// <paramref name="minimum"/> (the exact figure is then not needed).
+    /// Whether <paramref name="site"/> is at least <paramref name="minimum"/> wide, deciding with the cheapest test
+    /// that can: upper bounds (envelope, convex hull), the exact width of a rectangle, a lower bound for convex
+    /// polygons, and only then the inscribed circle, first coarse and refined when the answer is close.
     /// </summary>
-    public static double Width(Geometry site, double minimum)
+    public static bool IsWideEnough(Geometry site, double minimum)
     {
-        var env = site.EnvelopeInternal;
-        var bound = Math.Min(env.Width, env.Height);
-        if (bound >= minimum)
+        if (site.IsEmpty || site is not IPolygonal)
         {
-            var hull = site.ConvexHull();
-            bound = hull.Length > 0 ? Math.Min(bound, 4 * hull.Area / hull.Length) : 0;
+            return false;
         }
 
-        return bound < minimum ? bound : Width(site);
+        var env = site.EnvelopeInternal;
+        if (Math.Min(env.Width, env.Height) < minimum)
+        {
+            return false;
+        }
+
+        var hull = site.ConvexHull();
+        if (4 * hull.Area / hull.Length < minimum)
+        {
+            return false; // a convex polygon's area is at least inradius × perimeter ÷ 2
+        }
+
+        if (RectangleWidth(site) is double exact)
+        {
+            return exact >= minimum;
+        }
+
+        if (hull.Area - site.Area <= 1e-7 * hull.Area && 2 * site.Area / site.Length >= minimum)
+        {
+            return true; // a convex polygon's area is at most inradius × perimeter
+        }
+
+        var coarse = 2 * new MaximumInscribedCircle(site, 0.5).GetRadiusLine().Length;
+        if (coarse >= minimum || coarse + 1 < minimum)
+        {
+            return coarse >= minimum; // the true diameter is within 1 m above the coarse one
+        }
+
+        return Width(site) >= minimum;
     }
 
-    /// <summary>The diameter of the largest circle inside <paramref name="site"/>, metres.</summary>
+    /// <summary>The diameter of the largest circle inside <paramref name="site"/>, metres (to within 0.2 m).</summary>
     public static double Width(Geometry site) =>
-        site.IsEmpty || site is not IPolygonal ? 0 : 2 * new MaximumInscribedCircle(site, CircleTolerance).GetRadiusLine().Length;
+        site.IsEmpty || site is not IPolygonal ? 0 : RectangleWidth(site) ?? 2 * new MaximumInscribedCircle(site, CircleTolerance).GetRadiusLine().Length;
+
+    // The shorter side when the site is one rectangle (four corners, right angles, no holes), else null.
+    private static double? RectangleWidth(Geometry site)
+    {
+        var polygon = site as Polygon ?? (site is MultiPolygon { NumGeometries: 1 } m ? (Polygon)m.GetGeometryN(0) : null);
+        if (polygon is null || polygon.NumInteriorRings > 0 || polygon.ExteriorRing.NumPoints != 5)
+        {
+            return null;
+        }
+
+        var c = polygon.ExteriorRing.Coordinates;
+        var sides = new double[4];
+        for (var i = 0; i < 4; i++)
+        {
+            var (a, b, d) = (c[i], c[i + 1], c[(i + 2) % 4]);
+            var (ux, uy, vx, vy) = (b.X - a.X, b.Y - a.Y, d.X - b.X, d.Y - b.Y);
+            sides[i] = Math.Sqrt((ux * ux) + (uy * uy));
+            var cosine = ((ux * vx) + (uy * vy)) / (sides[i] * Math.Sqrt((vx * vx) + (vy * vy)));
+            if (!(Math.Abs(cosine) < 1e-6))
+            {
+                return null;
+            }
+        }
+
+        return Math.Min(sides[0], sides[1]);
+    }
 
     private sealed record Zone(Geometry Area, Envelope Reach, IndexedPointInAreaLocator Inside, IndexedFacetDistance Facets);
 }

@@ -88,7 +88,7 @@ internal sealed class SiteScorer
     public double MinArea(WardUnit? ward) => _minArea[Urban(ward)];
 
     /// <summary>Scores a site that passed every hard constraint.</summary>
-    public CandidateSite Score(IReadOnlyList<ParcelUnit> parcels, Geometry geometry, WardUnit? ward, double width)
+    public CandidateSite Score(IReadOnlyList<ParcelUnit> parcels, Geometry geometry, WardUnit? ward)
     {
         var centre = geometry.Centroid;
         var radius = _radius[Urban(ward)];
@@ -116,7 +116,6 @@ internal sealed class SiteScorer
             OwnerType = Join(parcels.Select(p => p.OwnerType)),
             AreaM2 = area,
             MinAreaM2 = minArea,
-            WidthM = width,
             RadiusM = radius,
             RoomsShortInRadius = rooms,
             UnservedInRadius = unserved,
