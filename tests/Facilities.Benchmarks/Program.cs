@@ -5,6 +5,7 @@
 //       [--km 300] [--runs 21] [--warmup 3] [--year 2030]
 //
 // The connection string defaults to FACILITIES_TEST_PG; without either, only the in-memory side runs.
+// With --screening, the parcel screening benchmark runs instead (ScreeningBenchmark.cs).
 using System.Diagnostics;
 using System.Globalization;
 using Facilities.Benchmarks;
@@ -16,6 +17,11 @@ using Facilities.Storage.PostGis;
 using Npgsql;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Contains("--screening"))
+{
+    return await ScreeningBenchmark.RunAsync(args);
+}
+
 string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 var connectionString = Arg("--pg") ?? Environment.GetEnvironmentVariable("FACILITIES_TEST_PG");
 var wards = int.Parse(Arg("--wards") ?? "3321", CultureInfo.InvariantCulture);
