@@ -58,6 +58,24 @@ public static class DatasetLoader
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
         using var r = cmd.ExecuteReader();
+        // PERF: land-use and owner codes repeat; sharing one string per code keeps a parcel's survivors small.
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Code(int i)
+        {
+            var text = Text(r, i);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (codes.TryGetValue(text, out var shared))
+            {
+                return shared;
+            }
+
+            return codes.Count < 1024 ? codes[text] = text : text;
+        }
+
         while (r.Read())
         {
             if (r.IsDBNull(0))
@@ -67,16 +85,16 @@ public static class DatasetLoader
 
             var blob = (byte[])r.GetValue(0);
             var id = Text(r, 1) ?? "";
-            var landUse = Text(r, 2) ?? "";
+            var landUse = Code(2) ?? "";
             Geometry Load() => Reprojector.Transform(GeoPackageBlob.Read(blob), from, metric);
             if (r.IsDBNull(5))
             {
                 var g = Load();
-                yield return new ParcelUnit(id, landUse, Text(r, 3), Text(r, 4), g.Area, g);
+                yield return new ParcelUnit(id, landUse, Code(3), Code(4), g.Area, g);
             }
             else
             {
-                yield return new ParcelUnit(id, landUse, Text(r, 3), Text(r, 4), r.GetDouble(5), Load);
+                yield return new ParcelUnit(id, landUse, Code(3), Code(4), r.GetDouble(5), Load);
             }
         }
     }

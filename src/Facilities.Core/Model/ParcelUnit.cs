@@ -74,4 +74,10 @@ public sealed class ParcelUnit
             return _geometry;
         }
     }
+
+    /// <summary>
+    /// The geometry without keeping it when it was deferred: a computation that looks at many parcels once (and
+    /// keeps some of them) does not hold every geometry it produced.
+    /// </summary>
+    internal Geometry Peek() => Volatile.Read(ref _geometry) ?? _load!();
 }

@@ -19,33 +19,37 @@ namespace Facilities.Core.Screening;
 internal static class MergedSites
 {
     /// <summary>Scored merged sites from the pool, in the order of their first parcel id.</summary>
-    /// <param name="pool">Small state parcels that pass every test but area.</param>
+    /// <param name="pool">Small state parcels that pass every test but area, with their envelopes.</param>
     /// <param name="maxParcels">Largest group proposed.</param>
     /// <param name="scorer">Scorer (ward, minimum area, score).</param>
     /// <param name="minWidth">Minimum width, metres.</param>
-    public static List<CandidateSite> Propose(List<ParcelUnit> pool, int maxParcels, SiteScorer scorer, double minWidth)
+    public static List<CandidateSite> Propose(List<(ParcelUnit Parcel, Envelope Envelope)> pool, int maxParcels, SiteScorer scorer, double minWidth)
     {
         var tree = new STRtree<int>();
         for (var i = 0; i < pool.Count; i++)
         {
-            tree.Insert(pool[i].Geometry.EnvelopeInternal, i);
+            tree.Insert(pool[i].Envelope, i);
         }
 
         tree.Build();
         var parent = Enumerable.Range(0, pool.Count).ToArray();
+        var linked = new List<int>();
         for (var i = 0; i < pool.Count; i++)
         {
-            foreach (var j in tree.Query(pool[i].Geometry.EnvelopeInternal))
+            foreach (var j in tree.Query(pool[i].Envelope))
             {
-                if (j > i && Find(parent, i) != Find(parent, j) && Adjacent(pool[i].Geometry, pool[j].Geometry))
+                if (j > i && Find(parent, i) != Find(parent, j) && Adjacent(pool[i].Parcel.Geometry, pool[j].Parcel.Geometry))
                 {
                     parent[Find(parent, j)] = Find(parent, i);
+                    linked.Add(i);
+                    linked.Add(j);
                 }
             }
         }
 
-        var groups = Enumerable.Range(0, pool.Count).GroupBy(i => Find(parent, i))
-            .Select(g => g.Select(i => pool[i]).OrderBy(p => p.Id, StringComparer.Ordinal).ToList())
+        // PERF: only parcels that touch another can form a group; most of the pool stands alone.
+        var groups = linked.Distinct().GroupBy(i => Find(parent, i))
+            .Select(g => g.Select(i => pool[i].Parcel).OrderBy(p => p.Id, StringComparer.Ordinal).ToList())
             .Where(g => g.Count >= 2 && g.Count <= maxParcels)
             .OrderBy(g => g[0].Id, StringComparer.Ordinal)
             .ToList();

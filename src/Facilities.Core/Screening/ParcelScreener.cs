@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
 using Facilities.Core.Model;
 using Facilities.Core.Norms;
+using NetTopologySuite.Geometries;
 
 namespace Facilities.Core.Screening;
 
@@ -87,12 +89,11 @@ public sealed class ParcelScreener
         var top = new TopCandidates(_options.Top);
         var rejectedBy = HardConstraintCodes.All.ToDictionary(c => c, _ => 0L);
         var rejections = new List<ParcelRejection>();
-        var pool = new List<ParcelUnit>();
+        var pool = new List<(ParcelUnit Parcel, Envelope Envelope)>();
         long screened = 0, passed = 0;
-        var chunk = new List<ParcelUnit>(ChunkSize);
         var outcomes = new Outcome[ChunkSize];
 
-        void Flush()
+        void Process(List<ParcelUnit> chunk)
         {
             Parallel.For(0, chunk.Count, i => outcomes[i] = Evaluate(chunk[i], _options.RecordRejections));
             for (var i = 0; i < chunk.Count; i++)
@@ -114,23 +115,51 @@ public sealed class ParcelScreener
 
                 if (o.MayMerge)
                 {
-                    pool.Add(chunk[i]);
+                    pool.Add((chunk[i], o.Envelope!));
                 }
             }
-
-            chunk.Clear();
         }
 
-        foreach (var p in parcels)
+        // PERF: one thread reads the next chunks (a file, for the sites command) while the workers test this one.
+        using var cancel = new CancellationTokenSource();
+        using var queue = new BlockingCollection<List<ParcelUnit>>(boundedCapacity: 2);
+        var reader = Task.Factory.StartNew(() =>
         {
-            chunk.Add(p);
-            if (chunk.Count == ChunkSize)
+            try
             {
-                Flush();
+                var chunk = new List<ParcelUnit>(ChunkSize);
+                foreach (var p in parcels)
+                {
+                    chunk.Add(p);
+                    if (chunk.Count == ChunkSize)
+                    {
+                        queue.Add(chunk, cancel.Token);
+                        chunk = new List<ParcelUnit>(ChunkSize);
+                    }
+                }
+
+                queue.Add(chunk, cancel.Token);
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        }, cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            foreach (var chunk in queue.GetConsumingEnumerable())
+            {
+                Process(chunk);
             }
         }
+        catch
+        {
+            cancel.Cancel();
+            Task.WaitAny(reader);
+            throw;
+        }
 
-        Flush();
+        reader.GetAwaiter().GetResult(); // a failure while reading surfaces here
         var merged = _options.MergeAdjacent ? MergedSites.Propose(pool, _options.MaxMergeParcels, _scorer, _minWidth) : [];
         merged.ForEach(top.Add);
         var ranked = top.Ranked().ToArray();
@@ -158,9 +187,15 @@ public sealed class ParcelScreener
         var allowed = LandUse.Allows(p);
         if (small && !all)
         {
-            // A small state parcel with an allowed use may still be part of a merged site.
-            var mayMerge = MayMerge(p, allowed) && !_geometry.NearIndustry(p.Geometry) && !_geometry.OverlapsSchool(p.Geometry);
-            return new Outcome(AreaOnly, null, mayMerge);
+            // A small state parcel with an allowed use may still be part of a merged site. PERF: its geometry is not
+            // kept (the pool of such parcels is large); its envelope is, to find touching neighbours.
+            if (!MayMerge(p, allowed))
+            {
+                return new Outcome(AreaOnly, null, false);
+            }
+
+            var g = p.Peek();
+            return new Outcome(AreaOnly, null, !_geometry.NearIndustry(g) && !_geometry.OverlapsSchool(g), g.EnvelopeInternal);
         }
 
         if (!small && !allowed && !all)
@@ -199,7 +234,7 @@ public sealed class ParcelScreener
         if (failed.Count > 0)
         {
             // Every test ran (all = true): the same merge rule as the early exit above.
-            return new Outcome(failed, null, small && MayMerge(p, allowed) && !near && !overlaps);
+            return new Outcome(failed, null, small && MayMerge(p, allowed) && !near && !overlaps, p.Geometry.EnvelopeInternal);
         }
 
         return new Outcome(failed, _scorer.Score([p], p.Geometry, located ? ward : Locate()), false);
@@ -240,5 +275,5 @@ public sealed class ParcelScreener
         return [.. keys.Where(_norms.Contains).Distinct().Order(StringComparer.Ordinal)];
     }
 
-    private readonly record struct Outcome(IReadOnlyList<HardConstraint> Failed, CandidateSite? Candidate, bool MayMerge);
+    private readonly record struct Outcome(IReadOnlyList<HardConstraint> Failed, CandidateSite? Candidate, bool MayMerge, Envelope? Envelope = null);
 }

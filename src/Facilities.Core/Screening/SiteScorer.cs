@@ -25,7 +25,7 @@ internal sealed class SiteScorer
     private readonly ServiceSurface _roomsShort;
     private readonly ServiceSurface _unserved;
     private readonly STRtree<(int Ward, IndexedPointInAreaLocator Locator)> _wards = new();
-    private readonly STRtree<Point> _schools = new();
+    private readonly NearestPoint _schools;
     private readonly double[] _minArea;
     private readonly double[] _radius;
     private readonly double _referenceRooms;
@@ -58,12 +58,7 @@ internal sealed class SiteScorer
         }
 
         _wards.Build();
-        foreach (var s in city.Schools.Where(s => s.Level == level && (!options.PublicOnly || s.IsPublic)))
-        {
-            _schools.Insert(s.Location.EnvelopeInternal, s.Location);
-        }
-
-        _schools.Build();
+        _schools = new NearestPoint(city.Schools.Where(s => s.Level == level && (!options.PublicOnly || s.IsPublic)).Select(s => s.Location.Coordinate), _radius.Max());
     }
 
     /// <summary>Smallest and largest minimum area over ward types: below the first always fails, from the second always passes.</summary>
@@ -96,7 +91,7 @@ internal sealed class SiteScorer
         var area = parcels.Sum(p => p.AreaM2);
         var rooms = Math.Max(0, _roomsShort.SumWithin(centre.X, centre.Y, radius));
         var unserved = Math.Max(0, _unserved.SumWithin(centre.X, centre.Y, radius));
-        double? nearest = _schools.Count == 0 ? null : _schools.NearestNeighbour(centre.EnvelopeInternal, centre, new PointDistance()).Distance(centre);
+        double? nearest = _schools.IsEmpty ? null : _schools.Distance(centre.X, centre.Y);
         var weights = _options.Weights;
         var breakdown = new ScoreBreakdown(
             ScoreBreakdown.Points(weights.RoomsShort, rooms / (rooms + _referenceRooms)),
@@ -129,9 +124,4 @@ internal sealed class SiteScorer
 
     private static string Join(IEnumerable<string?> values) =>
         string.Join("+", values.Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-
-    private sealed class PointDistance : IItemDistance<Envelope, Point>
-    {
-        public double Distance(IBoundable<Envelope, Point> item1, IBoundable<Envelope, Point> item2) => item1.Item.Distance(item2.Item);
-    }
 }
