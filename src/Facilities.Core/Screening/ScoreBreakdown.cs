@@ -25,7 +25,7 @@ public sealed record ScoreBreakdown(decimal RoomsShort, decimal UnservedPupils, 
         _ => throw new KeyNotFoundException($"unknown criterion '{criterion}'"),
     };
 
-    /// <summary>Weight × fraction, rounded to 0.001 (half away from zero).</summary>
+    /// <summary>Weight × fraction (clamped to [0, 1]; 0/0 counts as 0), rounded to 0.001 (half away from zero).</summary>
     public static decimal Points(decimal weight, double fraction) =>
-        Math.Round(weight * (decimal)Math.Clamp(fraction, 0, 1), 3, MidpointRounding.AwayFromZero);
+        Math.Round(weight * (decimal)(double.IsNaN(fraction) ? 0 : Math.Clamp(fraction, 0, 1)), 3, MidpointRounding.AwayFromZero);
 }

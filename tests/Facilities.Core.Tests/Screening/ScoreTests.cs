@@ -67,6 +67,15 @@ public class ScoreTests
     public void StateLandScoresBestOnLandStatus(string? owner, double points) =>
         Assert.Equal((decimal)points, Single(Parcel("P", Rect(601000, 2301000, 60, 60), landUse: "LUC", owner: owner, planned: "DGD")).Breakdown.LandStatus);
 
+    [Theory]
+    [InlineData(0.5, 5)]
+    [InlineData(-1, 0)]
+    [InlineData(7, 10)]
+    [InlineData(double.NaN, 0)]
+    [InlineData(0.12345, 1.235)]
+    public void PointsAreTheClampedFractionOfTheWeightToAThousandth(double fraction, double points) =>
+        Assert.Equal((decimal)points, ScoreBreakdown.Points(10, fraction));
+
     [Fact]
     public void AreaMarginIsFullFromTwiceTheMinimum() =>
         Assert.Equal(10m, Single(Parcel("P", Rect(601000, 2301000, 100, 80))).Breakdown.AreaMargin);
