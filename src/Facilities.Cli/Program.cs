@@ -41,6 +41,7 @@ internal static class Program
         root.Subcommands.Add(TeachersCommand.Create(UiFor));
         root.Subcommands.Add(ComplianceCommand.Create(UiFor));
         root.Subcommands.Add(CasesCommand.Create(UiFor));
+        root.Subcommands.Add(SitesCommand.Create(UiFor));
 
         var parsed = root.Parse(args);
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

@@ -12,6 +12,8 @@
 //   dotnet run -c Release --project tests/Facilities.Benchmarks -- --catchment [--pg <connection string>]
 //       [--level thcs] [--schools 5000] [--wards-per-side 40] [--ward-km 4] [--urban-share 0.2] [--grid-m 290]
 //       [--seed 20250701] [--runs 11] [--warmup 2] [--sql-runs 5] [--sql-warmup 1] [--year 2030]
+//
+// With --screening, the parcel screening benchmark runs instead (ScreeningBenchmark.cs).
 using System.Diagnostics;
 using System.Globalization;
 using Facilities.Benchmarks;
@@ -23,6 +25,11 @@ using Facilities.Storage.PostGis;
 using Npgsql;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Contains("--screening"))
+{
+    return await ScreeningBenchmark.RunAsync(args);
+}
+
 string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 var connectionString = Arg("--pg") ?? Environment.GetEnvironmentVariable("FACILITIES_TEST_PG");
 if (args.Contains("--catchment"))

@@ -94,4 +94,20 @@ public static class CatchmentCalculator
         var schoolRows = schools.Select((s, j) => new CatchmentSchoolRow(s.Id, s.Name, inputs.Level, s.WardCode, s.Classrooms, inputs.Capacity[j], allocation.Load[j])).ToList();
         return new CatchmentLevelRows(wardRows, schoolRows);
     }
+
+    /// <summary>
+    /// One level's demand points after allocation (pupils and unserved pupils per point), for site screening.
+    /// </summary>
+    /// <param name="city">The city.</param>
+    /// <param name="norms">Norms.</param>
+    /// <param name="options">Year, two sessions, public only.</param>
+    /// <param name="catchment">Grid spacing and capacity limit.</param>
+    /// <param name="level">The level.</param>
+    public static LevelPoints PointsOf(CityModel city, NormsSet norms, DeficitOptions options, CatchmentOptions catchment, string level)
+    {
+        var inputs = CatchmentInputs.Build(city, norms, options, catchment, level);
+        var links = CatchmentLinks.Build(inputs.Points, inputs.Schools, inputs.RadiusMetres);
+        var allocation = E2sfcaAllocator.Allocate(links, inputs.Demand, inputs.Capacity, catchment.CapacityLimited, catchment.MaxIterations);
+        return new LevelPoints(level, inputs.Points, inputs.WardRanges, inputs.Demand, allocation.Unserved);
+    }
 }

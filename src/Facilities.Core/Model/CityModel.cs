@@ -10,12 +10,13 @@ namespace Facilities.Core.Model;
 /// </summary>
 public sealed class CityModel
 {
-    private CityModel(CrsDefinition metric, List<WardUnit> wards, List<SchoolSite> schools, List<GrowthArea> growth)
+    private CityModel(CrsDefinition metric, List<WardUnit> wards, List<SchoolSite> schools, List<GrowthArea> growth, List<ParcelUnit> parcels)
     {
         MetricCrs = metric;
         Wards = wards;
         Schools = schools;
         Growth = growth;
+        Parcels = parcels;
     }
 
     /// <summary>Subjects with a teachers_&lt;subject&gt; field in the schema.</summary>
@@ -39,9 +40,28 @@ public sealed class CityModel
     /// <summary>Schools in no ward of the dataset (outside every ward): their rooms count nowhere, so outputs must say so.</summary>
     public IReadOnlyList<SchoolSite> UnassignedSchools => [.. Schools.Where(s => s.WardCode.Length == 0)];
 
+    /// <summary>Land parcels in layer order (empty when the parcels layer was not loaded).</summary>
+    public IReadOnlyList<ParcelUnit> Parcels { get; }
+
     /// <summary>A model from parts already in <paramref name="metric"/> (tests, other stores).</summary>
-    public static CityModel Of(CrsDefinition metric, IEnumerable<WardUnit> wards, IEnumerable<SchoolSite> schools, IEnumerable<GrowthArea> growth) =>
-        new(metric, [.. wards.OrderBy(w => w.Code, StringComparer.Ordinal)], [.. schools], [.. growth]);
+    public static CityModel Of(
+        CrsDefinition metric, IEnumerable<WardUnit> wards, IEnumerable<SchoolSite> schools, IEnumerable<GrowthArea> growth,
+        IEnumerable<ParcelUnit>? parcels = null) =>
+        new(metric, [.. wards.OrderBy(w => w.Code, StringComparer.Ordinal)], [.. schools], [.. growth], [.. parcels ?? []]);
+
+    /// <summary>
+    /// One parcel feature (schema fields id, land_use, planned_land_use, owner_type, area_m2) as a
+    /// <see cref="ParcelUnit"/> in <paramref name="metric"/>; the parcel screening streams large layers through this.
+    /// </summary>
+    /// <param name="parcel">The feature, its geometry in <paramref name="from"/>.</param>
+    /// <param name="from">CRS of the feature's geometry.</param>
+    /// <param name="metric">The city's metric CRS.</param>
+    public static ParcelUnit ToParcel(FeatureRecord parcel, CrsDefinition from, CrsDefinition metric)
+    {
+        var g = Reprojector.Transform(parcel.Geometry!, from, metric);
+        return new ParcelUnit((string)parcel["id"]!, (string)parcel["land_use"]!, parcel["planned_land_use"] as string,
+            parcel["owner_type"] as string, parcel["area_m2"] as double? ?? g.Area, g);
+    }
 
     /// <summary>
     /// Builds the model from dataset layers in EPSG:4326. Layers other than wards may be null (absent).
@@ -51,8 +71,10 @@ public sealed class CityModel
     /// <param name="urbanAreas">New urban areas, or null.</param>
     /// <param name="industrialZones">Industrial zones, or null.</param>
     /// <param name="dependantsPerWorker">Residents per worker for zones without worker_housing_population.</param>
+    /// <param name="parcels">Land parcels, or null (not needed by the deficit; large layers can be streamed instead).</param>
     public static CityModel FromLayers(
-        FeatureLayer wards, FeatureLayer? schools, FeatureLayer? urbanAreas, FeatureLayer? industrialZones, decimal dependantsPerWorker)
+        FeatureLayer wards, FeatureLayer? schools, FeatureLayer? urbanAreas, FeatureLayer? industrialZones, decimal dependantsPerWorker,
+        FeatureLayer? parcels = null)
     {
         var wgs = wards.Crs ?? CrsRegistry.Get(CrsRegistry.Wgs84Srid);
         var env = new Envelope();
@@ -87,6 +109,7 @@ public sealed class CityModel
                     TeachersBySubject = TeacherSubjects.Where(t => s["teachers_" + t] is long).ToDictionary(t => t, t => (long)s["teachers_" + t]!),
                     SportsGroundM2 = s["sports_ground_m2"] as double?,
                     StandardToilets = s["standard_toilets"] as long?,
+                    Site = s.Geometry is IPolygonal ? M(s.Geometry) : null,
                 };
             })
             .OrderBy(s => s.Id, StringComparer.Ordinal).ThenBy(s => s.Level, StringComparer.Ordinal).ToList();
@@ -105,7 +128,12 @@ public sealed class CityModel
                 z["start_year"] is long s ? (int)s : null, z["completion_year"] is long c ? (int)c : null, M(z.Geometry!)));
         }
 
-        return new CityModel(metric, wardUnits, schoolSites, [.. growth.OrderBy(g => g.Kind, StringComparer.Ordinal).ThenBy(g => g.Id, StringComparer.Ordinal)])
+        var parcelUnits = parcels is null ? [] : new ParcelUnit[parcels.Features.Count];
+        var parcelCrs = parcels?.Crs ?? wgs;
+        // PERF: reprojection dominates loading a large parcels layer; each parcel is independent.
+        Parallel.For(0, parcelUnits.Length, i => parcelUnits[i] = ToParcel(parcels!.Features[i], parcelCrs, metric));
+        return new CityModel(metric, wardUnits, schoolSites, [.. growth.OrderBy(g => g.Kind, StringComparer.Ordinal).ThenBy(g => g.Id, StringComparer.Ordinal)],
+            [.. parcelUnits])
         {
             HasSchoolsLayer = schools is not null,
         };

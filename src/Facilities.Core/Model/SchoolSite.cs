@@ -34,4 +34,7 @@ public sealed record SchoolSite(
 
     /// <summary>Pupil toilets (seats) meeting the standard, when known.</summary>
     public long? StandardToilets { get; init; }
+
+    /// <summary>The site polygon in the metric CRS when the school is mapped as one; null for a point school.</summary>
+    public Geometry? Site { get; init; }
 }

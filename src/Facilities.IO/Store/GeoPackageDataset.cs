@@ -154,7 +154,7 @@ public static class GeoPackageDataset
         } : "GEOMETRY";
     }
 
-    private static SqliteConnection OpenExisting(string path, SqliteOpenMode mode)
+    internal static SqliteConnection OpenExisting(string path, SqliteOpenMode mode)
     {
         if (!File.Exists(path))
         {

@@ -55,6 +55,17 @@ public static class GeoPackageLayerReader
     /// <summary>Reads a whole table as a layer named <paramref name="layerName"/>.</summary>
     public static FeatureLayer Read(SqliteConnection c, GeoPackageTableInfo table, string layerName, string file, IssueList issues, CrsDefinition? crsOverride = null)
     {
+        var crs = ResolveCrs(table, layerName, file, crsOverride);
+        var fields = Fields(c, table);
+        return new FeatureLayer(layerName, crs, fields, [.. Rows(c, table, fields, issues)]);
+    }
+
+    /// <summary>
+    /// The table's CRS (or <paramref name="crsOverride"/>); a <see cref="DataFileException"/> when it declares one
+    /// this tool does not know; null when it declares none.
+    /// </summary>
+    public static CrsDefinition? ResolveCrs(GeoPackageTableInfo table, string layerName, string file, CrsDefinition? crsOverride = null)
+    {
         var reason = "";
         var crs = crsOverride ?? Crs(table, out reason);
         if (crs is null && table.SrsId > 0)
@@ -64,29 +75,38 @@ public static class GeoPackageLayerReader
                 $"the coordinate system of table '{table.Name}' is not recognised: {reason}. Pass --crs EPSG:n.");
         }
 
-        var fields = new List<FieldInfo>();
-        using (var info = c.CreateCommand())
-        {
-            info.CommandText = $"PRAGMA table_info({GeoPackageSchema.Quote(table.Name)})";
-            using var r = info.ExecuteReader();
-            while (r.Read())
-            {
-                var name = r.GetString(1);
-                var pk = r.GetInt32(5) > 0;
-                if (pk || name == table.GeometryColumn)
-                {
-                    continue;
-                }
+        return crs;
+    }
 
-                var type = r.GetString(2).ToUpperInvariant();
-                fields.Add(new FieldInfo(name,
-                    type.Contains("INT", StringComparison.Ordinal) || type is "BOOLEAN" ? FieldType.Integer
-                    : type is "REAL" or "DOUBLE" or "FLOAT" ? FieldType.Real : FieldType.Text));
+    /// <summary>The table's attribute columns (all but the primary key and the geometry), in table order.</summary>
+    public static List<FieldInfo> Fields(SqliteConnection c, GeoPackageTableInfo table)
+    {
+        var fields = new List<FieldInfo>();
+        using var info = c.CreateCommand();
+        info.CommandText = $"PRAGMA table_info({GeoPackageSchema.Quote(table.Name)})";
+        using var r = info.ExecuteReader();
+        while (r.Read())
+        {
+            var name = r.GetString(1);
+            var pk = r.GetInt32(5) > 0;
+            if (pk || name == table.GeometryColumn)
+            {
+                continue;
             }
+
+            var type = r.GetString(2).ToUpperInvariant();
+            fields.Add(new FieldInfo(name,
+                type.Contains("INT", StringComparison.Ordinal) || type is "BOOLEAN" ? FieldType.Integer
+                : type is "REAL" or "DOUBLE" or "FLOAT" ? FieldType.Real : FieldType.Text));
         }
 
+        return fields;
+    }
+
+    /// <summary>The table's features in rowid order, one at a time (unreadable geometries are reported and left null).</summary>
+    public static IEnumerable<FeatureRecord> Rows(SqliteConnection c, GeoPackageTableInfo table, IReadOnlyList<FieldInfo> fields, IssueList issues)
+    {
         var reader = new GeoPackageGeoReader { HandleSRID = true };
-        var records = new List<FeatureRecord>();
         using var cmd = c.CreateCommand();
         var cols = string.Concat(fields.Select(f => ", " + GeoPackageSchema.Quote(f.Name)));
         cmd.CommandText = $"SELECT {GeoPackageSchema.Quote(table.GeometryColumn)}{cols} FROM {GeoPackageSchema.Quote(table.Name)} ORDER BY rowid";
@@ -118,9 +138,7 @@ public static class GeoPackageLayerReader
                 };
             }
 
-            records.Add(new FeatureRecord(ordinal, g, attributes));
+            yield return new FeatureRecord(ordinal, g, attributes);
         }
-
-        return new FeatureLayer(layerName, crs, fields, records);
     }
 }

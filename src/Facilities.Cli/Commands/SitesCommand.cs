@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Facilities.Core.Schema;
+using Facilities.Core.Screening;
+using Facilities.IO;
+using Facilities.IO.Readers;
+using Facilities.IO.Results;
+using Spectre.Console;
+
+namespace Facilities.Cli.Commands;
+
+/// <summary><c>facilities sites &lt;dataset&gt; --level l --year y --out file</c>: parcels that could take a new school.</summary>
+internal static class SitesCommand
+{
+    public static Command Create(Func<ParseResult, Ui> ui)
+    {
+        var dataset = new Argument<FileInfo>("dataset") { Description = "Bộ dữ liệu / dataset (.gpkg)" };
+        var level = new Option<string>("--level") { Description = "Cấp học / level: mam_non | tieu_hoc | thcs | thpt", Required = true };
+        level.AcceptOnlyFromAmong([.. DatasetSchema.Levels]);
+        var year = new Option<int>("--year") { Description = "Năm mục tiêu / target year", Required = true };
+        var top = new Option<int>("--top") { Description = "Số địa điểm tốt nhất giữ lại (0: tất cả) / best sites to keep (0: all)", DefaultValueFactory = _ => 100 };
+        var norms = new Option<FileInfo?>("--norms") { Description = "Tệp định mức của tỉnh / province norms file (JSON)" };
+        var weights = new Option<FileInfo?>("--weights") { Description = "Tệp trọng số điểm / score weights file (JSON, docs/sites.md)" };
+        var allowResidential = new Option<bool>("--allow-residential") { Description = "Cho phép đất ở (ODT, ONT) / also accept residential plots" };
+        var noMerge = new Option<bool>("--no-merge") { Description = "Không gộp các thửa nhà nước nhỏ liền kề / do not merge adjacent small state parcels" };
+        var twoSessions = new Option<bool>("--two-sessions") { Description = "Học 2 buổi/ngày: 1 phòng/lớp / one room per class" };
+        var publicOnly = new Option<bool>("--public-only") { Description = "Chỉ tính trường công lập / public schools only" };
+        var capacityLimited = new Option<bool>("--capacity-limited") { Description = "Học sinh bị trường đầy từ chối tính là chưa có trường / pupils turned away by full schools count as unserved" };
+        var rejected = new Option<bool>("--rejected") { Description = "Ghi cả các thửa bị loại và mọi lý do / also write every rejected parcel with all its reasons" };
+        var output = new Option<FileInfo>("--out") { Description = "Tệp kết quả / output: .gpkg (candidate_sites), .csv (+ .stamp.json), .xlsx", Required = true };
+        var cmd = new Command("sites", "Sàng lọc thửa đất có thể xây trường mới: điều kiện bắt buộc, điểm theo từng tiêu chí.\nScreen land parcels for a new school: hard constraints, then a score broken down by criterion.")
+        {
+            dataset, level, year, top, norms, weights, allowResidential, noMerge, twoSessions, publicOnly, capacityLimited, rejected, output,
+        };
+        cmd.SetAction(r =>
+        {
+            var u = ui(r);
+            var path = r.GetValue(dataset)!.FullName;
+            var outPath = r.GetValue(output)!.FullName;
+            var ext = Path.GetExtension(outPath).ToLowerInvariant();
+            if (ext is not (".csv" or ".xlsx" or ".gpkg"))
+            {
+                throw new ArgumentException(u.T($"định dạng '{ext}' không hỗ trợ; dùng .gpkg, .csv hoặc .xlsx.", $"output format '{ext}' is not supported; use .gpkg, .csv or .xlsx."));
+            }
+
+            if (r.GetValue(top) < 0)
+            {
+                throw new ArgumentException(u.T("--top không được âm.", "--top must not be negative."));
+            }
+
+            var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
+            var options = new ScreeningOptions(r.GetValue(level)!, r.GetValue(year))
+            {
+                Top = r.GetValue(top),
+                Weights = LoadWeights(r.GetValue(weights)),
+                AllowResidential = r.GetValue(allowResidential),
+                MergeAdjacent = !r.GetValue(noMerge),
+                TwoSessions = r.GetValue(twoSessions),
+                PublicOnly = r.GetValue(publicOnly),
+                CapacityLimited = r.GetValue(capacityLimited),
+                RecordRejections = r.GetValue(rejected),
+            };
+            var watch = Stopwatch.StartNew();
+            CommandSupport.CheckOutput(u, path, outPath);
+            var city = DatasetLoader.LoadCity(path, normSet);
+            var warnings = CommandSupport.Warn(u, city);
+            var parcels = DatasetLoader.StreamParcels(path, city.MetricCrs);
+            var screener = new ParcelScreener(city, normSet, options);
+            var result = screener.Screen(parcels);
+            var elapsed = watch.Elapsed;
+            var stamp = CommandSupport.Stamp(path, normSet, options.Describe(), [.. result.UnconfirmedNormsUsed().Select(n => n.Key)], "sites", warnings);
+            switch (ext)
+            {
+                case ".csv":
+                    SitesWriter.WriteCsv(result, stamp, outPath);
+                    break;
+                case ".xlsx":
+                    SitesWriter.WriteXlsx(result, stamp, outPath);
+                    break;
+                default:
+                    SitesWriter.WriteGeoPackage(result, stamp, city.MetricCrs, outPath);
+                    break;
+            }
+
+            Print(u, result, screener.LandUse, elapsed);
+            DeficitCommand.Finish(u, stamp, outPath);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static ScoreWeights LoadWeights(FileInfo? file)
+    {
+        if (file is null)
+        {
+            return ScoreWeights.Default;
+        }
+
+        try
+        {
+            return ScoreWeights.Parse(TextFileCheck.ReadUtf8(file.FullName, null), file.Name);
+        }
+        catch (FormatException e)
+        {
+            throw new DataFileException("weights-invalid", file.Name, null, e.Message, e.Message, e);
+        }
+    }
+
+    private static void Print(Ui u, ScreeningResult result, LandUseRule rule, TimeSpan elapsed)
+    {
+        var o = result.Options;
+        u.Out.WriteLine(u.T(
+            $"Sàng lọc {N(result.ParcelsScreened)} thửa cho {DeficitColumns.LevelVi(o.Level)} năm {o.Year} ({elapsed.TotalSeconds:0.0} giây); đất được xét: DGD, {string.Join(", ", rule.Convertible)} của nhà nước{(o.AllowResidential ? ", đất ở" : "")}.",
+            $"Screened {N(result.ParcelsScreened)} parcels for {o.Level} in {o.Year} ({elapsed.TotalSeconds:0.0} s); land considered: DGD, state {string.Join(", ", rule.Convertible)}{(o.AllowResidential ? ", residential" : "")}."));
+        var summary = new Table().Border(TableBorder.Ascii2)
+            .AddColumn(u.T("Kết quả", "Outcome"))
+            .AddColumn(new TableColumn(u.T("Số thửa", "Parcels")).RightAligned());
+        summary.AddRow(u.T("đạt mọi điều kiện", "pass every constraint"), N(result.ParcelsPassed));
+        foreach (var c in HardConstraintCodes.All)
+        {
+            summary.AddRow(u.T("loại: " + c.Vi(), "rejected: " + c.Code()), N(result.RejectedBy[c]));
+        }
+
+        summary.AddRow(u.T("địa điểm gộp nhiều thửa", "merged sites"), N(result.MergedPassed));
+        u.OutConsole.Write(summary);
+
+        var best = new Table().Border(TableBorder.Ascii2)
+            .AddColumn("#")
+            .AddColumn(u.T("Địa điểm", "Site"))
+            .AddColumn(u.T("Xã/phường", "Ward"))
+            .AddColumn(u.T("Loại đất", "Land use"))
+            .AddColumn(new TableColumn(u.T("Diện tích m²", "Area m²")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Điểm", "Score")).RightAligned());
+        foreach (var s in result.Candidates.Take(10))
+        {
+            best.AddRow(N(s.Rank), Markup.Escape(s.Id + (s.IsMerged ? $" (+{s.ParcelIds.Count - 1})" : "")), Markup.Escape(s.WardName), Markup.Escape(s.LandUse),
+                s.AreaM2.ToString("N0", CultureInfo.InvariantCulture), s.Score.ToString("0.000", CultureInfo.InvariantCulture));
+        }
+
+        u.Out.WriteLine(u.T($"{result.Candidates.Count} địa điểm đề xuất; 10 tốt nhất:", $"{result.Candidates.Count} candidate sites; the best 10:"));
+        u.OutConsole.Write(best);
+    }
+
+    private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,279 @@
+using System.Collections.Concurrent;
+using Facilities.Core.Catchment;
+using Facilities.Core.Deficit;
+using Facilities.Core.Model;
+using Facilities.Core.Norms;
+using NetTopologySuite.Geometries;
+
+namespace Facilities.Core.Screening;
+
+/// <summary>
+/// Screens land parcels for a new school of one level: hard constraints first (a parcel failing one is never
+/// flagged), then a soft score broken down by criterion, plus merged sites of touching small state parcels
+/// (docs/sites.md). Build once per run; <see cref="Screen(IEnumerable{ParcelUnit})"/> streams any number of parcels
+/// and keeps only the best <see cref="ScreeningOptions.Top"/>, the small state parcels that may merge, and the
+/// rejection counts.
+/// </summary>
+/// <remarks>
+/// PERF: tests run cheapest first (area, a number; land use, strings; then envelopes before any geometry
+/// operation; the inscribed circle last), and parcels are evaluated in parallel chunks whose outcomes are merged
+/// in input order, so the result does not depend on the number of threads.
+/// </remarks>
+public sealed class ParcelScreener
+{
+    private const int ChunkSize = 8192;
+    private static readonly IReadOnlyList<HardConstraint> AreaOnly = [HardConstraint.Area];
+    private static readonly IReadOnlyList<HardConstraint> LandUseOnly = [HardConstraint.LandUse];
+    private readonly CityModel _city;
+    private readonly NormsSet _norms;
+    private readonly ScreeningOptions _options;
+    private readonly SiteGeometry _geometry;
+    private readonly SiteScorer _scorer;
+    private readonly double _minWidth;
+
+    /// <summary>Computes the deficit and catchment of the level and indexes the city for screening.</summary>
+    /// <param name="city">The city, in its metric CRS (its parcels are not needed here).</param>
+    /// <param name="norms">Norms, with the screening.* values.</param>
+    /// <param name="options">Level, year and the rest.</param>
+    public ParcelScreener(CityModel city, NormsSet norms, ScreeningOptions options)
+    {
+        if (!Schema.DatasetSchema.Levels.Contains(options.Level))
+        {
+            throw new ArgumentException($"unknown level '{options.Level}'; levels are {string.Join(", ", Schema.DatasetSchema.Levels)}");
+        }
+
+        _city = city;
+        _norms = norms;
+        _options = options;
+        LandUse = new LandUseRule(norms, options);
+        _minWidth = (double)norms["screening.min_width_m"];
+        _geometry = new SiteGeometry(city, (double)norms["screening.min_distance_industrial_m"]);
+
+        var deficitOptions = new DeficitOptions(options.Year) { Levels = [options.Level], TwoSessions = options.TwoSessions, PublicOnly = options.PublicOnly };
+        var deficit = AdminDeficitCalculator.Compute(city, norms, deficitOptions);
+        var points = CatchmentCalculator.PointsOf(city, norms, deficitOptions,
+            new CatchmentOptions { GridSpacingMetres = options.GridSpacingMetres, CapacityLimited = options.CapacityLimited }, options.Level);
+        // Rooms short: each ward's positive deficit spread evenly over its demand points, so the sum within a circle
+        // is Σ ward shortage × the share of the ward's points inside it (about the share of its area).
+        var shortage = new double[points.Points.Count];
+        var wardIndex = city.Wards.Select((w, i) => (w.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
+        foreach (var row in deficit.Rows)
+        {
+            var (first, count) = points.WardRanges[wardIndex[row.WardCode]];
+            for (var i = first; i < first + count; i++)
+            {
+                shortage[i] = Math.Max(0, row.DeficitRooms) / (double)count;
+            }
+        }
+
+        _scorer = new SiteScorer(city, norms, options,
+            new ServiceSurface(points.Points, shortage, options.GridSpacingMetres), new ServiceSurface(points.Points, points.Unserved, options.GridSpacingMetres));
+        NormKeysUsed = KeysUsed(deficit);
+    }
+
+    /// <summary>The land-use rule in effect.</summary>
+    public LandUseRule LandUse { get; }
+
+    /// <summary>Keys of the norms a screening with these options reads.</summary>
+    public IReadOnlyList<string> NormKeysUsed { get; }
+
+    /// <summary>Every hard constraint <paramref name="parcel"/> fails, in test order (empty: it passes).</summary>
+    public IReadOnlyList<HardConstraint> Check(ParcelUnit parcel) => Evaluate(parcel, all: true).Failed;
+
+    /// <summary>Screens the city's own parcels.</summary>
+    public ScreeningResult Screen() => Screen(_city.Parcels);
+
+    /// <summary>Screens a stream of parcels (in the city's metric CRS), holding only a chunk of them at a time.</summary>
+    public ScreeningResult Screen(IEnumerable<ParcelUnit> parcels)
+    {
+        var top = new TopCandidates(_options.Top);
+        var rejectedBy = HardConstraintCodes.All.ToDictionary(c => c, _ => 0L);
+        var rejections = new List<ParcelRejection>();
+        var pool = new List<(ParcelUnit Parcel, Envelope Envelope)>();
+        long screened = 0, passed = 0;
+        var outcomes = new Outcome[ChunkSize];
+
+        void Process(List<ParcelUnit> chunk)
+        {
+            Parallel.For(0, chunk.Count, i => outcomes[i] = Evaluate(chunk[i], _options.RecordRejections));
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                var o = outcomes[i];
+                screened++;
+                if (o.Candidate is { } c)
+                {
+                    passed++;
+                    top.Add(c);
+                    continue;
+                }
+
+                rejectedBy[o.Failed[0]]++;
+                if (_options.RecordRejections)
+                {
+                    rejections.Add(new ParcelRejection(chunk[i].Id, o.Failed));
+                }
+
+                if (o.MayMerge)
+                {
+                    pool.Add((chunk[i], o.Envelope!));
+                }
+            }
+        }
+
+        // PERF: one thread reads the next chunks (a file, for the sites command) while the workers test this one.
+        using var cancel = new CancellationTokenSource();
+        using var queue = new BlockingCollection<List<ParcelUnit>>(boundedCapacity: 2);
+        var reader = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                var chunk = new List<ParcelUnit>(ChunkSize);
+                foreach (var p in parcels)
+                {
+                    chunk.Add(p);
+                    if (chunk.Count == ChunkSize)
+                    {
+                        queue.Add(chunk, cancel.Token);
+                        chunk = new List<ParcelUnit>(ChunkSize);
+                    }
+                }
+
+                queue.Add(chunk, cancel.Token);
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        }, cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            foreach (var chunk in queue.GetConsumingEnumerable())
+            {
+                Process(chunk);
+            }
+        }
+        catch
+        {
+            cancel.Cancel();
+            Task.WaitAny(reader);
+            throw;
+        }
+
+        reader.GetAwaiter().GetResult(); // a failure while reading surfaces here
+        var merged = _options.MergeAdjacent ? MergedSites.Propose(pool, _options.MaxMergeParcels, _scorer, _minWidth) : [];
+        merged.ForEach(top.Add);
+        var ranked = top.Ranked().ToArray();
+        Parallel.For(0, ranked.Length, i => ranked[i] = ranked[i] with { WidthM = SiteGeometry.Width(ranked[i].Geometry) });
+        return new ScreeningResult
+        {
+            Options = _options,
+            Norms = _norms,
+            Candidates = ranked,
+            ParcelsScreened = screened,
+            ParcelsPassed = passed,
+            RejectedBy = rejectedBy,
+            MergedPassed = merged.Count,
+            Rejections = rejections,
+            NormKeysUsed = NormKeysUsed,
+        };
+    }
+
+    private Outcome Evaluate(ParcelUnit p, bool all)
+    {
+        WardUnit? ward = null;
+        var located = false;
+        var (low, high) = _scorer.MinAreaRange;
+        var small = p.AreaM2 < low || (p.AreaM2 < high && p.AreaM2 < _scorer.MinArea(ward = Locate()));
+        var allowed = LandUse.Allows(p);
+        if (small && !all)
+        {
+            // A small state parcel with an allowed use may still be part of a merged site. PERF: its geometry is not
+            // kept (the pool of such parcels is large); its envelope is, to find touching neighbours.
+            if (!MayMerge(p, allowed))
+            {
+                return new Outcome(AreaOnly, null, false);
+            }
+
+            var g = p.Peek();
+            return new Outcome(AreaOnly, null, !_geometry.NearIndustry(g) && !_geometry.OverlapsSchool(g), g.EnvelopeInternal);
+        }
+
+        if (!small && !allowed && !all)
+        {
+            return new Outcome(LandUseOnly, null, false);
+        }
+
+        var failed = new List<HardConstraint>(2);
+        if (small)
+        {
+            failed.Add(HardConstraint.Area);
+        }
+
+        if (!allowed)
+        {
+            failed.Add(HardConstraint.LandUse);
+        }
+
+        var near = _geometry.NearIndustry(p.Geometry);
+        if (near && Fail(HardConstraint.IndustrialDistance))
+        {
+            return new Outcome(failed, null, false);
+        }
+
+        var overlaps = _geometry.OverlapsSchool(p.Geometry);
+        if (overlaps && Fail(HardConstraint.SchoolOverlap))
+        {
+            return new Outcome(failed, null, false);
+        }
+
+        if (!SiteGeometry.IsWideEnough(p.Geometry, _minWidth) && Fail(HardConstraint.Width))
+        {
+            return new Outcome(failed, null, false);
+        }
+
+        if (failed.Count > 0)
+        {
+            // Every test ran (all = true): the same merge rule as the early exit above.
+            return new Outcome(failed, null, small && MayMerge(p, allowed) && !near && !overlaps, p.Geometry.EnvelopeInternal);
+        }
+
+        return new Outcome(failed, _scorer.Score([p], p.Geometry, located ? ward : Locate()), false);
+
+        WardUnit? Locate()
+        {
+            located = true;
+            return _scorer.Locate(p.Geometry.Centroid.Coordinate);
+        }
+
+        // Records a failure; true when evaluation stops here.
+        bool Fail(HardConstraint c)
+        {
+            failed.Add(c);
+            return !all;
+        }
+    }
+
+    private bool MayMerge(ParcelUnit p, bool allowed) => _options.MergeAdjacent && allowed && p.OwnerType == "state";
+
+    private List<string> KeysUsed(DeficitResult deficit)
+    {
+        var l = _options.Level;
+        var keys = new List<string>
+        {
+            $"min_classes.{l}", $"class_cap.{l}", $"land_per_pupil_m2.{l}", $"land_per_pupil_urban_m2.{l}",
+            $"service_radius_m.{l}.urban", $"service_radius_m.{l}.rural", $"places_per_1000.{l}",
+            (_options.TwoSessions ? "room_ratio_two_sessions." : "room_ratio.") + l,
+            "screening.min_distance_industrial_m", "screening.min_width_m",
+        };
+        if (_options.ConvertibleLandUses is null)
+        {
+            keys.AddRange(LandUse.Convertible.Select(c => LandUseRule.ConvertiblePrefix + c));
+        }
+
+        // The deficit's subject-room figures do not enter the score.
+        keys.AddRange(deficit.UnconfirmedNormsUsed().Select(n => n.Key).Where(k => !k.StartsWith("subject_rooms_required.", StringComparison.Ordinal)));
+        return [.. keys.Where(_norms.Contains).Distinct().Order(StringComparer.Ordinal)];
+    }
+
+    private readonly record struct Outcome(IReadOnlyList<HardConstraint> Failed, CandidateSite? Candidate, bool MayMerge, Envelope? Envelope = null);
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using Facilities.Core.Generation;
+using Facilities.Core.Model;
+using Facilities.Core.Norms;
+using Facilities.Core.Screening;
+using Facilities.IO;
+using Facilities.IO.Store;
+
+namespace Facilities.Benchmarks;
+
+/// <summary>
+/// Parcel screening (issue 4): the in-memory engine on a generated city's parcels, and the streaming path the
+/// `sites` command takes from a GeoPackage. docs/performance.md.
+/// </summary>
+/// <remarks>
+///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening [--parcels 1000000] [--km 126]
+///       [--wards 120] [--level tieu_hoc] [--year 2030] [--runs 5] [--warmup 1] [--save city.gpkg]
+///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening --dataset city.gpkg [--level l]
+/// The default extent gives parcel cells of about 100 m, so large parcels reach school-site size.
+/// </remarks>
+public static class ScreeningBenchmark
+{
+    /// <summary>Runs the benchmark; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        int Int(string name, int fallback) => int.Parse(Arg(name) ?? fallback.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var options = new ScreeningOptions(Arg("--level") ?? "tieu_hoc", Int("--year", 2030));
+        var norms = NormsSet.BuiltIn;
+        Console.WriteLine("# Parcel screening benchmark");
+        foreach (var line in MachineInfo.Describe())
+        {
+            Console.WriteLine(line);
+        }
+
+        Console.WriteLine($"options: {options.Describe()}");
+        var watch = Stopwatch.StartNew();
+        if (Arg("--dataset") is { } dataset)
+        {
+            // The `sites` command's path: city without parcels, then the parcels streamed from the file.
+            var city = DatasetLoader.LoadCity(dataset, norms);
+            Console.WriteLine($"city model from {Path.GetFileName(dataset)}: {city.Wards.Count} wards, {city.Schools.Count} schools: {watch.Elapsed.TotalSeconds:0.00} s");
+            watch.Restart();
+            var screener = new ParcelScreener(city, norms, options);
+            Console.WriteLine($"screener (deficit, catchment, indexes): {watch.Elapsed.TotalSeconds:0.00} s");
+            watch.Restart();
+            var streamed = screener.Screen(DatasetLoader.StreamParcels(dataset, city.MetricCrs));
+            Console.WriteLine($"streamed read + screening: {watch.Elapsed.TotalSeconds:0.00} s; {Describe(streamed)}");
+            Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MiB");
+            return 0;
+        }
+
+        var km = double.Parse(Arg("--km") ?? "126", CultureInfo.InvariantCulture);
+        var generated = SampleCityGenerator.Generate(new SampleCityOptions
+        {
+            Parcels = Int("--parcels", 1_000_000),
+            Wards = Int("--wards", 120),
+            WidthMetres = km * 1000,
+            HeightMetres = km * 1000,
+        });
+        Console.WriteLine($"generate {generated.Layer("parcels").Features.Count:N0} parcels, {km} km x {km} km: {watch.Elapsed.TotalSeconds:0.0} s");
+        if (Arg("--save") is { } save)
+        {
+            watch.Restart();
+            GeoPackageDataset.ReplaceLayers(save, generated.Layers, new Dictionary<string, string> { ["generator"] = "SYNTHETIC benchmark city" }, fresh: true);
+            Console.WriteLine($"saved {save}: {watch.Elapsed.TotalSeconds:0.0} s");
+        }
+
+        watch.Restart();
+        var model = CityModel.FromLayers(generated.Layer("wards"), generated.Layer("schools"), generated.Layer("urban_areas"),
+            generated.Layer("industrial_zones"), norms["dependants_per_worker"], generated.Layer("parcels"));
+        Console.WriteLine($"city model with parcels (reprojected in parallel): {model.Wards.Count} wards, {model.Schools.Count} schools, {model.Parcels.Count:N0} parcels: {watch.Elapsed.TotalSeconds:0.0} s");
+        generated = null;
+        GC.Collect();
+        watch.Restart();
+        var built = new ParcelScreener(model, norms, options);
+        Console.WriteLine($"screener (deficit, catchment, indexes): {watch.Elapsed.TotalSeconds:0.00} s");
+        ScreeningResult? result = null;
+        var figures = await Timing.MeasureAsync(() =>
+        {
+            result = built.Screen();
+            return Task.CompletedTask;
+        }, Int("--warmup", 1), Int("--runs", 5));
+        Console.WriteLine($"ParcelScreener.Screen over {model.Parcels.Count:N0} parcels in memory: {figures}; {Describe(result!)}");
+        Console.WriteLine($"managed heap after: {GC.GetTotalMemory(false) / 1024.0 / 1024.0:0} MiB; peak working set (includes generating): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MiB");
+        return 0;
+    }
+
+    private static string Describe(ScreeningResult r) =>
+        $"{r.ParcelsScreened:N0} screened, {r.ParcelsPassed:N0} pass, rejected " +
+        string.Join(", ", r.RejectedBy.Select(p => $"{p.Key.Code()} {p.Value:N0}")) + $", {r.MergedPassed} merged sites, {r.Candidates.Count} listed";
+}
