@@ -49,6 +49,22 @@ internal static class CommandSupport
         return [.. warnings.Select(w => w.En)];
     }
 
+    /// <summary>
+    /// The output's extension (.csv, .xlsx or .gpkg), after refusing any other format and an output that is the
+    /// dataset itself.
+    /// </summary>
+    public static string ResultFormat(Ui u, string dataset, string output)
+    {
+        var ext = Path.GetExtension(output).ToLowerInvariant();
+        if (ext is not (".csv" or ".xlsx" or ".gpkg"))
+        {
+            throw new ArgumentException(u.T($"định dạng '{ext}' không hỗ trợ; dùng .csv, .xlsx hoặc .gpkg.", $"output format '{ext}' is not supported; use .csv, .xlsx or .gpkg."));
+        }
+
+        CheckOutput(u, dataset, output);
+        return ext;
+    }
+
     /// <summary>Refuses to write a result over the dataset it is computed from.</summary>
     public static void CheckOutput(Ui u, string dataset, string output)
     {

@@ -38,11 +38,7 @@ internal static class DeficitCommand
             var u = ui(r);
             var path = r.GetValue(dataset)!.FullName;
             var outPath = r.GetValue(output)!.FullName;
-            var ext = Path.GetExtension(outPath).ToLowerInvariant();
-            if (ext is not (".csv" or ".xlsx" or ".gpkg"))
-            {
-                throw new ArgumentException(u.T($"định dạng '{ext}' không hỗ trợ; dùng .csv, .xlsx hoặc .gpkg.", $"output format '{ext}' is not supported; use .csv, .xlsx or .gpkg."));
-            }
+            var ext = CommandSupport.ResultFormat(u, path, outPath);
 
             var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
             var options = new DeficitOptions(r.GetValue(year))
@@ -53,7 +49,6 @@ internal static class DeficitCommand
                 PreschoolByAge = r.GetValue(byAge),
                 Method = r.GetValue(method)!,
             };
-            CommandSupport.CheckOutput(u, path, outPath);
             var city = DatasetLoader.LoadCity(path, normSet);
             var warnings = CommandSupport.Warn(u, city);
             var result = AdminDeficitCalculator.Compute(city, normSet, options);

@@ -38,11 +38,7 @@ internal static class SitesCommand
             var u = ui(r);
             var path = r.GetValue(dataset)!.FullName;
             var outPath = r.GetValue(output)!.FullName;
-            var ext = Path.GetExtension(outPath).ToLowerInvariant();
-            if (ext is not (".csv" or ".xlsx" or ".gpkg"))
-            {
-                throw new ArgumentException(u.T($"định dạng '{ext}' không hỗ trợ; dùng .gpkg, .csv hoặc .xlsx.", $"output format '{ext}' is not supported; use .gpkg, .csv or .xlsx."));
-            }
+            var ext = CommandSupport.ResultFormat(u, path, outPath);
 
             if (r.GetValue(top) < 0)
             {
@@ -62,7 +58,6 @@ internal static class SitesCommand
                 RecordRejections = r.GetValue(rejected),
             };
             var watch = Stopwatch.StartNew();
-            CommandSupport.CheckOutput(u, path, outPath);
             var city = DatasetLoader.LoadCity(path, normSet);
             var warnings = CommandSupport.Warn(u, city);
             var parcels = DatasetLoader.StreamParcels(path, city.MetricCrs);

@@ -29,15 +29,10 @@ internal static class TeachersCommand
             var u = ui(r);
             var path = r.GetValue(dataset)!.FullName;
             var outPath = r.GetValue(output)!.FullName;
-            var ext = Path.GetExtension(outPath).ToLowerInvariant();
-            if (ext is not (".csv" or ".xlsx" or ".gpkg"))
-            {
-                throw new ArgumentException(u.T($"định dạng '{ext}' không hỗ trợ; dùng .csv, .xlsx hoặc .gpkg.", $"output format '{ext}' is not supported; use .csv, .xlsx or .gpkg."));
-            }
+            var ext = CommandSupport.ResultFormat(u, path, outPath);
 
             var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
             var options = new DeficitOptions(r.GetValue(year)) { PublicOnly = r.GetValue(publicOnly) };
-            CommandSupport.CheckOutput(u, path, outPath);
             var city = DatasetLoader.LoadCity(path, normSet);
             var warnings = CommandSupport.Warn(u, city);
             var deficit = AdminDeficitCalculator.Compute(city, normSet, options);
