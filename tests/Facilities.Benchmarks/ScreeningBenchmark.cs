@@ -17,6 +17,8 @@ namespace Facilities.Benchmarks;
 ///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening [--parcels 1000000] [--km 126]
 ///       [--wards 120] [--level tieu_hoc] [--year 2030] [--runs 5] [--warmup 1] [--save city.gpkg]
 ///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening --dataset city.gpkg [--level l]
+///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening --projection
+///       (WGS 84 → UTM 48N per coordinate: ProjNET against UtmProjection)
 /// The default extent gives parcel cells of about 100 m, so large parcels reach school-site size.
 /// </remarks>
 public static class ScreeningBenchmark
@@ -32,6 +34,12 @@ public static class ScreeningBenchmark
         foreach (var line in MachineInfo.Describe())
         {
             Console.WriteLine(line);
+        }
+
+        if (args.Contains("--projection"))
+        {
+            Projection();
+            return 0;
         }
 
         Console.WriteLine($"options: {options.Describe()}");
@@ -85,6 +93,35 @@ public static class ScreeningBenchmark
         Console.WriteLine($"ParcelScreener.Screen over {model.Parcels.Count:N0} parcels in memory: {figures}; {Describe(result!)}");
         Console.WriteLine($"managed heap after: {GC.GetTotalMemory(false) / 1024.0 / 1024.0:0} MiB; peak working set (includes generating): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MiB");
         return 0;
+    }
+
+    private static void Projection()
+    {
+        const int N = 2_000_000;
+        var wgs = Facilities.Core.Spatial.CrsRegistry.Get(4326);
+        var utm = Facilities.Core.Spatial.CrsRegistry.Get(32648);
+        var factory = new ProjNet.CoordinateSystems.CoordinateSystemFactory();
+        var projNet = new ProjNet.CoordinateSystems.Transformations.CoordinateTransformationFactory()
+            .CreateFromCoordinateSystems(factory.CreateFromWkt(wgs.Wkt), factory.CreateFromWkt(utm.Wkt)).MathTransform;
+        var series = Facilities.Core.Spatial.UtmProjection.ForZone(48);
+        double Run(Func<double, double, (double X, double Y)> f)
+        {
+            var sum = 0.0;
+            var w = Stopwatch.StartNew();
+            for (var i = 0; i < N; i++)
+            {
+                var (x, y) = f(106.0 + (i % 1000 * 1e-3), 20.5 + (i / 1000 % 1000 * 1e-3));
+                sum += x + y;
+            }
+
+            Console.Error.WriteLine(sum.ToString(CultureInfo.InvariantCulture)); // keeps the loop alive
+            return w.Elapsed.TotalMilliseconds * 1e6 / N;
+        }
+
+        for (var round = 0; round < 3; round++)
+        {
+            Console.WriteLine($"per coordinate: ProjNET {Run(projNet.Transform):0} ns, UtmProjection {Run(series.Forward):0} ns");
+        }
     }
 
     private static string Describe(ScreeningResult r) =>

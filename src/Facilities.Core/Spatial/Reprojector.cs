@@ -10,13 +10,12 @@ namespace Facilities.Core.Spatial;
 /// Transform objects are built once per pair and cached; they are stateless and safe to share.
 /// </summary>
 /// <remarks>
-/// PERF: WGS 84 → WGS 84 / UTM north (the metric systems of <see cref="MetricCrs"/>) goes through the closed-form
-/// <see cref="UtmProjection"/> instead of ProjNET; the results agree with PROJ to under a millimetre.
+/// PERF: ProjNET's WGS 84 → UTM costs about 36 ns a coordinate (Release, 2 cores shared); the closed-form
+/// <see cref="UtmProjection"/> agrees with it to under a millimetre but costs about 150 ns, so it is not used here.
 /// </remarks>
 public static class Reprojector
 {
     private static readonly ConcurrentDictionary<(string From, string To), MathTransform> Cache = new();
-    private static readonly ConcurrentDictionary<(int From, int To), UtmProjection?> UtmCache = new();
 
     /// <summary>Returns a copy of <paramref name="geometry"/> in <paramref name="to"/>, with its SRID set.</summary>
     public static Geometry Transform(Geometry geometry, CrsDefinition from, CrsDefinition to)
@@ -35,7 +34,7 @@ public static class Reprojector
         ArgumentNullException.ThrowIfNull(geometry);
         if (from.Wkt != to.Wkt && !geometry.IsEmpty)
         {
-            geometry.Apply(Utm(from, to) is { } utm ? new UtmFilter(utm) : new TransformFilter(GetTransform(from, to)));
+            geometry.Apply(new TransformFilter(GetTransform(from, to)));
             geometry.GeometryChanged();
         }
 
@@ -45,10 +44,7 @@ public static class Reprojector
 
     /// <summary>Transforms one coordinate pair (x = easting or longitude first).</summary>
     public static (double X, double Y) Transform(double x, double y, CrsDefinition from, CrsDefinition to) =>
-        from.Wkt == to.Wkt ? (x, y) : Utm(from, to) is { } utm ? utm.Forward(x, y) : GetTransform(from, to).Transform(x, y);
-
-    private static UtmProjection? Utm(CrsDefinition from, CrsDefinition to) =>
-        UtmCache.GetOrAdd((from.Srid, to.Srid), _ => UtmProjection.ForPair(from, to));
+        from.Wkt == to.Wkt ? (x, y) : GetTransform(from, to).Transform(x, y);
 
     private static MathTransform GetTransform(CrsDefinition from, CrsDefinition to) =>
         Cache.GetOrAdd((from.Wkt, to.Wkt), key =>
@@ -58,15 +54,6 @@ public static class Reprojector
             var target = factory.CreateFromWkt(key.To);
             return new CoordinateTransformationFactory().CreateFromCoordinateSystems(source, target).MathTransform;
         });
-
-    private sealed class UtmFilter(UtmProjection projection) : IEntireCoordinateSequenceFilter
-    {
-        public bool Done => false;
-
-        public bool GeometryChanged => true;
-
-        public void Filter(CoordinateSequence seq) => projection.Forward(seq);
-    }
 
     private sealed class TransformFilter(MathTransform transform) : IEntireCoordinateSequenceFilter
     {

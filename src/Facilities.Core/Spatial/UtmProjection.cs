@@ -8,8 +8,9 @@ namespace Facilities.Core.Spatial;
 /// and used by PROJ's <c>etmerc</c>/<c>tmerc</c>. Within a zone it agrees with PROJ to far under a millimetre.
 /// </summary>
 /// <remarks>
-/// PERF: replaces ProjNET for the pair every dataset needs (EPSG:4326 → 32648/32649); about ten times faster per
-/// coordinate and allocation-free. <see cref="Reprojector"/> uses it automatically for that pair.
+/// PERF: measured against ProjNET for EPSG:4326 → 32648 (<c>Facilities.Benchmarks -- --screening --projection</c>),
+/// this costs about 150 ns a coordinate and ProjNET about 36 ns, and the two agree to under a millimetre inside the
+/// zone, so <see cref="Reprojector"/> keeps ProjNET. This class is the exact reference the tests hold ProjNET to.
 /// </remarks>
 public sealed class UtmProjection
 {

@@ -51,7 +51,7 @@ public class UtmProjectionTests
     }
 
     [Fact]
-    public void ReprojectorUsesItForWgs84ToUtmAndKeepsTheInput()
+    public void PairIsWgs84ToUtmNorthOnlyAndReprojectorAgrees()
     {
         Assert.NotNull(UtmProjection.ForPair(CrsRegistry.Get(4326), CrsRegistry.Get(32649)));
         Assert.Null(UtmProjection.ForPair(CrsRegistry.Get(4326), CrsRegistry.Get(9210)));
@@ -65,6 +65,9 @@ public class UtmProjectionTests
         Assert.Equal(2307566.2087, projected.Coordinate.Y, 0.0002);
         Assert.Equal(32648, projected.SRID);
         Assert.Equal(106.68, point.Coordinate.X);
+        var (x, y) = UtmProjection.ForPair(CrsRegistry.Get(4326), CrsRegistry.Get(32648))!.Forward(106.68, 20.86);
+        Assert.Equal(x, projected.Coordinate.X, 0.001);
+        Assert.Equal(y, projected.Coordinate.Y, 0.001);
     }
 
     [Fact]
