@@ -86,7 +86,7 @@ public static class DatasetLoader
             var blob = (byte[])r.GetValue(0);
             var id = Text(r, 1) ?? "";
             var landUse = Code(2) ?? "";
-            Geometry Load() => Reprojector.Transform(GeoPackageBlob.Read(blob), from, metric);
+            Geometry Load() => Reprojector.TransformInPlace(GeoPackageBlob.Read(blob), from, metric);
             if (r.IsDBNull(5))
             {
                 var g = Load();

@@ -17,6 +17,10 @@ namespace Facilities.Benchmarks;
 ///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening [--parcels 1000000] [--km 126]
 ///       [--wards 120] [--level tieu_hoc] [--year 2030] [--runs 5] [--warmup 1] [--save city.gpkg]
 ///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening --dataset city.gpkg [--level l]
+///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening --projection
+///       (WGS 84 → UTM 48N per coordinate: ProjNET against UtmProjection)
+///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening --dataset city.gpkg --read
+///       (reading the parcel rows alone, then with every geometry decoded and reprojected)
 /// The default extent gives parcel cells of about 100 m, so large parcels reach school-site size.
 /// </remarks>
 public static class ScreeningBenchmark
@@ -34,12 +38,31 @@ public static class ScreeningBenchmark
             Console.WriteLine(line);
         }
 
+        if (args.Contains("--projection"))
+        {
+            Projection();
+            return 0;
+        }
+
         Console.WriteLine($"options: {options.Describe()}");
         var watch = Stopwatch.StartNew();
         if (Arg("--dataset") is { } dataset)
         {
             // The `sites` command's path: city without parcels, then the parcels streamed from the file.
             var city = DatasetLoader.LoadCity(dataset, norms);
+            if (args.Contains("--read"))
+            {
+                // Where the streamed path's time goes: the rows alone, then the rows with every geometry decoded and
+                // reprojected, on the calling thread.
+                watch.Restart();
+                var rows = DatasetLoader.StreamParcels(dataset, city.MetricCrs).Count();
+                Console.WriteLine($"read {rows:N0} rows, no geometry: {watch.Elapsed.TotalSeconds:0.00} s");
+                watch.Restart();
+                var points = DatasetLoader.StreamParcels(dataset, city.MetricCrs).Sum(p => p.Geometry.NumPoints);
+                Console.WriteLine($"read {rows:N0} rows, decoding and reprojecting every geometry ({points:N0} points): {watch.Elapsed.TotalSeconds:0.00} s");
+                return 0;
+            }
+
             Console.WriteLine($"city model from {Path.GetFileName(dataset)}: {city.Wards.Count} wards, {city.Schools.Count} schools: {watch.Elapsed.TotalSeconds:0.00} s");
             watch.Restart();
             var screener = new ParcelScreener(city, norms, options);
@@ -85,6 +108,35 @@ public static class ScreeningBenchmark
         Console.WriteLine($"ParcelScreener.Screen over {model.Parcels.Count:N0} parcels in memory: {figures}; {Describe(result!)}");
         Console.WriteLine($"managed heap after: {GC.GetTotalMemory(false) / 1024.0 / 1024.0:0} MiB; peak working set (includes generating): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MiB");
         return 0;
+    }
+
+    private static void Projection()
+    {
+        const int N = 2_000_000;
+        var wgs = Facilities.Core.Spatial.CrsRegistry.Get(4326);
+        var utm = Facilities.Core.Spatial.CrsRegistry.Get(32648);
+        var factory = new ProjNet.CoordinateSystems.CoordinateSystemFactory();
+        var projNet = new ProjNet.CoordinateSystems.Transformations.CoordinateTransformationFactory()
+            .CreateFromCoordinateSystems(factory.CreateFromWkt(wgs.Wkt), factory.CreateFromWkt(utm.Wkt)).MathTransform;
+        var series = Facilities.Core.Spatial.UtmProjection.ForZone(48);
+        double Run(Func<double, double, (double X, double Y)> f)
+        {
+            var sum = 0.0;
+            var w = Stopwatch.StartNew();
+            for (var i = 0; i < N; i++)
+            {
+                var (x, y) = f(106.0 + (i % 1000 * 1e-3), 20.5 + (i / 1000 % 1000 * 1e-3));
+                sum += x + y;
+            }
+
+            Console.Error.WriteLine(sum.ToString(CultureInfo.InvariantCulture)); // keeps the loop alive
+            return w.Elapsed.TotalMilliseconds * 1e6 / N;
+        }
+
+        for (var round = 0; round < 3; round++)
+        {
+            Console.WriteLine($"per coordinate: ProjNET {Run(projNet.Transform):0} ns, UtmProjection {Run(series.Forward):0} ns");
+        }
     }
 
     private static string Describe(ScreeningResult r) =>
