@@ -115,32 +115,15 @@ public sealed class PostgresCaseStore : ICaseStore
             """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)communeCode ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         using var r = cmd.ExecuteReader();
-        var result = new List<StoredCase>();
-        CaseSite? site = null;
-        var events = new List<CaseEvent>();
-        while (r.Read())
+        return StoredCase.Group(Rows(r));
+
+        IEnumerable<(CaseSite, CaseEvent)> Rows(NpgsqlDataReader reader)
         {
-            var id = r.GetString(0);
-            if (site is null || site.SiteId != id)
+            while (reader.Read())
             {
-                if (site is not null)
-                {
-                    result.Add(new StoredCase(site, events));
-                }
-
-                site = new CaseSite(id, r.GetString(1), r.GetString(2));
-                events = [];
+                yield return (new CaseSite(reader.GetString(0), reader.GetString(1), reader.GetString(2)), ReadEvent(reader, 3));
             }
-
-            events.Add(ReadEvent(r, 3));
         }
-
-        if (site is not null)
-        {
-            result.Add(new StoredCase(site, events));
-        }
-
-        return result;
     }
 
     /// <inheritdoc/>
