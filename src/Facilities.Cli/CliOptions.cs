@@ -48,4 +48,13 @@ internal static class CliOptions
             },
         },
     };
+
+    public static Argument<FileInfo> Dataset() => new("dataset") { Description = "Bộ dữ liệu / dataset (.gpkg)" };
+
+    public static Option<int> Year() => new("--year") { Description = "Năm mục tiêu / target year", Required = true };
+
+    public static Option<FileInfo?> Norms() => new("--norms")
+    {
+        Description = "Tệp định mức của tỉnh / province norms file (JSON over the built-in national defaults; docs/deficit.md)",
+    };
 }

@@ -80,13 +80,7 @@ public static class CatchmentBenchmark
         var schema = "bench_" + Guid.NewGuid().ToString("N")[..12];
         try
         {
-            await using (var cmd = db.CreateCommand("SELECT version(), postgis_full_version()"))
-            await using (var reader = await cmd.ExecuteReaderAsync())
-            {
-                await reader.ReadAsync();
-                Console.WriteLine($"server: {reader.GetString(0)}");
-                Console.WriteLine($"postgis: {reader.GetString(1)}");
-            }
+            await MachineInfo.PrintServerAsync(db);
 
             watch.Restart();
             await PostGisCatchment.LoadAsync(db, inputs, city.MetricCrs.Srid, schema);

@@ -25,4 +25,14 @@ public static class MachineInfo
     private static bool IsOptimized() =>
         typeof(MachineInfo).Assembly.GetCustomAttributes(typeof(System.Diagnostics.DebuggableAttribute), false)
             .OfType<System.Diagnostics.DebuggableAttribute>().All(d => !d.IsJITOptimizerDisabled);
+
+    /// <summary>Prints the PostgreSQL and PostGIS versions of the server the benchmark talks to.</summary>
+    public static async Task PrintServerAsync(Npgsql.NpgsqlDataSource db)
+    {
+        await using var cmd = db.CreateCommand("SELECT version(), postgis_full_version()");
+        await using var reader = await cmd.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Console.WriteLine($"server: {reader.GetString(0)}");
+        Console.WriteLine($"postgis: {reader.GetString(1)}");
+    }
 }

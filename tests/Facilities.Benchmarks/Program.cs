@@ -78,13 +78,7 @@ await using var db = PostGisDeficit.CreateDataSource(connectionString);
 var schema = "bench_" + Guid.NewGuid().ToString("N")[..12];
 try
 {
-    await using (var cmd = db.CreateCommand("SELECT version(), postgis_full_version()"))
-    await using (var reader = await cmd.ExecuteReaderAsync())
-    {
-        await reader.ReadAsync();
-        Console.WriteLine($"server: {reader.GetString(0)}");
-        Console.WriteLine($"postgis: {reader.GetString(1)}");
-    }
+    await MachineInfo.PrintServerAsync(db);
 
     watch.Restart();
     await PostGisDeficit.LoadAsync(db, city, schema);

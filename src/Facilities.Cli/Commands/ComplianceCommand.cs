@@ -14,8 +14,8 @@ internal static class ComplianceCommand
 {
     public static Command Create(Func<ParseResult, Ui> ui)
     {
-        var dataset = new Argument<FileInfo>("dataset") { Description = "Bộ dữ liệu / dataset (.gpkg)" };
-        var norms = new Option<FileInfo?>("--norms") { Description = "Tệp định mức của tỉnh / province norms file" };
+        var dataset = CliOptions.Dataset();
+        var norms = CliOptions.Norms();
         var twoSessions = new Option<bool>("--two-sessions") { Description = "Học 2 buổi/ngày / two sessions a day" };
         var output = new Option<FileInfo>("--out") { Description = "Tệp kết quả / output: .csv (+ .wards.csv, .stamp.json), .xlsx, .gpkg", Required = true };
         var cmd = new Command("compliance", "Kiểm tra từng trường theo chuẩn cơ sở vật chất (TT 13/2020): đạt, không đạt, chưa rõ.\nCheck every school against the facility norms: pass, fail or unknown.")

@@ -16,15 +16,15 @@ internal static class DeficitCommand
 {
     public static Command Create(Func<ParseResult, Ui> ui)
     {
-        var dataset = new Argument<FileInfo>("dataset") { Description = "Bộ dữ liệu / dataset (.gpkg)" };
-        var year = new Option<int>("--year") { Description = "Năm mục tiêu / target year", Required = true };
+        var dataset = CliOptions.Dataset();
+        var year = CliOptions.Year();
         var level = new Option<string?>("--level") { Description = "Cấp học / level: mam_non | tieu_hoc | thcs | thpt (mặc định: cả bốn / all four)" };
         level.AcceptOnlyFromAmong([.. DatasetSchema.Levels]);
         var method = new Option<string>("--method") { Description = "admin (theo xã/phường, chính thức) | catchment (E2SFCA)", DefaultValueFactory = _ => "admin" };
         method.AcceptOnlyFromAmong("admin", "catchment");
         var capacityLimited = new Option<bool>("--capacity-limited") { Description = "catchment: không trường nào nhận quá sức chứa / no school beyond its capacity" };
         var grid = new Option<double>("--grid-m") { Description = "catchment: khoảng cách lưới điểm cầu (m) / demand grid spacing in metres", DefaultValueFactory = _ => 250 };
-        var norms = new Option<FileInfo?>("--norms") { Description = "Tệp định mức của tỉnh / province norms file (JSON, overrides the built-in national defaults)" };
+        var norms = CliOptions.Norms();
         var twoSessions = new Option<bool>("--two-sessions") { Description = "Học 2 buổi/ngày: 1 phòng/lớp ở mọi cấp (CV 4555/BGDĐT-GDPT) / one room per class at every level" };
         var byAge = new Option<bool>("--preschool-by-age") { Description = "Mầm non: sĩ số theo độ tuổi 25/30/35 (TT 52/2020) / preschool caps by age group" };
         var publicOnly = new Option<bool>("--public-only") { Description = "Chỉ tính phòng học trường công lập / count public schools' rooms only" };

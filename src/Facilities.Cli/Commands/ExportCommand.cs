@@ -12,7 +12,7 @@ internal static class ExportCommand
 {
     public static Command Create(Func<ParseResult, Ui> ui)
     {
-        var dataset = new Argument<FileInfo>("dataset") { Description = "Bộ dữ liệu / dataset (.gpkg)" };
+        var dataset = CliOptions.Dataset();
         var layer = CliOptions.Layer(required: true);
         var output = new Option<FileInfo>("--out") { Description = "Tệp xuất / output: .geojson (EPSG:4326), .gpkg, .csv", Required = true };
         var crs = CliOptions.Crs("Hệ toạ độ xuất cho .gpkg/.csv / output CRS for .gpkg and .csv (default EPSG:4326)");

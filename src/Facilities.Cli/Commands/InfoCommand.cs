@@ -10,7 +10,7 @@ internal static class InfoCommand
 {
     public static Command Create(Func<ParseResult, Ui> ui)
     {
-        var dataset = new Argument<FileInfo>("dataset") { Description = "Bộ dữ liệu / dataset (.gpkg)" };
+        var dataset = CliOptions.Dataset();
         var cmd = new Command("info", "Tóm tắt bộ dữ liệu: các lớp, số đối tượng, hệ toạ độ, phạm vi, tổng số.\nSummarise a dataset: layers, counts, CRS, extent and totals.")
         {
             dataset,

@@ -14,15 +14,15 @@ internal static class RenderCommand
 {
     public static Command Create(Func<ParseResult, Ui> ui)
     {
-        var dataset = new Argument<FileInfo>("dataset") { Description = "Bộ dữ liệu / dataset (.gpkg)" };
+        var dataset = CliOptions.Dataset();
         var map = new Option<string>("--map") { Description = "Bản đồ / map: deficit", DefaultValueFactory = _ => "deficit" };
         map.AcceptOnlyFromAmong("deficit");
         var level = new Option<string>("--level") { Description = "Cấp học / level: mam_non | tieu_hoc | thcs | thpt", Required = true };
         level.AcceptOnlyFromAmong([.. DatasetSchema.Levels]);
-        var year = new Option<int>("--year") { Description = "Năm mục tiêu / target year", Required = true };
+        var year = CliOptions.Year();
         var method = new Option<string>("--method") { Description = "admin | catchment", DefaultValueFactory = _ => "admin" };
         method.AcceptOnlyFromAmong("admin", "catchment");
-        var norms = new Option<FileInfo?>("--norms") { Description = "Tệp định mức của tỉnh / province norms file" };
+        var norms = CliOptions.Norms();
         var twoSessions = new Option<bool>("--two-sessions") { Description = "Học 2 buổi/ngày / two sessions a day" };
         var publicOnly = new Option<bool>("--public-only") { Description = "Chỉ trường công lập / public schools only" };
         var capacityLimited = new Option<bool>("--capacity-limited") { Description = "catchment: không trường nào nhận quá sức chứa / no school beyond capacity" };

@@ -15,12 +15,12 @@ internal static class SitesCommand
 {
     public static Command Create(Func<ParseResult, Ui> ui)
     {
-        var dataset = new Argument<FileInfo>("dataset") { Description = "Bộ dữ liệu / dataset (.gpkg)" };
+        var dataset = CliOptions.Dataset();
         var level = new Option<string>("--level") { Description = "Cấp học / level: mam_non | tieu_hoc | thcs | thpt", Required = true };
         level.AcceptOnlyFromAmong([.. DatasetSchema.Levels]);
-        var year = new Option<int>("--year") { Description = "Năm mục tiêu / target year", Required = true };
+        var year = CliOptions.Year();
         var top = new Option<int>("--top") { Description = "Số địa điểm tốt nhất giữ lại (0: tất cả) / best sites to keep (0: all)", DefaultValueFactory = _ => 100 };
-        var norms = new Option<FileInfo?>("--norms") { Description = "Tệp định mức của tỉnh / province norms file (JSON)" };
+        var norms = CliOptions.Norms();
         var weights = new Option<FileInfo?>("--weights") { Description = "Tệp trọng số điểm / score weights file (JSON, docs/sites.md)" };
         var allowResidential = new Option<bool>("--allow-residential") { Description = "Cho phép đất ở (ODT, ONT) / also accept residential plots" };
         var noMerge = new Option<bool>("--no-merge") { Description = "Không gộp các thửa nhà nước nhỏ liền kề / do not merge adjacent small state parcels" };

@@ -15,9 +15,9 @@ internal static class TeachersCommand
 {
     public static Command Create(Func<ParseResult, Ui> ui)
     {
-        var dataset = new Argument<FileInfo>("dataset") { Description = "Bộ dữ liệu / dataset (.gpkg)" };
-        var year = new Option<int>("--year") { Description = "Năm mục tiêu / target year", Required = true };
-        var norms = new Option<FileInfo?>("--norms") { Description = "Tệp định mức của tỉnh / province norms file" };
+        var dataset = CliOptions.Dataset();
+        var year = CliOptions.Year();
+        var norms = CliOptions.Norms();
         var publicOnly = new Option<bool>("--public-only") { Description = "Chỉ trường công lập / public schools only" };
         var output = new Option<FileInfo>("--out") { Description = "Tệp kết quả / output: .csv (+ .schools.csv, .stamp.json), .xlsx, .gpkg", Required = true };
         var cmd = new Command("teachers", "Thiếu giáo viên theo xã/phường, cấp học và trường (\"có học sinh là có giáo viên\").\nTeacher shortfall per ward, level and school.")
