@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
 using Facilities.Core.Model;
 using Facilities.Core.Norms;
@@ -46,30 +45,15 @@ public sealed class ParcelScreener
         _norms = norms;
         _options = options;
         LandUse = new LandUseRule(norms, options);
-        _minWidth = (double)norms["screening.min_width_m"];
-        _geometry = new SiteGeometry(city, (double)norms["screening.min_distance_industrial_m"]);
-
-        var deficitOptions = new DeficitOptions(options.Year) { Levels = [options.Level], TwoSessions = options.TwoSessions, PublicOnly = options.PublicOnly };
-        var deficit = AdminDeficitCalculator.Compute(city, norms, deficitOptions);
-        var points = CatchmentCalculator.PointsOf(city, norms, deficitOptions,
-            new CatchmentOptions { GridSpacingMetres = options.GridSpacingMetres, CapacityLimited = options.CapacityLimited }, options.Level);
-        // Rooms short: each ward's positive deficit spread evenly over its demand points, so the sum within a circle
-        // is Σ ward shortage × the share of the ward's points inside it (about the share of its area).
-        var shortage = new double[points.Points.Count];
-        var wardIndex = city.Wards.Select((w, i) => (w.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
-        foreach (var row in deficit.Rows)
-        {
-            var (first, count) = points.WardRanges[wardIndex[row.WardCode]];
-            for (var i = first; i < first + count; i++)
-            {
-                shortage[i] = Math.Max(0, row.DeficitRooms) / (double)count;
-            }
-        }
-
-        _scorer = new SiteScorer(city, norms, options,
-            new ServiceSurface(points.Points, shortage, options.GridSpacingMetres), new ServiceSurface(points.Points, points.Unserved, options.GridSpacingMetres));
-        NormKeysUsed = KeysUsed(deficit);
+        Inputs = ScreeningInputs.Build(city, norms, options);
+        _minWidth = Inputs.MinWidthM;
+        _geometry = new SiteGeometry(city, Inputs.MinIndustrialDistanceM);
+        _scorer = new SiteScorer(city, Inputs);
+        NormKeysUsed = KeysUsed(Inputs.Deficit);
     }
+
+    /// <summary>The thresholds and demand-grid values this screener uses (the PostGIS mirror loads the same).</summary>
+    public ScreeningInputs Inputs { get; }
 
     /// <summary>The land-use rule in effect.</summary>
     public LandUseRule LandUse { get; }

@@ -89,6 +89,18 @@ public sealed class ServiceSurface
         return sum;
     }
 
-    private (long Col, long Row) Node(double x, double y) =>
-        ((long)Math.Round((x / _spacing) - 0.5, MidpointRounding.AwayFromZero), (long)Math.Round((y / _spacing) - 0.5, MidpointRounding.AwayFromZero));
+    /// <summary>
+    /// The centre of the lattice node a point's value is placed on: the node it sits on, or for a ward's interior point
+    /// off the lattice, the nearest one.
+    /// </summary>
+    public static (double X, double Y) NodeCentre(double x, double y, double spacing)
+    {
+        var (c, r) = Node(x, y, spacing);
+        return ((c + 0.5) * spacing, (r + 0.5) * spacing);
+    }
+
+    private (long Col, long Row) Node(double x, double y) => Node(x, y, _spacing);
+
+    private static (long Col, long Row) Node(double x, double y, double spacing) =>
+        ((long)Math.Round((x / spacing) - 0.5, MidpointRounding.AwayFromZero), (long)Math.Round((y / spacing) - 0.5, MidpointRounding.AwayFromZero));
 }

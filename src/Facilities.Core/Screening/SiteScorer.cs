@@ -1,5 +1,4 @@
 using Facilities.Core.Model;
-using Facilities.Core.Norms;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
@@ -31,20 +30,17 @@ internal sealed class SiteScorer
     private readonly double _referenceRooms;
     private readonly double _referencePupils;
 
-    public SiteScorer(CityModel city, NormsSet norms, ScreeningOptions options, ServiceSurface roomsShort, ServiceSurface unserved)
+    public SiteScorer(CityModel city, ScreeningInputs inputs)
     {
         _city = city;
-        _options = options;
-        _roomsShort = roomsShort;
-        _unserved = unserved;
-        var level = options.Level;
-        var minClasses = norms[$"min_classes.{level}"];
-        var cap = norms[$"class_cap.{level}"];
-        var urbanLand = norms.Contains($"land_per_pupil_urban_m2.{level}") ? norms[$"land_per_pupil_urban_m2.{level}"] : norms[$"land_per_pupil_m2.{level}"];
-        _minArea = [(double)(minClasses * cap * norms[$"land_per_pupil_m2.{level}"]), (double)(minClasses * cap * urbanLand)];
-        _radius = [(double)norms[$"service_radius_m.{level}.rural"], (double)norms[$"service_radius_m.{level}.urban"]];
-        _referenceRooms = (double)(minClasses * norms[(options.TwoSessions ? "room_ratio_two_sessions." : "room_ratio.") + level]);
-        _referencePupils = (double)(minClasses * cap);
+        _options = inputs.Options;
+        _roomsShort = new ServiceSurface(inputs.Points, inputs.RoomsShort, _options.GridSpacingMetres);
+        _unserved = new ServiceSurface(inputs.Points, inputs.Unserved, _options.GridSpacingMetres);
+        var level = _options.Level;
+        _minArea = [.. inputs.MinAreaM2];
+        _radius = [.. inputs.RadiusM];
+        _referenceRooms = inputs.ReferenceRooms;
+        _referencePupils = inputs.ReferencePupils;
 
         for (var w = 0; w < city.Wards.Count; w++)
         {
@@ -58,7 +54,7 @@ internal sealed class SiteScorer
         }
 
         _wards.Build();
-        _schools = new NearestPoint(city.Schools.Where(s => s.Level == level && (!options.PublicOnly || s.IsPublic)).Select(s => s.Location.Coordinate), _radius.Max());
+        _schools = new NearestPoint(city.Schools.Where(s => s.Level == level && (!_options.PublicOnly || s.IsPublic)).Select(s => s.Location.Coordinate), _radius.Max());
     }
 
     /// <summary>Smallest and largest minimum area over ward types: below the first always fails, from the second always passes.</summary>
@@ -120,7 +116,7 @@ internal sealed class SiteScorer
         };
     }
 
-    private static int Urban(WardUnit? ward) => ward?.UnitType == "phuong" ? 1 : 0;
+    private static int Urban(WardUnit? ward) => ScreeningInputs.WardType(ward);
 
     private static string Join(IEnumerable<string?> values) =>
         string.Join("+", values.Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
