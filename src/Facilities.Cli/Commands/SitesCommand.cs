@@ -60,9 +60,10 @@ internal static class SitesCommand
             var watch = Stopwatch.StartNew();
             var city = DatasetLoader.LoadCity(path, normSet);
             var warnings = CommandSupport.Warn(u, city);
-            var parcels = DatasetLoader.StreamParcels(path, city.MetricCrs);
             var screener = new ParcelScreener(city, normSet, options);
-            var result = screener.Screen(parcels);
+            // Rows rejected on their area or land-use codes are counted without reading their geometry.
+            var filter = screener.CreateAttributeFilter();
+            var result = screener.Screen(DatasetLoader.StreamParcels(path, city.MetricCrs, filter), filter);
             var elapsed = watch.Elapsed;
             var stamp = CommandSupport.Stamp(path, normSet, options.Describe(), [.. result.UnconfirmedNormsUsed().Select(n => n.Key)], "sites", warnings);
             switch (ext)

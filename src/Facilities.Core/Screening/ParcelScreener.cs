@@ -67,9 +67,32 @@ public sealed class ParcelScreener
     /// <summary>Screens the city's own parcels.</summary>
     public ScreeningResult Screen() => Screen(_city.Parcels);
 
-    /// <summary>Screens a stream of parcels (in the city's metric CRS), holding only a chunk of them at a time.</summary>
-    public ScreeningResult Screen(IEnumerable<ParcelUnit> parcels)
+    /// <summary>
+    /// A filter a reader of this screener's parcels may apply to each row's attributes before reading its id and
+    /// geometry; pass it to <see cref="Screen(IEnumerable{ParcelUnit}, AttributeFilter?)"/> with the filtered stream.
+    /// </summary>
+    public AttributeFilter CreateAttributeFilter()
     {
+        var (low, high) = _scorer.MinAreaRange;
+        return new AttributeFilter(this, low, high, LandUse, _options);
+    }
+
+    /// <summary>Screens a stream of parcels (in the city's metric CRS), holding only a chunk of them at a time.</summary>
+    public ScreeningResult Screen(IEnumerable<ParcelUnit> parcels) => Screen(parcels, null);
+
+    /// <summary>
+    /// Screens a stream of parcels from which a reader left out the rows <paramref name="filter"/> rejected; their
+    /// rejections count as if they had been screened here (same result as screening every row).
+    /// </summary>
+    /// <param name="parcels">The parcels the filter let through, in the city's metric CRS.</param>
+    /// <param name="filter">The filter the reader applied (from this screener), or null when it applied none.</param>
+    public ScreeningResult Screen(IEnumerable<ParcelUnit> parcels, AttributeFilter? filter)
+    {
+        if (filter is not null && filter.Owner != this)
+        {
+            throw new ArgumentException("the attribute filter was made by another screener", nameof(filter));
+        }
+
         var top = new TopCandidates(_options.Top);
         var rejectedBy = HardConstraintCodes.All.ToDictionary(c => c, _ => 0L);
         var rejections = new List<ParcelRejection>();
@@ -144,6 +167,14 @@ public sealed class ParcelScreener
         }
 
         reader.GetAwaiter().GetResult(); // a failure while reading surfaces here
+        if (filter is not null)
+        {
+            // The reader has finished, so the filter's counts are final.
+            rejectedBy[HardConstraint.Area] += filter.RejectedOnArea;
+            rejectedBy[HardConstraint.LandUse] += filter.RejectedOnLandUse;
+            screened += filter.RejectedOnArea + filter.RejectedOnLandUse;
+        }
+
         var merged = _options.MergeAdjacent ? MergedSites.Propose(pool, _options.MaxMergeParcels, _scorer, _minWidth) : [];
         merged.ForEach(top.Add);
         var ranked = top.Ranked().ToArray();
