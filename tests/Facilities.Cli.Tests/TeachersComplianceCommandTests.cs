@@ -25,6 +25,32 @@ public sealed class TeachersComplianceCommandTests : IDisposable
     }
 
     [Fact]
+    public void TeachersByCatchment_AddThePupilsTaughtAndTheUnservedClasses_AndStampTheMethod()
+    {
+        var output = _dir.File("tc.csv");
+
+        var (code, stdout, stderr) = CliRunner.Run("teachers", SharedData.SampleCity, "--year", "2030", "--method", "catchment", "--capacity-limited",
+            "--grid-m", "300", "--out", output, "--lang", "en");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("(catchment)", stdout, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(output);
+        var header = lines[0].Split(',');
+        Assert.Equal(12 * 4, lines.Length - 1);
+        var classes = Array.IndexOf(header, "classes");
+        var unserved = Array.IndexOf(header, "classes_unserved");
+        Assert.True(Array.IndexOf(header, "pupils_taught") > 0 && unserved > 0);
+        // A ward's classes include those of its unserved pupils.
+        Assert.All(lines.Skip(1).Select(l => l.Split(',')), r => Assert.True(long.Parse(r[classes], System.Globalization.CultureInfo.InvariantCulture) >=
+            long.Parse(r[unserved], System.Globalization.CultureInfo.InvariantCulture)));
+        var stamp = File.ReadAllText(output + ".stamp.json");
+        Assert.Contains("method=catchment", stamp, StringComparison.Ordinal);
+        Assert.Contains("capacity_limited=yes", stamp, StringComparison.Ordinal);
+        Assert.Contains("service_radius_m.", stamp, StringComparison.Ordinal);
+        Assert.True(File.Exists(_dir.File("tc.schools.csv")));
+    }
+
+    [Fact]
     public void ComplianceOfTheSampleCityHasARowPerSchoolAndWardTotals()
     {
         var output = _dir.File("c.csv");

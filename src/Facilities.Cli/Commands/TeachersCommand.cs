@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
 using Facilities.Core.Schema;
 using Facilities.Core.Teachers;
@@ -19,10 +20,14 @@ internal static class TeachersCommand
         var year = CliOptions.Year();
         var norms = CliOptions.Norms();
         var publicOnly = new Option<bool>("--public-only") { Description = "Chỉ trường công lập / public schools only" };
+        var method = new Option<string>("--method") { Description = "admin (lớp theo xã/phường) | catchment (lớp theo học sinh phân về trường, E2SFCA)", DefaultValueFactory = _ => "admin" };
+        method.AcceptOnlyFromAmong("admin", "catchment");
+        var capacityLimited = new Option<bool>("--capacity-limited") { Description = "catchment: không trường nào nhận quá sức chứa / no school beyond its capacity" };
+        var grid = new Option<double>("--grid-m") { Description = "catchment: khoảng cách lưới điểm cầu (m) / demand grid spacing in metres", DefaultValueFactory = _ => 250 };
         var output = new Option<FileInfo>("--out") { Description = "Tệp kết quả / output: .csv (+ .schools.csv, .stamp.json), .xlsx, .gpkg", Required = true };
         var cmd = new Command("teachers", "Thiếu giáo viên theo xã/phường, cấp học và trường (\"có học sinh là có giáo viên\").\nTeacher shortfall per ward, level and school.")
         {
-            dataset, year, norms, publicOnly, output,
+            dataset, year, norms, publicOnly, method, capacityLimited, grid, output,
         };
         cmd.SetAction(r =>
         {
@@ -32,29 +37,42 @@ internal static class TeachersCommand
             var ext = CommandSupport.ResultFormat(u, path, outPath);
 
             var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
-            var options = new DeficitOptions(r.GetValue(year)) { PublicOnly = r.GetValue(publicOnly) };
+            var options = new DeficitOptions(r.GetValue(year)) { PublicOnly = r.GetValue(publicOnly), Method = r.GetValue(method)! };
+            var catchmentOptions = new CatchmentOptions { CapacityLimited = r.GetValue(capacityLimited), GridSpacingMetres = r.GetValue(grid) };
+            if (catchmentOptions.GridSpacingMetres is < 10 or > 5000)
+            {
+                throw new ArgumentException(u.T("--grid-m phải trong 10..5000.", "--grid-m must be 10..5000."));
+            }
+
             var city = DatasetLoader.LoadCity(path, normSet);
             var warnings = CommandSupport.Warn(u, city);
             var deficit = AdminDeficitCalculator.Compute(city, normSet, options);
-            var (wards, schools) = TeacherCalculator.Compute(city, deficit);
+            var catchment = options.Method == "catchment";
+            var (wards, schools) = catchment
+                ? TeacherCalculator.ComputeCatchment(city, u.WithProgress(u.T("Vùng phục vụ", "Catchment"), _ => CatchmentCalculator.Compute(city, normSet, options, catchmentOptions)))
+                : TeacherCalculator.Compute(city, deficit);
+            var columns = catchment ? TeacherColumns.Catchment : TeacherColumns.All;
             var unconfirmed = deficit.UnconfirmedNormsUsed().Select(n => n.Key)
-                .Concat(normSet.Values.Where(v => v.IsUnconfirmed && v.Key.StartsWith("teachers_per_class.", StringComparison.Ordinal)).Select(v => v.Key)).ToList();
-            var stamp = CommandSupport.Stamp(path, normSet, options.Describe(), unconfirmed, "teachers", warnings: warnings);
+                .Concat(normSet.Values.Where(v => v.IsUnconfirmed && v.Key.StartsWith("teachers_per_class.", StringComparison.Ordinal)).Select(v => v.Key))
+                .Concat(catchment ? options.Levels.SelectMany(l => new[] { $"service_radius_m.{l}.urban", $"service_radius_m.{l}.rural" }).Where(k => normSet.Get(k).IsUnconfirmed) : [])
+                .ToList();
+            var describe = catchment ? options.Describe() + "; " + catchmentOptions.Describe() : options.Describe();
+            var stamp = CommandSupport.Stamp(path, normSet, describe, unconfirmed, "teachers", warnings: warnings);
             switch (ext)
             {
                 case ".csv":
-                    ResultCsvWriter.Write(wards, TeacherColumns.All, stamp.Id, outPath);
-                    ResultCsvWriter.Write(schools, TeacherColumns.All, stamp.Id, Path.ChangeExtension(outPath, ".schools.csv"));
+                    ResultCsvWriter.Write(wards, columns, stamp.Id, outPath);
+                    ResultCsvWriter.Write(schools, columns, stamp.Id, Path.ChangeExtension(outPath, ".schools.csv"));
                     ResultCsvWriter.WriteStamp(stamp, outPath + ".stamp.json");
                     break;
                 case ".xlsx":
                     var sheets = new Dictionary<string, object>();
                     foreach (var level in DatasetSchema.Levels)
                     {
-                        sheets[DeficitColumns.LevelVi(level)] = ResultWorkbook.Sheet(wards.Where(w => w.Level == level), TeacherColumns.All);
+                        sheets[DeficitColumns.LevelVi(level)] = ResultWorkbook.Sheet(wards.Where(w => w.Level == level), columns);
                     }
 
-                    sheets["Trường học"] = ResultWorkbook.Sheet(schools, TeacherColumns.All);
+                    sheets["Trường học"] = ResultWorkbook.Sheet(schools, columns);
                     sheets["Định mức"] = ResultWorkbook.NormsSheet(normSet);
                     sheets["Dấu kiểm"] = ResultWorkbook.StampSheet(stamp);
                     ResultWorkbook.Save(sheets, outPath);
@@ -62,7 +80,7 @@ internal static class TeachersCommand
                 default:
                     var wardLayer = GeoPackageDataset.ReadLayer(path, "wards")!;
                     var geometry = wardLayer.Features.ToDictionary(f => (string)f["code"]!, f => f.Geometry, StringComparer.Ordinal);
-                    var layers = DatasetSchema.Levels.Select(level => ResultLayers.Build("teachers_" + level, wards.Where(w => w.Level == level), TeacherColumns.All,
+                    var layers = DatasetSchema.Levels.Select(level => ResultLayers.Build("teachers_" + level, wards.Where(w => w.Level == level), columns,
                         w => geometry[w.WardCode], stamp.Id, wardLayer)).ToList();
                     GeoPackageDataset.ReplaceLayers(outPath, layers, CommandSupport.Metadata(stamp), fresh: true);
                     break;
@@ -81,7 +99,7 @@ internal static class TeachersCommand
                     N(rows.Where(w => w.Shortfall is long).Sum(w => Math.Max(0, w.Shortfall!.Value))), N(rows.Count(w => w.Shortfall is null)));
             }
 
-            u.Out.WriteLine(u.T($"Giáo viên năm {options.Year}:", $"Teachers in {options.Year}:"));
+            u.Out.WriteLine(u.T($"Giáo viên năm {options.Year} ({options.Method}):", $"Teachers in {options.Year} ({options.Method}):"));
             u.OutConsole.Write(t);
             DeficitCommand.Finish(u, stamp, outPath);
             return ExitCodes.Ok;

@@ -1,3 +1,4 @@
+using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
 using Facilities.Core.Model;
 
@@ -42,6 +43,60 @@ public static class TeacherCalculator
                 // Neither known: the need is unknown, never zero (which would turn the school's teachers into a surplus).
                 var classes = s.Classes ?? (s.Pupils is long p ? (p + cap - 1) / cap : null);
                 schools.Add(Row(s.WardCode, wardNames.GetValueOrDefault(s.WardCode, ""), s.Id, s.Name, level, options.Year, classes, perClass, subjectNorms, [s]));
+            }
+        }
+
+        return (wards, schools);
+    }
+
+    /// <summary>
+    /// The catchment variant: the classes are those of the pupils the catchment method allocates to each school, plus
+    /// the classes of each ward's pupils that no school takes (docs/teachers-compliance.md).
+    /// </summary>
+    /// <remarks>
+    /// School row: classes = ⌈round(load) ÷ class cap⌉ (the pupils it teaches, wherever they live; without the capacity
+    /// limit a school may be allocated more than its places, and it needs the teachers for them). Ward row: classes =
+    /// Σ classes of the ward's schools + the catchment's classes for the ward's unserved pupils (classes of schools
+    /// still to be built, whose teachers are needed too); teachers available = Σ teachers of the ward's schools.
+    /// Teachers needed = ⌈classes × teachers_per_class⌉, as in the admin variant.
+    /// </remarks>
+    public static (IReadOnlyList<TeacherRow> Wards, IReadOnlyList<TeacherRow> Schools) ComputeCatchment(CityModel city, CatchmentResult catchment)
+    {
+        var norms = catchment.Norms;
+        var options = catchment.Options;
+        var wards = new List<TeacherRow>();
+        var schools = new List<TeacherRow>();
+        foreach (var level in options.Levels)
+        {
+            var perClass = norms[$"teachers_per_class.{level}"];
+            var subjectNorms = CityModel.TeacherSubjects
+                .Where(s => norms.Contains($"teachers_per_class.{s}.{level}"))
+                .ToDictionary(s => s, s => norms[$"teachers_per_class.{s}.{level}"]);
+            var cap = (long)norms[$"class_cap.{level}"];
+            // The catchment's school rows are the level's schools ordered by id (a stable sort of the city's order).
+            var levelSchools = city.Schools.Where(s => s.Level == level && (!options.PublicOnly || s.IsPublic)).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+            var loads = catchment.Schools.Where(r => r.Level == level).ToList();
+            var taught = new List<(SchoolSite School, double Load, long Classes)>(levelSchools.Count);
+            foreach (var (school, row) in levelSchools.Zip(loads))
+            {
+                var whole = (long)Math.Round(row.Load, MidpointRounding.AwayFromZero);
+                taught.Add((school, row.Load, (whole + cap - 1) / cap));
+            }
+
+            foreach (var row in catchment.Wards.Where(r => r.Level == level))
+            {
+                var inWard = taught.Where(t => t.School.WardCode == row.WardCode).ToList();
+                var classes = inWard.Sum(t => t.Classes) + row.ClassesNeeded;
+                var ward = Row(row.WardCode, row.WardName, null, null, level, options.Year, classes, perClass, subjectNorms, [.. inWard.Select(t => t.School)]);
+                wards.Add(ward with { PupilsTaught = inWard.Sum(t => t.Load), UnservedClasses = row.ClassesNeeded });
+            }
+
+            var wardNames = city.Wards.ToDictionary(w => w.Code, w => w.Name, StringComparer.Ordinal);
+            foreach (var (school, load, classes) in taught)
+            {
+                var row = Row(school.WardCode, wardNames.GetValueOrDefault(school.WardCode, ""), school.Id, school.Name, level, options.Year, classes, perClass,
+                    subjectNorms, [school]);
+                schools.Add(row with { PupilsTaught = load });
             }
         }
 

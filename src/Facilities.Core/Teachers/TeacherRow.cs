@@ -39,6 +39,14 @@ public sealed record TeacherRow
     /// <summary>Needed − available; null (unknown) when any school's figure is missing, since a missing figure is not zero.</summary>
     public long? Shortfall => SchoolsWithUnknownTeachers == 0 && TeachersAvailable is long a && TeachersNeeded is long n ? n - a : null;
 
+    /// <summary>
+    /// Catchment method only: pupils taught (a school's allocated load; for a ward, the loads of its schools), else null.
+    /// </summary>
+    public double? PupilsTaught { get; init; }
+
+    /// <summary>Catchment method only (ward rows): classes for the ward's pupils no school takes, included in <see cref="Classes"/>.</summary>
+    public long? UnservedClasses { get; init; }
+
     /// <summary>Per-subject (needed, available, shortfall) where the norms and the data have them; shortfall null when unknown.</summary>
     public required IReadOnlyDictionary<string, SubjectTeachers> Subjects { get; init; }
 }

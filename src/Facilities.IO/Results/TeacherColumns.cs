@@ -28,5 +28,16 @@ public static class TeacherColumns
         new("it_shortfall", "Thiếu GV tin học", r => r.Subjects.TryGetValue("it", out var s) ? Known(s.Shortfall) : ""),
     ];
 
+    /// <summary>
+    /// Columns of the catchment variant: every column of <see cref="All"/>, then the pupils taught (school loads) and
+    /// the classes for unserved pupils included in <c>classes</c>.
+    /// </summary>
+    public static readonly IReadOnlyList<ResultColumn<TeacherRow>> Catchment =
+    [
+        .. All,
+        new("pupils_taught", "Học sinh được phân về trường", r => r.PupilsTaught is double p ? Math.Round(p, 2) : ""),
+        new("classes_unserved", "Lớp cho học sinh chưa có chỗ", r => Known(r.UnservedClasses)),
+    ];
+
     private static object Known(long? v) => v is long x ? x : "";
 }
