@@ -181,7 +181,8 @@ public static class PostGisScreening
         await using var conn = await db.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(conn, jit ? "SET LOCAL jit = on" : "SET LOCAL jit = off", cancellationToken).ConfigureAwait(false);
-        await using var cmd = new NpgsqlCommand(ScreeningSql.For(SchemaName.Quote(schema)), conn);
+        // A city's million parcels take longer than Npgsql's default 30 s; the caller's token cancels instead.
+        await using var cmd = new NpgsqlCommand(ScreeningSql.For(SchemaName.Quote(schema)), conn) { CommandTimeout = 0 };
         cmd.Parameters.Add(new NpgsqlParameter("top", NpgsqlDbType.Integer) { Value = top > 0 ? top : DBNull.Value });
         var rejected = HardConstraintCodes.All.ToDictionary(c => c, _ => 0L);
         var candidates = new List<CandidateSite>();

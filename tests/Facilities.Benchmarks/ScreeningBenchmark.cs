@@ -15,8 +15,11 @@ namespace Facilities.Benchmarks;
 /// </summary>
 /// <remarks>
 ///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening [--parcels 1000000] [--km 126]
-///       [--wards 120] [--level tieu_hoc] [--year 2030] [--runs 5] [--warmup 1] [--save city.gpkg]
-///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening --dataset city.gpkg [--level l]
+///       [--wards 120] [--level tieu_hoc] [--year 2030] [--runs 5] [--warmup 1] [--save city.gpkg] [--no-merge]
+///       [--pg connection] [--sql-runs 3] [--sql-warmup 1]
+///       (with --pg or FACILITIES_TEST_PG, the same screening also runs as PostGIS SQL: ScreeningSqlBenchmark)
+///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening --dataset city.gpkg [--level l] [--no-merge] [--stream-runs 1]
+///       [--pg connection] (with --pg: the file's parcels also held in memory and screened there and in PostGIS)
 ///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening --projection
 ///       (WGS 84 → UTM 48N per coordinate: ProjNET against UtmProjection)
 ///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening --dataset city.gpkg --read
@@ -30,7 +33,7 @@ public static class ScreeningBenchmark
     {
         string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         int Int(string name, int fallback) => int.Parse(Arg(name) ?? fallback.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        var options = new ScreeningOptions(Arg("--level") ?? "tieu_hoc", Int("--year", 2030));
+        var options = new ScreeningOptions(Arg("--level") ?? "tieu_hoc", Int("--year", 2030)) { MergeAdjacent = !args.Contains("--no-merge") };
         var norms = NormsSet.BuiltIn;
         Console.WriteLine("# Parcel screening benchmark");
         foreach (var line in MachineInfo.Describe())
@@ -50,6 +53,12 @@ public static class ScreeningBenchmark
         {
             // The `sites` command's path: city without parcels, then the parcels streamed from the file.
             var city = DatasetLoader.LoadCity(dataset, norms);
+            if (args.Contains("--read-rows"))
+            {
+                RowReadBenchmark.Run(dataset);
+                return 0;
+            }
+
             if (args.Contains("--read"))
             {
                 // Where the streamed path's time goes: the rows alone, then the rows with every geometry decoded and
@@ -67,11 +76,46 @@ public static class ScreeningBenchmark
             watch.Restart();
             var screener = new ParcelScreener(city, norms, options);
             Console.WriteLine($"screener (deficit, catchment, indexes): {watch.Elapsed.TotalSeconds:0.00} s");
-            watch.Restart();
-            var streamed = screener.Screen(DatasetLoader.StreamParcels(dataset, city.MetricCrs));
-            Console.WriteLine($"streamed read + screening: {watch.Elapsed.TotalSeconds:0.00} s; {Describe(streamed)}");
+            // Interleaved, so both see the same load: every row read and handed to the screener (before), and the rows
+            // rejected on their attributes left unread (after, what the sites command does).
+            string? reference = null;
+            for (var run = 0; run < Int("--stream-runs", 1); run++)
+            {
+                foreach (var filtered in new[] { false, true })
+                {
+                    // CPU time as well as wall time: on a shared 2-core machine the wall time follows the other processes' load.
+                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                    watch.Restart();
+                    var filter = filtered ? screener.CreateAttributeFilter() : null;
+                    var streamed = screener.Screen(DatasetLoader.StreamParcels(dataset, city.MetricCrs, filter), filter);
+                    var elapsed = watch.Elapsed.TotalSeconds;
+                    var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+                    var summary = Describe(streamed) + "; " + string.Join(",", streamed.Candidates.Select(c => $"{c.Id}:{c.Score}"));
+                    reference ??= summary;
+                    Console.WriteLine($"streamed read + screening, {(filtered ? "attribute filter" : "every row")}: {elapsed:0.00} s wall, {cpuSeconds:0.00} s CPU; " +
+                        $"{Describe(streamed)}{(filter is null ? "" : $"; rows left unread {filter.RejectedOnArea + filter.RejectedOnLandUse:N0}")}; same result as the first run: {(summary == reference ? "yes" : "NO")}");
+                }
+            }
+
             Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MiB");
-            return 0;
+            if (Arg("--pg") is not { } pgForFile)
+            {
+                return 0;
+            }
+
+            // The same file against PostGIS: every parcel decoded into memory, the in-memory engine timed on them, then the SQL.
+            watch.Restart();
+            var held = DatasetLoader.StreamParcels(dataset, city.MetricCrs).ToList();
+            var vertices = held.Sum(p => p.Geometry.NumPoints);
+            Console.WriteLine($"read and decoded {held.Count:N0} parcels ({vertices:N0} points) into memory: {watch.Elapsed.TotalSeconds:0.0} s");
+            ScreeningResult? inMemoryResult = null;
+            var inMemoryFigures = await Timing.MeasureAsync(() =>
+            {
+                inMemoryResult = screener.Screen(held);
+                return Task.CompletedTask;
+            }, Int("--warmup", 1), Int("--runs", 5));
+            Console.WriteLine($"ParcelScreener.Screen over {held.Count:N0} parcels in memory: {inMemoryFigures}; {Describe(inMemoryResult!)}");
+            return await ScreeningSqlBenchmark.RunAsync(pgForFile, city, held, screener, inMemoryResult!, inMemoryFigures, Int("--sql-warmup", 1), Int("--sql-runs", 3));
         }
 
         var km = double.Parse(Arg("--km") ?? "126", CultureInfo.InvariantCulture);
@@ -107,7 +151,13 @@ public static class ScreeningBenchmark
         }, Int("--warmup", 1), Int("--runs", 5));
         Console.WriteLine($"ParcelScreener.Screen over {model.Parcels.Count:N0} parcels in memory: {figures}; {Describe(result!)}");
         Console.WriteLine($"managed heap after: {GC.GetTotalMemory(false) / 1024.0 / 1024.0:0} MiB; peak working set (includes generating): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MiB");
-        return 0;
+        if ((Arg("--pg") ?? Environment.GetEnvironmentVariable("FACILITIES_TEST_PG")) is not { Length: > 0 } pg)
+        {
+            Console.WriteLine("PostGIS: skipped (pass --pg or set FACILITIES_TEST_PG)");
+            return 0;
+        }
+
+        return await ScreeningSqlBenchmark.RunAsync(pg, model, model.Parcels, built, result!, figures, Int("--sql-warmup", 1), Int("--sql-runs", 3));
     }
 
     private static void Projection()
