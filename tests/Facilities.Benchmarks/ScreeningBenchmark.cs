@@ -19,7 +19,7 @@ namespace Facilities.Benchmarks;
 ///       [--pg connection] [--sql-runs 3] [--sql-warmup 1]
 ///       (with --pg or FACILITIES_TEST_PG, the same screening also runs as PostGIS SQL: ScreeningSqlBenchmark)
 ///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening --dataset city.gpkg [--level l] [--no-merge] [--stream-runs 1]
-///       [--pg connection] (with --pg: the file's parcels also held in memory and screened there and in PostGIS)
+///       [--held] [--pg connection] (--held: the file's parcels also held in memory and screened there; --pg: and in PostGIS)
 ///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening --projection
 ///       (WGS 84 → UTM 48N per coordinate: ProjNET against UtmProjection)
 ///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening --dataset city.gpkg --read
@@ -98,7 +98,8 @@ public static class ScreeningBenchmark
             }
 
             Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MiB");
-            if (Arg("--pg") is not { } pgForFile)
+            var pgForFile = Arg("--pg");
+            if (pgForFile is null && !args.Contains("--held"))
             {
                 return 0;
             }
@@ -115,6 +116,11 @@ public static class ScreeningBenchmark
                 return Task.CompletedTask;
             }, Int("--warmup", 1), Int("--runs", 5));
             Console.WriteLine($"ParcelScreener.Screen over {held.Count:N0} parcels in memory: {inMemoryFigures}; {Describe(inMemoryResult!)}");
+            if (pgForFile is null)
+            {
+                return 0;
+            }
+
             return await ScreeningSqlBenchmark.RunAsync(pgForFile, city, held, screener, inMemoryResult!, inMemoryFigures, Int("--sql-warmup", 1), Int("--sql-runs", 3));
         }
 
