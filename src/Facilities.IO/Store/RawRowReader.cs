@@ -26,7 +26,13 @@ internal sealed class RawRowReader : IDisposable
     {
         _file = Path.GetFileName(path);
         Batteries_V2.Init(); // idempotent; Microsoft.Data.Sqlite does the same
-        Check(raw.sqlite3_open_v2(path, out _db, raw.SQLITE_OPEN_READONLY, null));
+        if (raw.sqlite3_open_v2(path, out _db, raw.SQLITE_OPEN_READONLY, null) != raw.SQLITE_OK)
+        {
+            var message = raw.sqlite3_errmsg(_db).utf8_to_string();
+            _db.Dispose();
+            throw Failure(message);
+        }
+
         var rc = raw.sqlite3_prepare_v2(_db, sql, out _stmt);
         if (rc != raw.SQLITE_OK)
         {
