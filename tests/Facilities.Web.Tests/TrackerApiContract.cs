@@ -207,6 +207,12 @@ public abstract class TrackerApiContract : IAsyncLifetime
         var inCommune = (await admin.GetJsonAsync("/api/cases?commune=99002&step=checked")).Body.EnumerateArray().ToList();
         Assert.Equal(Other, Assert.Single(inCommune).GetProperty("siteId").GetString());
         Assert.Equal("Kiểm tra", inCommune[0].GetProperty("stepName").GetProperty("vi").GetString());
+        Assert.Equal(2, inCommune[0].GetProperty("version").GetInt32());
+        Assert.Equal("2026-03-02", inCommune[0].GetProperty("receivedOn").GetString());
+        Assert.NotEmpty(inCommune[0].GetProperty("schoolName").GetString()!);
+        Assert.NotEmpty(inCommune[0].GetProperty("communeName").GetString()!);
+        Assert.InRange(inCommune[0].GetProperty("lon").GetDouble(), 102, 110);
+        Assert.InRange(inCommune[0].GetProperty("lat").GetDouble(), 8, 24);
         Assert.Empty((await admin.GetJsonAsync("/api/cases?overdue=true")).Body.EnumerateArray());
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetJsonAsync("/api/cases?step=kiem_tra")).Status);
 
