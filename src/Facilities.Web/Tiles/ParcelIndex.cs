@@ -9,7 +9,7 @@ namespace Facilities.Web.Tiles;
 /// <summary>
 /// Every parcel of a dataset in memory for tiling and paging: EPSG:4326 geometries on packed coordinate arrays
 /// (a third of the size of coordinate objects), the tile attributes, and an STRtree of their envelopes. Built once
-/// from <see cref="DatasetLoader.StreamParcels"/>, so the layer is never held twice (1,000,000 parcels: about 0.5 GB).
+/// from <see cref="DatasetLoader.StreamParcels(string, Facilities.Core.Spatial.CrsDefinition)"/>, so the layer is never held twice (1,000,000 parcels: about 0.5 GB).
 /// </summary>
 public sealed class ParcelIndex
 {
