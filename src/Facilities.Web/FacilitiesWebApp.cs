@@ -19,11 +19,19 @@ namespace Facilities.Web;
 /// </summary>
 public static class FacilitiesWebApp
 {
+    private const int MinWorkerThreads = 64;
+
     /// <summary>Builds the application; the caller starts it (<c>RunAsync</c>, or <c>StartAsync</c> in tests).</summary>
     public static WebApplication Build(WebOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var webRoot = options.WebRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        // The tracker's stores are synchronous (Core is), so each request holds a pool thread while it waits on
+        // SQLite or PostgreSQL. The pool starts with one thread a core and adds about two a second: a burst of fifty
+        // writers on 2 cores queued for tens of seconds and ran into Npgsql's 30 s command timeout. Start with enough
+        // threads for such a burst instead.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, MinWorkerThreads), completionPorts);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(FacilitiesWebApp).Assembly.GetName().Name,

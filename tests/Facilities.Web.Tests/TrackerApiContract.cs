@@ -159,17 +159,21 @@ public abstract class TrackerApiContract : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, (await clients[0].PostJsonAsync($"/api/cases/{Own}/transitions", new { to = "received", version = 0 })).Status);
         // Fifty writers who all saw version 1 and want two different, each allowed, next steps.
-        using var start = new ManualResetEventSlim();
+        // An awaited gate, not a blocking one: fifty blocked pool threads would starve the server under test.
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
         {
-            start.Wait(TestContext.Current.CancellationToken);
-            return (await clients[i % clients.Count].PostJsonAsync($"/api/cases/{Own}/transitions",
-                new { to = i % 2 == 0 ? "checked" : "withdrawn", version = 1, note = $"writer {i}" })).Status;
+            await start.Task;
+            return await clients[i % clients.Count].PostJsonAsync($"/api/cases/{Own}/transitions",
+                new { to = i % 2 == 0 ? "checked" : "withdrawn", version = 1, note = $"writer {i}" });
         })).ToList();
-        start.Set();
-        var statuses = await Task.WhenAll(tasks);
-        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
-        Assert.Equal(49, statuses.Count(s => s == HttpStatusCode.Conflict));
+        start.SetResult();
+        var answers = await Task.WhenAll(tasks);
+        var statuses = answers.Select(a => a.Status).ToList();
+        // Every answer in the message, so a failure says what the others got and why.
+        var tally = string.Join("; ", answers.GroupBy(a => $"{(int)a.Status} {(a.Status is HttpStatusCode.OK or HttpStatusCode.Conflict ? "" : a.Body.ToString())}")
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ×{g.Count()}"));
+        Assert.True(statuses.Count(s => s == HttpStatusCode.OK) == 1 && statuses.Count(s => s == HttpStatusCode.Conflict) == 49, tally);
         var history = await HistoryAsync(Own);
         Assert.Equal([1, 2], history.Select(e => e.GetProperty("sequence").GetInt32()));
         var winner = history[1];
