@@ -6,7 +6,8 @@ namespace Facilities.Optimisation.OrTools;
 
 /// <summary>
 /// Solves the siting models exactly as mixed-integer programs with an OR-Tools MIP backend (SCIP by default,
-/// CBC on request). The greedy solution is passed as a hint, so the solver starts from it.
+/// CBC on request). The greedy solution is passed as a hint, so the solver starts from it. The p-median first
+/// tries its linear relaxation (CLP), which is usually integral and then already proves the optimum.
 /// </summary>
 /// <remarks>
 /// Maximal covering (Church &amp; ReVelle 1974), over groups g of points that the same candidates cover:
@@ -19,10 +20,14 @@ namespace Facilities.Optimisation.OrTools;
 public sealed class OrToolsSitingSolver : ISitingSolver
 {
     private readonly string _backend;
+    private readonly bool _relaxationFirst;
 
     /// <summary>A solver over the named OR-Tools MIP backend: "SCIP" or "CBC".</summary>
-    public OrToolsSitingSolver(string backend = "SCIP")
+    /// <param name="backend">SCIP or CBC.</param>
+    /// <param name="relaxationFirst">Try the p-median's linear relaxation before branching (off only to test the MIP path).</param>
+    public OrToolsSitingSolver(string backend = "SCIP", bool relaxationFirst = true)
     {
+        _relaxationFirst = relaxationFirst;
         if (backend is not ("SCIP" or "CBC"))
         {
             throw new ArgumentException($"unknown MIP backend '{backend}'; use SCIP or CBC");
@@ -47,6 +52,11 @@ public sealed class OrToolsSitingSolver : ISitingSolver
         var hint = GreedySiting.Solve(instance, model);
         try
         {
+            if (model == SitingModel.PMedian && _relaxationFirst && LinearRelaxation(instance, limits, watch) is { } integral)
+            {
+                return integral;
+            }
+
             using var solver = Solver.CreateSolver(_backend);
             if (solver is null)
             {
@@ -116,6 +126,59 @@ public sealed class OrToolsSitingSolver : ISitingSolver
         {
             return Empty(model, SolveStatus.NoSolution, watch, "OR-Tools native library could not be loaded: " + e.Message);
         }
+    }
+
+    /// <summary>
+    /// The p-median's linear relaxation, solved with CLP: when its x is already 0/1 (as it usually is for the
+    /// p-median; ReVelle &amp; Swain 1970), the LP optimum is a proven integer optimum and the branch and bound is
+    /// skipped. The LP alone costs a fraction of what SCIP spends on the same model. Null when x is fractional.
+    /// </summary>
+    private SitingSolution? LinearRelaxation(SitingInstance instance, SolverLimits limits, Stopwatch watch)
+    {
+        using var lp = Solver.CreateSolver("CLP");
+        if (lp is null)
+        {
+            return null;
+        }
+
+        var x = new Variable[instance.CandidateCount];
+        for (var j = 0; j < x.Length; j++)
+        {
+            x[j] = lp.MakeNumVar(0, 1, $"x{j}");
+        }
+
+        var count = lp.MakeConstraint(instance.P, instance.P, "p");
+        foreach (var v in x)
+        {
+            count.SetCoefficient(v, 1);
+        }
+
+        BuildMedian(lp, instance, x);
+        lp.SetTimeLimit((long)Math.Max(1, limits.TimeLimit.TotalMilliseconds / 2));
+        if (lp.Solve() != Solver.ResultStatus.OPTIMAL)
+        {
+            return null;
+        }
+
+        var values = x.Select(v => v.SolutionValue()).ToArray();
+        if (values.Any(v => v is > 1e-6 and < 1 - 1e-6))
+        {
+            return null;
+        }
+
+        var chosen = Enumerable.Range(0, x.Length).Where(j => values[j] > 0.5).ToArray();
+        var objective = SitingEvaluator.Objective(instance, SitingModel.PMedian, chosen);
+        return new SitingSolution
+        {
+            Model = SitingModel.PMedian,
+            Method = Name,
+            Status = SolveStatus.Optimal,
+            Chosen = chosen,
+            Objective = objective,
+            Bound = Math.Min(lp.Objective().Value(), objective),
+            Seconds = watch.Elapsed.TotalSeconds,
+            Note = "LP relaxation (CLP) integral: optimal without branching",
+        };
     }
 
     private static void BuildCovering(Solver solver, SitingInstance instance, Variable[] x)

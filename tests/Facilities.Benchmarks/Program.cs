@@ -13,7 +13,8 @@
 //       [--level thcs] [--schools 5000] [--wards-per-side 40] [--ward-km 4] [--urban-share 0.2] [--grid-m 290]
 //       [--seed 20250701] [--runs 11] [--warmup 2] [--sql-runs 5] [--sql-warmup 1] [--year 2030]
 //
-// With --screening, the parcel screening benchmark runs instead (ScreeningBenchmark.cs).
+// With --screening, the parcel screening benchmark runs instead (ScreeningBenchmark.cs); with --covering, the
+// maximal-covering benchmark of the site proposals (CoveringBenchmark.cs).
 using System.Diagnostics;
 using System.Globalization;
 using Facilities.Benchmarks;
@@ -25,6 +26,11 @@ using Facilities.Storage.PostGis;
 using Npgsql;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Contains("--covering"))
+{
+    return CoveringBenchmark.Run(args);
+}
+
 if (args.Contains("--screening"))
 {
     return await ScreeningBenchmark.RunAsync(args);

@@ -28,6 +28,22 @@ public class OrToolsSitingSolverTests
         FindsOptimum(SmallInstances.Random(seed, points, candidates, p), SitingModel.PMedian, "SCIP");
 
     [Theory]
+    [MemberData(nameof(Instances))]
+    public void PMedianByBranchAndBoundAloneFindsTheBruteForceOptimum(int seed, int points, int candidates, int p) =>
+        FindsOptimum(SmallInstances.Random(seed, points, candidates, p), SitingModel.PMedian, "SCIP", relaxationFirst: false);
+
+    [Fact]
+    public void PMedianWithAnIntegralRelaxationSaysSoAndSkipsBranching()
+    {
+        var instance = SmallInstances.Random(2, 40, 10, 3);
+
+        var solution = new OrToolsSitingSolver().Solve(instance, SitingModel.PMedian, Limits);
+
+        Assert.Equal(SolveStatus.Optimal, solution.Status);
+        Assert.Contains("LP relaxation", solution.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(11)]
     [InlineData(12)]
     public void CbcFindsTheSameOptimaAsScip(int seed)
@@ -67,13 +83,13 @@ public class OrToolsSitingSolverTests
         Assert.Contains("50 points × 10 candidates", solution.Note, StringComparison.Ordinal);
     }
 
-    private static void FindsOptimum(SitingInstance instance, SitingModel model, string backend)
+    private static void FindsOptimum(SitingInstance instance, SitingModel model, string backend, bool relaxationFirst = true)
     {
         // Arrange
         var expected = SmallInstances.BruteForce(instance, model);
 
         // Act
-        var solution = new OrToolsSitingSolver(backend).Solve(instance, model, Limits);
+        var solution = new OrToolsSitingSolver(backend, relaxationFirst).Solve(instance, model, Limits);
 
         // Assert
         Assert.Equal(SolveStatus.Optimal, solution.Status);
