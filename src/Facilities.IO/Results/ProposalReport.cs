@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Facilities.Core.Optimisation;
 using Facilities.Core.Proposals;
@@ -206,7 +205,12 @@ public static class ProposalReport
     // Vietnamese, then English in smaller type; both escaped.
     private static string Bi(string vi, string en) => E(vi) + " <span class=\"en\">" + E(en) + "</span>";
 
-    private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+    /// <summary>
+    /// Escapes the five HTML metacharacters, enough for text and quoted attributes. (WebUtility.HtmlEncode would also
+    /// turn ô, é and the like into numeric entities, which a planner searching the file's text would not find.)
+    /// </summary>
+    internal static string E(string? s) => (s ?? "").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     private static string N(decimal v) => v.ToString("#,##0.##", Inv);
 
