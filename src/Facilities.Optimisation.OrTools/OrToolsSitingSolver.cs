@@ -105,10 +105,20 @@ public sealed class OrToolsSitingSolver : ISitingSolver
                 return Empty(model, SolveStatus.NoSolution, watch, $"{_backend} ended with status {status} and no solution");
             }
 
-            var chosen = Enumerable.Range(0, x.Length).Where(j => x[j].SolutionValue() > 0.5).ToArray();
+            IReadOnlyList<int> chosen = [.. Enumerable.Range(0, x.Length).Where(j => x[j].SolutionValue() > 0.5)];
             var bound = solver.Objective().BestBound();
             var objective = SitingEvaluator.Objective(instance, model, chosen);
             var optimal = status == Solver.ResultStatus.OPTIMAL;
+            var note = optimal ? "" : $"{_backend} stopped at the time limit of {limits.TimeLimit.TotalSeconds:0.#} s";
+            // Stopped early, a backend may return an incumbent worse than the hint it was given (SCIP does when the
+            // time runs out before it has used the hint): the greedy solution is then the better feasible answer, and
+            // the bound stays valid for it.
+            if (!optimal && (model == SitingModel.MaximalCovering ? hint.Objective > objective : hint.Objective < objective))
+            {
+                chosen = hint.Chosen;
+                objective = hint.Objective;
+                note += "; the greedy hint beat the solver's incumbent and is returned";
+            }
             return new SitingSolution
             {
                 Model = model,
@@ -119,7 +129,7 @@ public sealed class OrToolsSitingSolver : ISitingSolver
                 // A bound on the wrong side of the recomputed objective is float noise: the objective itself is then proven.
                 Bound = model == SitingModel.MaximalCovering ? Math.Max(bound, objective) : Math.Min(bound, objective),
                 Seconds = watch.Elapsed.TotalSeconds,
-                Note = optimal ? "" : $"{_backend} stopped at the time limit of {limits.TimeLimit.TotalSeconds:0.#} s",
+                Note = note,
             };
         }
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or BadImageFormatException or EntryPointNotFoundException)
