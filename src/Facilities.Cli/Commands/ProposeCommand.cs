@@ -34,7 +34,7 @@ internal static class ProposeCommand
         var twoSessions = new Option<bool>("--two-sessions") { Description = "Học 2 buổi/ngày: 1 phòng/lớp / one room per class" };
         var publicOnly = new Option<bool>("--public-only") { Description = "Chỉ tính trường công lập / public schools only" };
         var allowResidential = new Option<bool>("--allow-residential") { Description = "Cho phép đất ở (ODT, ONT) / also accept residential plots" };
-        var unservedOnly = new Option<bool>("--unserved-only") { Description = "Chỉ tính học sinh chưa có trường phục vụ / weigh demand by unserved pupils only" };
+        var unservedOnly = new Option<bool>("--unserved-only") { Description = "Chỉ tính học sinh mà trường hiện có không còn chỗ / weigh demand by the pupils existing schools have no room for" };
         var output = new Option<FileInfo>("--out") { Description = "GeoPackage kết quả / output GeoPackage (.gpkg): proposed_sites, catchments", Required = true };
         var report = new Option<FileInfo>("--report") { Description = "Hồ sơ HTML / HTML dossier (.html)", Required = true };
         var cmd = new Command("propose", "Đề xuất số trường và địa điểm cho dự án khu đô thị mới (phủ tối đa, p-trung vị; OR-Tools).\nPropose how many schools an urban-area project needs and where (maximal covering, p-median; OR-Tools).")

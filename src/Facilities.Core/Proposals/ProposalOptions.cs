@@ -22,7 +22,10 @@ public sealed record ProposalOptions(int Year)
     /// <summary>Accept household residential plots as candidates (the screening's --allow-residential).</summary>
     public bool AllowResidential { get; init; }
 
-    /// <summary>Weigh demand points by the pupils no existing school reaches instead of all pupils.</summary>
+    /// <summary>
+    /// Weigh demand points by the pupils no existing school has room for (catchment method, capacity-limited)
+    /// instead of all pupils.
+    /// </summary>
     public bool UnservedOnly { get; init; }
 
     /// <summary>Spacing of the demand grid, m.</summary>

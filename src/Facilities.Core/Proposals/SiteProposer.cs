@@ -89,7 +89,8 @@ public static class SiteProposer
             .ToList();
 
         var deficitOptions = new DeficitOptions(options.Year) { Levels = [needs.Level], TwoSessions = options.TwoSessions, PublicOnly = options.PublicOnly };
-        var grid = CatchmentCalculator.PointsOf(city, norms, deficitOptions, new CatchmentOptions { GridSpacingMetres = options.GridSpacingMetres }, needs.Level);
+        var grid = CatchmentCalculator.PointsOf(city, norms, deficitOptions, new CatchmentOptions { GridSpacingMetres = options.GridSpacingMetres, CapacityLimited = options.UnservedOnly }, needs.Level);
+        // Unserved pupils are those no existing school within reach has room for (capacity-limited allocation).
         var weights = options.UnservedOnly ? grid.Unserved : grid.Demand;
         var index = new List<int>();
         for (var i = 0; i < grid.Points.Count; i++)
@@ -114,7 +115,13 @@ public static class SiteProposer
         }
 
         var points = index.Select(i => (X: grid.Points.X[i], Y: grid.Points.Y[i], W: weights[i])).ToList();
-        if (p == 0 || points.Count == 0)
+        if (p > 0 && points.Sum(q => q.W) <= 0)
+        {
+            notes.Add(new("Không có học sinh nào trong bán kính phục vụ quanh dự án: không chọn địa điểm.",
+                "No pupils within the service radius of the project: no site is chosen."));
+            p = 0;
+        }
+        if (p == 0)
         {
             return new LevelProposal
             {

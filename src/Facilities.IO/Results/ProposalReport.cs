@@ -160,10 +160,10 @@ public static class ProposalReport
         yield return ("Ứng viên: thửa đất (hoặc nhóm thửa nhà nước liền kề) đạt mọi điều kiện bắt buộc của cấp học, có trọng tâm trong bán kính phục vụ quanh dự án; một thửa đã chọn cho cấp trước không được xét cho cấp sau.",
             "Candidates: parcels (or groups of adjacent state parcels) passing every hard constraint of the level, with their centroid within the service radius of the project; a parcel chosen for one level is not offered to the next.");
         yield return (o.UnservedOnly
-                ? "Nhu cầu: điểm lưới nhu cầu trong vùng đệm, trọng số là học sinh chưa được trường hiện có phục vụ (phương pháp vùng phục vụ)."
+                ? "Nhu cầu: điểm lưới nhu cầu trong vùng đệm, trọng số là học sinh mà các trường hiện có trong tầm không còn chỗ nhận (phương pháp vùng phục vụ, giới hạn sức chứa)."
                 : "Nhu cầu: điểm lưới nhu cầu (dân cư xã/phường và dự án) trong vùng đệm, trọng số là toàn bộ học sinh của cấp học.",
             o.UnservedOnly
-                ? "Demand: demand-grid points within the buffer, weighted by the pupils no existing school serves (catchment method)."
+                ? "Demand: demand-grid points within the buffer, weighted by the pupils no existing school within reach has room for (catchment method, capacity-limited)."
                 : "Demand: demand-grid points (ward residents and growth areas) within the buffer, weighted by all pupils of the level.");
         yield return ("Khoảng cách là đường chim bay từ điểm nhu cầu đến trọng tâm địa điểm, trong hệ tọa độ mét của thành phố.",
             "Distances are straight lines from a demand point to the site's centroid, in the city's metric CRS.");
