@@ -11,7 +11,7 @@ namespace Facilities.Benchmarks;
 /// </summary>
 /// <remarks>
 ///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --covering [--points 10000] [--candidates 1000]
-///       [--p 20] [--km 20] [--radius 1000] [--clusters 12] [--seed 20250701] [--backend SCIP|CBC] [--gap 0.01]
+///       [--p 20] [--km 20] [--radius 1000] [--clusters 12] [--seed 20250701] [--backend CBC|SCIP] [--gap 0.01]
 ///       [--time-limit 30] [--runs 3] [--median]
 /// Demand is clustered as a city is (Gaussian neighbourhoods of 1.5 km around --clusters centres, plus a fifth
 /// spread evenly), pupils 1–300 a point; candidates are uniform over the square. --median also times the greedy
@@ -33,7 +33,7 @@ public static class CoveringBenchmark
         var seed = (int)Num("--seed", 20250701);
         var runs = (int)Num("--runs", 3);
         var limits = new SolverLimits { RelativeGap = Num("--gap", 0.01), TimeLimit = TimeSpan.FromSeconds(Num("--time-limit", 30)) };
-        var solver = new OrToolsSitingSolver(Arg("--backend") ?? "SCIP");
+        var solver = new OrToolsSitingSolver(Arg("--backend") ?? "CBC");
 
         Console.WriteLine("# Maximal covering benchmark");
         foreach (var line in MachineInfo.Describe())

@@ -25,8 +25,8 @@ internal static class ProposeCommand
         var levels = new Option<string>("--levels") { Description = "Các cấp học, cách nhau bởi dấu phẩy / levels, comma-separated", DefaultValueFactory = _ => string.Join(",", DatasetSchema.Levels) };
         var model = new Option<string>("--model") { Description = "Mô hình cho đề xuất / model of the proposal: covering (phủ tối đa) | median (p-trung vị)", DefaultValueFactory = _ => "covering" };
         model.AcceptOnlyFromAmong("covering", "median");
-        var solverName = new Option<string>("--solver") { Description = "Bộ giải / solver: scip | cbc | greedy (chỉ tham lam / greedy only)", DefaultValueFactory = _ => "scip" };
-        solverName.AcceptOnlyFromAmong("scip", "cbc", "greedy");
+        var solverName = new Option<string>("--solver") { Description = "Bộ giải / solver: cbc | scip | greedy (chỉ tham lam / greedy only)", DefaultValueFactory = _ => "cbc" };
+        solverName.AcceptOnlyFromAmong("cbc", "scip", "greedy");
         var timeLimit = new Option<double>("--time-limit") { Description = "Giới hạn thời gian mỗi mô hình, giây / time limit per model, seconds", DefaultValueFactory = _ => 60 };
         var gap = new Option<double>("--gap") { Description = "Khoảng cách tối ưu chấp nhận / relative gap to stop at (0: prove the optimum)", DefaultValueFactory = _ => 0 };
         var gridM = new Option<double>("--grid-m") { Description = "Khoảng cách lưới nhu cầu, m / demand grid spacing, m", DefaultValueFactory = _ => 250 };
@@ -88,8 +88,8 @@ internal static class ProposeCommand
             var solver = r.GetValue(solverName) switch
             {
                 "greedy" => (OrToolsSitingSolver?)null,
-                "cbc" => new OrToolsSitingSolver("CBC"),
-                _ => new OrToolsSitingSolver("SCIP"),
+                "scip" => new OrToolsSitingSolver("SCIP"),
+                _ => new OrToolsSitingSolver("CBC"),
             };
             var parcels = DatasetLoader.StreamParcels(path, city.MetricCrs);
             var result = u.WithProgress(u.T("đề xuất", "proposing"), progress => SiteProposer.Propose(city, area, parcels, normSet, options, solver, progress));
