@@ -162,7 +162,8 @@ public static class SiteProposer
 
         var assignment = SitingEvaluator.Assign(instance, [.. used.Chosen], withinRadius: options.Model == SitingModel.MaximalCovering);
         var sites = Rank(needs.Level, instance, candidates, used.Chosen, assignment);
-        var rankOf = sites.ToDictionary(s => candidates.IndexOf(s.Site), s => s.Rank);
+        // Candidate index → rank, by reference: two candidates never share an object.
+        var rankOf = used.Chosen.ToDictionary(j => j, j => sites.First(s => ReferenceEquals(s.Site, candidates[j])).Rank);
         var proposalPoints = points.Select((q, i) => new ProposalPoint(
             q.X, q.Y, q.W, assignment[i] < 0 ? 0 : rankOf[assignment[i]], assignment[i] < 0 ? double.NaN : instance.Distance(i, assignment[i]),
             insideArea.Contains(new Point(q.X, q.Y)))).ToList();
