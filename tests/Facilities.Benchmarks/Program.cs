@@ -14,7 +14,8 @@
 //       [--seed 20250701] [--runs 11] [--warmup 2] [--sql-runs 5] [--sql-warmup 1] [--year 2030]
 //
 // With --screening, the parcel screening benchmark runs instead (ScreeningBenchmark.cs); with --tiles, the map app's
-// first /api/deficit answer and parcel vector-tile latency over HTTP (TilesBenchmark.cs).
+// first /api/deficit answer and parcel vector-tile latency over HTTP (TilesBenchmark.cs); with --covering, the
+// maximal-covering benchmark of the site proposals (CoveringBenchmark.cs).
 using System.Diagnostics;
 using System.Globalization;
 using Facilities.Benchmarks;
@@ -26,6 +27,11 @@ using Facilities.Storage.PostGis;
 using Npgsql;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Contains("--covering"))
+{
+    return CoveringBenchmark.Run(args);
+}
+
 if (args.Contains("--screening"))
 {
     return await ScreeningBenchmark.RunAsync(args);

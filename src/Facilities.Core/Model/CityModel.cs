@@ -118,7 +118,10 @@ public sealed class CityModel
         foreach (var u in urbanAreas?.Features ?? [])
         {
             growth.Add(new GrowthArea("urban_area", (string)u["id"]!, (string)u["name"]!, (long)u["planned_population"]!,
-                (int)(long)u["start_year"]!, (int)(long)u["completion_year"]!, M(u.Geometry!)));
+                (int)(long)u["start_year"]!, (int)(long)u["completion_year"]!, M(u.Geometry!))
+            {
+                ReservedSchoolLandM2 = u["reserved_school_land_m2"] as double?,
+            });
         }
 
         foreach (var z in industrialZones?.Features ?? [])

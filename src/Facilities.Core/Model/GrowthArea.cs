@@ -15,6 +15,9 @@ namespace Facilities.Core.Model;
 /// <param name="Area">Boundary in the metric CRS.</param>
 public sealed record GrowthArea(string Kind, string Id, string Name, decimal Residents, int? StartYear, int? CompletionYear, Geometry Area)
 {
+    /// <summary>Land the urban-area project reserves for schools, m² (reserved_school_land_m2), when stated.</summary>
+    public double? ReservedSchoolLandM2 { get; init; }
+
     /// <summary>
     /// Share of residents present in <paramref name="year"/>: 0 before the start year, 1 from the completion year,
     /// linear in between. Without a start year, 1; with a start year only, 0 before it and 1 from it.

@@ -129,6 +129,7 @@ public sealed class NormsSet
         _ when key.StartsWith("room_ratio", StringComparison.Ordinal) => value is > 0 and <= 2 ? null : "rooms per class must be in (0, 2]",
         _ when key.StartsWith("age_share.", StringComparison.Ordinal) || key.StartsWith("enrolment_rate.", StringComparison.Ordinal) =>
             value is >= 0 and <= 1 ? null : "a share must be between 0 and 1",
+        _ when key.StartsWith("max_classes.", StringComparison.Ordinal) => value >= 1 && value == decimal.Truncate(value) ? null : "a school size must be a whole number of classes ≥ 1",
         _ when key.StartsWith("min_classes.", StringComparison.Ordinal) || key.StartsWith("subject_rooms_required.", StringComparison.Ordinal) =>
             value >= 0 && value == decimal.Truncate(value) ? null : "must be a whole number ≥ 0",
         _ when key.StartsWith("pupils_per_standard_toilet.", StringComparison.Ordinal) => value > 0 ? null : "must be > 0",

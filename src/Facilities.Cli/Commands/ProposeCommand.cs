@@ -1,0 +1,179 @@
+using System.CommandLine;
+using System.Globalization;
+using Facilities.Core.Optimisation;
+using Facilities.Core.Proposals;
+using Facilities.Core.Schema;
+using Facilities.IO;
+using Facilities.IO.Results;
+using Facilities.Optimisation.OrTools;
+using Facilities.Render;
+using Spectre.Console;
+
+namespace Facilities.Cli.Commands;
+
+/// <summary>
+/// <c>facilities propose &lt;dataset&gt; --urban-area id|name --out file.gpkg --report file.html</c>: what an
+/// urban-area project needs, and where its schools could go (docs/sites.md, "Proposals").
+/// </summary>
+internal static class ProposeCommand
+{
+    public static Command Create(Func<ParseResult, Ui> ui)
+    {
+        var dataset = CliOptions.Dataset();
+        var urbanArea = new Option<string>("--urban-area") { Description = "Mã hoặc tên dự án khu đô thị / urban-area project id or name", Required = true };
+        var year = new Option<int?>("--year") { Description = "Năm tính toán (mặc định: năm hoàn thành dự án) / year (default: the project's completion year)" };
+        var levels = new Option<string>("--levels") { Description = "Các cấp học, cách nhau bởi dấu phẩy / levels, comma-separated", DefaultValueFactory = _ => string.Join(",", DatasetSchema.Levels) };
+        var model = new Option<string>("--model") { Description = "Mô hình cho đề xuất / model of the proposal: covering (phủ tối đa) | median (p-trung vị)", DefaultValueFactory = _ => "covering" };
+        model.AcceptOnlyFromAmong("covering", "median");
+        var solverName = new Option<string>("--solver") { Description = "Bộ giải / solver: cbc | scip | greedy (chỉ tham lam / greedy only)", DefaultValueFactory = _ => "cbc" };
+        solverName.AcceptOnlyFromAmong("cbc", "scip", "greedy");
+        var timeLimit = new Option<double>("--time-limit") { Description = "Giới hạn thời gian mỗi mô hình, giây / time limit per model, seconds", DefaultValueFactory = _ => 60 };
+        var gap = new Option<double>("--gap") { Description = "Khoảng cách tối ưu chấp nhận / relative gap to stop at (0: prove the optimum)", DefaultValueFactory = _ => 0 };
+        var gridM = new Option<double>("--grid-m") { Description = "Khoảng cách lưới nhu cầu, m / demand grid spacing, m", DefaultValueFactory = _ => 250 };
+        var norms = CliOptions.Norms();
+        var twoSessions = new Option<bool>("--two-sessions") { Description = "Học 2 buổi/ngày: 1 phòng/lớp / one room per class" };
+        var publicOnly = new Option<bool>("--public-only") { Description = "Chỉ tính trường công lập / public schools only" };
+        var allowResidential = new Option<bool>("--allow-residential") { Description = "Cho phép đất ở (ODT, ONT) / also accept residential plots" };
+        var unservedOnly = new Option<bool>("--unserved-only") { Description = "Chỉ tính học sinh mà trường hiện có không còn chỗ / weigh demand by the pupils existing schools have no room for" };
+        var output = new Option<FileInfo>("--out") { Description = "GeoPackage kết quả / output GeoPackage (.gpkg): proposed_sites, catchments", Required = true };
+        var report = new Option<FileInfo>("--report") { Description = "Hồ sơ HTML / HTML dossier (.html)", Required = true };
+        var cmd = new Command("propose", "Đề xuất số trường và địa điểm cho dự án khu đô thị mới (phủ tối đa, p-trung vị; OR-Tools).\nPropose how many schools an urban-area project needs and where (maximal covering, p-median; OR-Tools).")
+        {
+            dataset, urbanArea, year, levels, model, solverName, timeLimit, gap, gridM, norms, twoSessions, publicOnly, allowResidential, unservedOnly, output, report,
+        };
+        cmd.SetAction(r =>
+        {
+            var u = ui(r);
+            var path = r.GetValue(dataset)!.FullName;
+            var outPath = r.GetValue(output)!.FullName;
+            var reportPath = r.GetValue(report)!.FullName;
+            CheckPaths(u, path, outPath, reportPath);
+            var levelList = ParseLevels(u, r.GetValue(levels)!);
+            if (r.GetValue(timeLimit) is not (> 0 and <= 86_400) || r.GetValue(gap) is not (>= 0 and < 1) || r.GetValue(gridM) is not (>= 10 and <= 5000))
+            {
+                throw new ArgumentException(u.T("--time-limit phải trong (0, 86400] giây, --gap trong [0, 1), --grid-m trong [10, 5000] m.",
+                    "--time-limit must be in (0, 86400] s, --gap in [0, 1), --grid-m in [10, 5000] m."));
+            }
+
+            var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
+            var city = DatasetLoader.LoadCity(path, normSet);
+            var key = r.GetValue(urbanArea)!;
+            var area = UrbanAreaLookup.Find(city, key, out var ambiguous);
+            if (area is null)
+            {
+                var known = city.Growth.Where(g => g.Kind == "urban_area").Select(g => $"{g.Id} ({g.Name})").ToList();
+                var listed = ambiguous.Count > 0 ? string.Join("; ", ambiguous.Select(g => $"{g.Id} ({g.Name})")) : known.Count == 0 ? "—" : string.Join("; ", known);
+                u.Err.WriteLine(u.T(
+                    ambiguous.Count > 0
+                        ? $"lỗi: {Path.GetFileName(path)}, lớp urban_areas: tên '{key}' trùng nhiều dự án; hãy dùng mã: {listed}"
+                        : $"lỗi: {Path.GetFileName(path)}, lớp urban_areas: không có dự án khu đô thị có mã hoặc tên '{key}'. Các dự án: {listed}",
+                    ambiguous.Count > 0
+                        ? $"error: {Path.GetFileName(path)}, layer urban_areas: the name '{key}' matches several projects; use the id: {listed}"
+                        : $"error: {Path.GetFileName(path)}, layer urban_areas: no urban-area project has the id or name '{key}'. Projects: {listed}"));
+                return ExitCodes.DataErrors;
+            }
+
+            var warnings = CommandSupport.Warn(u, city);
+            var options = new ProposalOptions(r.GetValue(year) ?? area.CompletionYear ?? area.StartYear ?? DateTime.Now.Year)
+            {
+                Levels = levelList,
+                Model = r.GetValue(model) == "median" ? SitingModel.PMedian : SitingModel.MaximalCovering,
+                TwoSessions = r.GetValue(twoSessions),
+                PublicOnly = r.GetValue(publicOnly),
+                AllowResidential = r.GetValue(allowResidential),
+                UnservedOnly = r.GetValue(unservedOnly),
+                GridSpacingMetres = r.GetValue(gridM),
+                Limits = new SolverLimits { TimeLimit = TimeSpan.FromSeconds(r.GetValue(timeLimit)), RelativeGap = r.GetValue(gap) },
+            };
+            var solver = r.GetValue(solverName) switch
+            {
+                "greedy" => (OrToolsSitingSolver?)null,
+                "scip" => new OrToolsSitingSolver("SCIP"),
+                _ => new OrToolsSitingSolver("CBC"),
+            };
+            var parcels = DatasetLoader.StreamParcels(path, city.MetricCrs);
+            var result = u.WithProgress(u.T("đề xuất", "proposing"), progress => SiteProposer.Propose(city, area, parcels, normSet, options, solver, progress));
+            var describe = string.Create(CultureInfo.InvariantCulture, $"urban_area={area.Id}; solver={(solver?.Name ?? "greedy")}; {options.Describe()}");
+            var stamp = CommandSupport.Stamp(path, normSet, describe, [.. result.UnconfirmedNormsUsed().Select(n => n.Key)], "propose", warnings);
+            var map = ProposalMap.From(result, city, DeficitColumns.LevelVi,
+                $"Dấu kiểm / stamp {stamp.Id} · {stamp.DatasetFile} · định mức / norms {stamp.NormsVersion} · {stamp.Tool}");
+            var png = ProposalMapRenderer.RenderPng(map);
+            ProposalWriter.WriteGeoPackage(result, stamp, city.MetricCrs, outPath);
+            ProposalReport.Write(result, stamp, png, reportPath);
+            Print(u, result);
+            DeficitCommand.Finish(u, stamp, outPath);
+            u.Out.WriteLine(u.T($"Đã ghi hồ sơ {reportPath}.", $"Wrote the dossier {reportPath}."));
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static void CheckPaths(Ui u, string dataset, string outPath, string reportPath)
+    {
+        if (!string.Equals(Path.GetExtension(outPath), ".gpkg", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException(u.T("--out phải là tệp .gpkg.", "--out must be a .gpkg file."));
+        }
+
+        if (Path.GetExtension(reportPath).ToLowerInvariant() is not (".html" or ".htm"))
+        {
+            throw new ArgumentException(u.T("--report phải là tệp .html.", "--report must be an .html file."));
+        }
+
+        CommandSupport.CheckOutput(u, dataset, outPath);
+        CommandSupport.CheckOutput(u, dataset, reportPath);
+    }
+
+    private static List<string> ParseLevels(Ui u, string text)
+    {
+        var list = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        var bad = list.Where(l => !DatasetSchema.Levels.Contains(l)).ToList();
+        if (list.Count == 0 || bad.Count > 0)
+        {
+            throw new ArgumentException(u.T($"--levels: cấp học không hợp lệ '{string.Join(",", bad)}'; các cấp: {string.Join(", ", DatasetSchema.Levels)}",
+                $"--levels: unknown level '{string.Join(",", bad)}'; levels are {string.Join(", ", DatasetSchema.Levels)}"));
+        }
+
+        // Schema order, so the parcel given to one level first does not depend on how the option was typed.
+        return [.. DatasetSchema.Levels.Where(list.Contains)];
+    }
+
+    private static void Print(Ui u, ProposalResult result)
+    {
+        var n = result.Needs;
+        u.Out.WriteLine(u.T(
+            $"Dự án {n.Area.Id} ({n.Area.Name}), năm {n.Year}: {N(n.Residents)} dân; đất cần {N(n.LandM2)} m², dành {(n.ReservedM2 is decimal r ? N(r) + " m²" : "không rõ")}.",
+            $"Project {n.Area.Id} ({n.Area.Name}), {n.Year}: {N(n.Residents)} residents; land needed {N(n.LandM2)} m², reserved {(n.ReservedM2 is decimal r2 ? N(r2) + " m²" : "unknown")}."));
+        var table = new Table().Border(TableBorder.Ascii2)
+            .AddColumn(u.T("Cấp", "Level"))
+            .AddColumn(new TableColumn(u.T("Học sinh", "Pupils")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Lớp", "Classes")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Phòng", "Rooms")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Trường", "Schools")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Đất m²", "Land m²")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Ứng viên", "Candidates")).RightAligned())
+            .AddColumn(u.T("Địa điểm chọn", "Sites chosen"))
+            .AddColumn(u.T("Lời giải", "Solution"));
+        foreach (var l in result.Levels)
+        {
+            var used = l.Used;
+            var solution = used is null ? "—" : string.Create(CultureInfo.InvariantCulture,
+                $"{used.Method} {ProposalColumns.StatusName(used.Status)}{(double.IsNaN(used.Gap) ? "" : $" gap {used.Gap:P2}")}{(l.UsedFallback ? " (fallback)" : "")}");
+            table.AddRow(Markup.Escape(l.Level), N(l.Needs.Pupils), N(l.Needs.Classes), N(l.Needs.Classrooms), N(l.Needs.Schools), N(l.Needs.LandM2),
+                N(l.Candidates.Count), Markup.Escape(string.Join(", ", l.Sites.Select(s => s.Site.Id))), Markup.Escape(solution));
+        }
+
+        u.OutConsole.Write(table);
+        foreach (var l in result.Levels)
+        {
+            foreach (var note in l.Notes)
+            {
+                u.Err.WriteLine(u.T("lưu ý", "note") + $" ({l.Level}): " + u.T(note.Vi, note.En));
+            }
+        }
+    }
+
+    private static string N(decimal v) => v.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,80 @@
+using Facilities.Core.Norms;
+using Facilities.Core.Optimisation;
+using Facilities.Core.Proposals;
+using static Facilities.Core.Tests.Proposals.ProposalCity;
+using static Facilities.Core.Tests.Screening.ScreeningCity;
+
+namespace Facilities.Core.Tests.Proposals;
+
+public class SiteProposerTests
+{
+    // Two good 60 m squares of DGD land inside the project, one far outside every buffer.
+    private static readonly Model.ParcelUnit[] Parcels =
+    [
+        Parcel("P1", Rect(603500, 2302400, 60, 60)),
+        Parcel("P2", Rect(605200, 2302400, 60, 60)),
+        Parcel("P3", Rect(609000, 2304500, 60, 60)),
+    ];
+
+    [Fact]
+    public void CandidatesAreTheScreenedParcelsWithinTheBufferAndTooFewAreReported()
+    {
+        // Arrange: primary needs 3 schools; only P1 and P2 lie within 500 m of the project.
+        var area = Project();
+        var city = City(area, Parcels);
+
+        // Act
+        var result = SiteProposer.Propose(city, area, Parcels, NormsSet.BuiltIn, new ProposalOptions(2032) { Levels = ["tieu_hoc"] }, solver: null);
+
+        // Assert
+        var level = Assert.Single(result.Levels);
+        Assert.Equal(["P1", "P2"], level.Candidates.Select(c => c.Id).Order());
+        Assert.Equal(["P1", "P2"], level.Sites.Select(s => s.Site.Id).Order());
+        Assert.Equal([1, 2], level.Sites.Select(s => s.Rank));
+        Assert.Contains(level.Notes, n => n.En.StartsWith("Only 2 sites", StringComparison.Ordinal));
+        Assert.Equal(500, level.RadiusM);
+        Assert.False(level.UsedFallback);
+        Assert.Equal(GreedySiting.MethodName, level.Used!.Method);
+        Assert.Equal([SitingModel.MaximalCovering, SitingModel.PMedian], level.Solutions.Select(s => s.Model));
+    }
+
+    [Fact]
+    public void CoveredPupilsOfTheSitesAddUpToTheCoveringObjective()
+    {
+        var area = Project();
+        var result = SiteProposer.Propose(City(area, Parcels), area, Parcels, NormsSet.BuiltIn, new ProposalOptions(2032) { Levels = ["tieu_hoc"] }, solver: null);
+
+        var level = result.Levels[0];
+
+        Assert.Equal(level.Used!.Objective, level.Sites.Sum(s => s.CoveredPupils), 1e-6);
+        Assert.Equal(level.Used.Objective, level.Points.Where(p => p.SiteRank > 0).Sum(p => p.Pupils), 1e-6);
+        Assert.All(level.Points.Where(p => p.SiteRank > 0), p => Assert.True(p.DistanceM <= 500));
+    }
+
+    [Fact]
+    public void AParcelChosenForOneLevelIsNotOfferedToTheNext()
+    {
+        // Arrange
+        var area = Project();
+
+        // Act
+        var result = SiteProposer.Propose(City(area, Parcels), area, Parcels, NormsSet.BuiltIn, new ProposalOptions(2032) { Levels = ["tieu_hoc", "thcs"] }, solver: null);
+
+        // Assert: THCS (1,000 m) would reach P1 and P2, but both went to primary.
+        Assert.Empty(result.Levels[1].Candidates);
+        Assert.Empty(result.Levels[1].Sites);
+        Assert.Contains(result.Levels[1].Notes, n => n.En.StartsWith("Only 0 sites", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NormsUsedIncludeTheSchoolSizesWithTheirSources()
+    {
+        var area = Project();
+
+        var result = SiteProposer.Propose(City(area, Parcels), area, Parcels, NormsSet.BuiltIn, new ProposalOptions(2032) { Levels = ["thcs"] }, solver: null);
+
+        Assert.Contains("max_classes.thcs", result.NormKeysUsed);
+        Assert.Contains("service_radius_m.thcs.urban", result.UnconfirmedNormsUsed().Select(n => n.Key));
+        Assert.DoesNotContain("max_classes.tieu_hoc", result.NormKeysUsed);
+    }
+}
