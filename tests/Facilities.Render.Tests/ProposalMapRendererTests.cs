@@ -19,7 +19,7 @@ public class ProposalMapRendererTests
             new ProposalMapPanel("Tiểu học: 1/1 trường, bán kính 500 m", 500,
                 [Wkt.Read("POLYGON((600100 2300100, 600160 2300100, 600160 2300160, 600100 2300160, 600100 2300100))", 32648)],
                 [Wkt.Read("POLYGON((600470 2300470, 600530 2300470, 600530 2300530, 600470 2300530, 600470 2300470))", 32648)],
-                [new ProposalPoint(600500, 2300700, 100, 1, 200, true), new ProposalPoint(601400, 2300500, 50, 0, double.NaN, false)]),
+                [new ProposalPoint(600500, 2300700, 100, 1, 200, true, true), new ProposalPoint(601400, 2300500, 50, 0, double.NaN, false, false)]),
         ],
     };
 

@@ -129,7 +129,7 @@ public static class SiteProposer
                 Needs = needs,
                 RadiusM = radius,
                 Candidates = candidates,
-                Points = [.. points.Select(q => new ProposalPoint(q.X, q.Y, q.W, 0, double.NaN, insideArea.Contains(new Point(q.X, q.Y))))],
+                Points = [.. points.Select(q => new ProposalPoint(q.X, q.Y, q.W, 0, double.NaN, insideArea.Contains(new Point(q.X, q.Y)), false))],
                 Sites = [],
                 Solutions = [],
                 Notes = notes,
@@ -166,7 +166,8 @@ public static class SiteProposer
         var rankOf = used.Chosen.ToDictionary(j => j, j => sites.First(s => ReferenceEquals(s.Site, candidates[j])).Rank);
         var proposalPoints = points.Select((q, i) => new ProposalPoint(
             q.X, q.Y, q.W, assignment[i] < 0 ? 0 : rankOf[assignment[i]], assignment[i] < 0 ? double.NaN : instance.Distance(i, assignment[i]),
-            insideArea.Contains(new Point(q.X, q.Y)))).ToList();
+            insideArea.Contains(new Point(q.X, q.Y)),
+            assignment[i] >= 0 && instance.Distance(i, assignment[i]) <= instance.RadiusMetres)).ToList();
         return new LevelProposal
         {
             Level = needs.Level,

@@ -40,7 +40,7 @@ public static class ProposalColumns
         new("site_id", "Mã địa điểm", r => r.SiteId),
         new("pupils", "Học sinh", r => Math.Round(r.Point.Pupils, 3)),
         new("distance_m", "Khoảng cách (m)", r => double.IsNaN(r.Point.DistanceM) ? "" : Math.Round(r.Point.DistanceM, 1)),
-        new("covered", "Được phục vụ", r => r.Point.SiteRank > 0 ? "yes" : "no"),
+        new("covered", "Được phục vụ", r => r.Point.WithinRadius ? "yes" : "no"),
         new("inside_area", "Trong dự án", r => r.Point.InsideArea ? "yes" : "no"),
     ];
 

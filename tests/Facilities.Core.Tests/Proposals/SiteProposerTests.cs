@@ -52,6 +52,23 @@ public class SiteProposerTests
     }
 
     [Fact]
+    public void APMedianAssignsEveryPointButOnlyPointsWithinTheRadiusCountAsCovered()
+    {
+        // Arrange: the p-median sends every demand point to its nearest chosen site, however far.
+        var area = Project();
+
+        // Act
+        var result = SiteProposer.Propose(City(area, Parcels), area, Parcels, NormsSet.BuiltIn,
+            new ProposalOptions(2032) { Levels = ["tieu_hoc"], Model = SitingModel.PMedian }, solver: null);
+
+        // Assert
+        var level = result.Levels[0];
+        Assert.All(level.Points, p => Assert.True(p.SiteRank > 0));
+        Assert.Contains(level.Points, p => p.DistanceM > level.RadiusM);
+        Assert.All(level.Points, p => Assert.Equal(p.DistanceM <= level.RadiusM, p.WithinRadius));
+    }
+
+    [Fact]
     public void AParcelChosenForOneLevelIsNotOfferedToTheNext()
     {
         // Arrange
