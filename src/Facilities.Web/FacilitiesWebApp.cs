@@ -9,6 +9,7 @@ using Facilities.Web.Tracker;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.FileProviders;
 
 namespace Facilities.Web;
@@ -77,8 +78,13 @@ public static class FacilitiesWebApp
         });
         builder.Services.AddAuthorization();
 
+        // The app listens on loopback only, but a web page the user opens elsewhere could still reach it through a
+        // DNS name rebound to 127.0.0.1; such requests carry that name as Host, so only loopback names are served.
+        builder.Services.Configure<HostFilteringOptions>(h => h.AllowedHosts = ["localhost", "127.0.0.1", "[::1]"]);
+
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleError, SuppressDiagnosticsCallback = _ => true });
+        app.UseHostFiltering();
         if (Directory.Exists(webRoot))
         {
             var files = new PhysicalFileProvider(webRoot);

@@ -22,6 +22,21 @@ public sealed class LayerEndpointTests(SampleCityApp sample) : IClassFixture<Sam
     }
 
     [Fact]
+    public async Task A_request_naming_a_host_other_than_loopback_is_refused()
+    {
+        // A page elsewhere reaching the app through a DNS name rebound to 127.0.0.1 sends that name as Host.
+        using var client = sample.App.Client();
+        using var foreign = new HttpRequestMessage(HttpMethod.Get, "/api/meta");
+        foreign.Headers.Host = "attacker.example";
+        using var refused = await client.SendAsync(foreign, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        using var local = new HttpRequestMessage(HttpMethod.Get, "/api/meta");
+        local.Headers.Host = "localhost";
+        using var served = await client.SendAsync(local, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+    }
+
+    [Fact]
     public async Task A_layer_carries_every_field_of_the_dataset_under_its_own_name()
     {
         var (status, wards) = await sample.App.Client().GetJsonAsync("/api/layers/wards");

@@ -59,6 +59,7 @@ public sealed class OgcTests(SampleCityApp sample) : IClassFixture<SampleCityApp
         Assert.Equal(2, last.GetProperty("numberReturned").GetInt32());
         Assert.DoesNotContain(last.GetProperty("links").EnumerateArray(), l => l.GetProperty("rel").GetString() == "next");
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetJsonAsync("/ogc/collections/parcels/items?bbox=1,2,3")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetJsonAsync("/ogc/collections/parcels/items?bbox=NaN,NaN,NaN,NaN")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetJsonAsync("/ogc/collections/roads/items")).Status);
 
         var id = (string)parcels[0]["id"]!;

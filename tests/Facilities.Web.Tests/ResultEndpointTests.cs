@@ -24,16 +24,18 @@ public sealed class ResultEndpointTests(SampleCityApp sample) : IClassFixture<Sa
         Assert.All(body.GetProperty("features").EnumerateArray(), f => Assert.Equal("MultiPolygon", f.GetProperty("geometry").GetProperty("type").GetString()));
     }
 
-    [Fact]
-    public async Task Teacher_properties_are_the_ward_rows_of_the_cli_csv_for_that_level()
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("catchment")]
+    public async Task Teacher_properties_are_the_ward_rows_of_the_cli_csv_for_that_level(string method)
     {
         var csv = _dir.File("teachers.csv");
-        CliRun.Ok("teachers", SharedData.SampleCity, "--year", "2030", "--out", csv);
+        CliRun.Ok("teachers", SharedData.SampleCity, "--year", "2030", "--method", method, "--out", csv);
         var levelRows = _dir.File("teachers-thcs.csv");
         var lines = File.ReadAllLines(csv);
         File.WriteAllLines(levelRows, lines.Take(1).Concat(lines.Skip(1).Where(l => l.Contains(",thcs,", StringComparison.Ordinal))));
         File.Copy(csv + ".stamp.json", levelRows + ".stamp.json");
-        var (status, body) = await sample.App.Client().GetJsonAsync("/api/teachers?level=thcs&year=2030");
+        var (status, body) = await sample.App.Client().GetJsonAsync($"/api/teachers?level=thcs&year=2030&method={method}");
         Assert.Equal(HttpStatusCode.OK, status);
         CsvAssert.SameAsCsv(body, levelRows, row => row["ward_code"]);
     }

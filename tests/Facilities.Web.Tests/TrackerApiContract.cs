@@ -99,6 +99,7 @@ public abstract class TrackerApiContract : IAsyncLifetime
         var (status, body) = await cb1.PostJsonAsync($"/api/cases/{Other}/transitions", new { to = "received", version = 0, note = "x" });
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Equal("forbidden", body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Empty(body.GetProperty("allowedMoves").EnumerateArray());   // would tell where the other case stands
         Assert.Empty(await HistoryAsync(Other));
 
         var (listStatus, list) = await cb1.GetJsonAsync("/api/cases");

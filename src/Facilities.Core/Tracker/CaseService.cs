@@ -30,8 +30,12 @@ public sealed class CaseService
     public TrackerUser? Login(string name, string password)
     {
         var stored = string.IsNullOrEmpty(name) ? null : _store.FindUser(name);
-        return stored is not null && TrackerPasswords.Verify(password, stored.PasswordHash) ? stored.User : null;
+        // An unknown name costs the same hash as a known one, so the answer's timing does not tell which accounts exist.
+        var verified = TrackerPasswords.Verify(password, stored?.PasswordHash ?? UnknownUserHash.Value);
+        return stored is not null && verified ? stored.User : null;
     }
+
+    private static readonly Lazy<string> UnknownUserHash = new(() => TrackerPasswords.Hash(Guid.NewGuid().ToString("N")));
 
     /// <summary>
     /// Creates an account. The first account may be created by anyone (bootstrap); after that only a signed-in

@@ -69,16 +69,24 @@ internal static class ResultEndpoints
 
     private static byte[] Teachers(DatasetService d, ResultQuery q)
     {
-        // As `facilities teachers`: every level is computed (the stamp says so), the answer keeps one level's wards.
-        var options = new DeficitOptions(q.Year) { PublicOnly = q.PublicOnly };
+        // As `facilities teachers`: every level is computed (the stamp says so), the answer keeps one level's wards;
+        // with method=catchment the classes come from the pupils the catchment method sends to each school.
+        var options = new DeficitOptions(q.Year) { PublicOnly = q.PublicOnly, Method = q.Method };
         var deficit = AdminDeficitCalculator.Compute(d.City, d.Norms, options);
-        var (wards, _) = TeacherCalculator.Compute(d.City, deficit);
+        var catchment = q.Method == "catchment";
+        var catchmentOptions = new CatchmentOptions { CapacityLimited = q.CapacityLimited, GridSpacingMetres = q.GridMetres };
+        var (wards, _) = catchment
+            ? TeacherCalculator.ComputeCatchment(d.City, CatchmentCalculator.Compute(d.City, d.Norms, options, catchmentOptions))
+            : TeacherCalculator.Compute(d.City, deficit);
         var unconfirmed = deficit.UnconfirmedNormsUsed().Select(n => n.Key)
-            .Concat(d.Norms.Values.Where(v => v.IsUnconfirmed && v.Key.StartsWith("teachers_per_class.", StringComparison.Ordinal)).Select(v => v.Key));
-        var stamp = d.Stamp("teachers", options.Describe(), unconfirmed, d.Warnings());
+            .Concat(d.Norms.Values.Where(v => v.IsUnconfirmed && v.Key.StartsWith("teachers_per_class.", StringComparison.Ordinal)).Select(v => v.Key))
+            .Concat(catchment ? options.Levels.SelectMany(l => new[] { $"service_radius_m.{l}.urban", $"service_radius_m.{l}.rural" }).Where(k => d.Norms.Get(k).IsUnconfirmed) : []);
+        var describe = catchment ? options.Describe() + "; " + catchmentOptions.Describe() : options.Describe();
+        var stamp = d.Stamp("teachers", describe, unconfirmed, d.Warnings());
         var geometry = WardGeometry(d);
         var rows = wards.Where(w => w.Level == q.Level).ToList();
-        return Collection(stamp, w => GeoJson.ResultFeatures(w, rows, TeacherColumns.All, x => x.WardCode, x => geometry.GetValueOrDefault(x.WardCode), stamp.Id));
+        var columns = catchment ? TeacherColumns.Catchment : TeacherColumns.All;
+        return Collection(stamp, w => GeoJson.ResultFeatures(w, rows, columns, x => x.WardCode, x => geometry.GetValueOrDefault(x.WardCode), stamp.Id));
     }
 
     private static byte[] Compliance(DatasetService d, ResultQuery q)

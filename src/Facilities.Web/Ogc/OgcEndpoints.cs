@@ -92,7 +92,7 @@ internal static class OgcEndpoints
         {
             var parts = b.Split(',');
             var v = new double[parts.Length];
-            if (parts.Length != 4 || parts.Select((s, i) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v[i])).Any(ok => !ok) || v[0] > v[2] || v[1] > v[3])
+            if (parts.Length != 4 || parts.Select((s, i) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v[i])).Any(ok => !ok) || v.Any(x => !double.IsFinite(x)) || v[0] > v[2] || v[1] > v[3])
             {
                 return ApiError.BadParameter("bbox", "minLon,minLat,maxLon,maxLat", "minLon,minLat,maxLon,maxLat");
             }

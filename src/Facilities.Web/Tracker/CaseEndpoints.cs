@@ -101,7 +101,10 @@ internal static class CaseEndpoints
         return Results.Json(new
         {
             error = new { code, vi = outcome.Message.Vi, en = outcome.Message.En },
-            allowedMoves = outcome.AllowedMoves.Select(m => new { step = CaseSteps.Code(m), name = CaseJson.Name(t, m) }),
+            // Not on a 403: the moves would tell another commune's official where that case stands.
+            allowedMoves = outcome.Refusal == RefusalKind.Forbidden
+                ? []
+                : outcome.AllowedMoves.Select(m => new { step = CaseSteps.Code(m), name = CaseJson.Name(t, m) }),
         }, statusCode: status);
     }
 
