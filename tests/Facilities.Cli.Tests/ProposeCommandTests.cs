@@ -118,6 +118,23 @@ public sealed class ProposeCommandTests : IDisposable
     }
 
     [Fact]
+    public void AReportThatCannotBeWrittenLeavesNoGeoPackageBehind()
+    {
+        // Arrange: the report's folder is a file, so the dossier cannot be written there.
+        var blocker = _dir.File("not-a-folder");
+        File.WriteAllText(blocker, "x");
+        var gpkg = _dir.File("p.gpkg");
+
+        // Act
+        var (code, _, stderr) = CliRunner.Run("propose", SharedData.SampleCity, "--urban-area", "KDT-01", "--levels", "thcs", "--solver", "greedy",
+            "--out", gpkg, "--report", Path.Combine(blocker, "p.html"), "--lang", "en");
+
+        // Assert
+        Assert.Equal(3, code);
+        Assert.False(File.Exists(gpkg), stderr);
+    }
+
+    [Fact]
     public void ReportThatIsNotHtmlIsRefusedBeforeAnyWork()
     {
         var (code, _, stderr) = CliRunner.Run("propose", SharedData.SampleCity, "--urban-area", "KDT-01", "--out", _dir.File("p.gpkg"), "--report", _dir.File("p.pdf"), "--lang", "en");

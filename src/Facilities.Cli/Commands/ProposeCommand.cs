@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using Facilities.Core.Optimisation;
 using Facilities.Core.Proposals;
 using Facilities.Core.Schema;
 using Facilities.IO;
 using Facilities.IO.Results;
+using Facilities.IO.Writers;
 using Facilities.Optimisation.OrTools;
 using Facilities.Render;
 using Spectre.Console;
@@ -98,8 +100,15 @@ internal static class ProposeCommand
             var map = ProposalMap.From(result, city, DeficitColumns.LevelVi,
                 $"Dấu kiểm / stamp {stamp.Id} · {stamp.DatasetFile} · định mức / norms {stamp.NormsVersion} · {stamp.Tool}");
             var png = ProposalMapRenderer.RenderPng(map);
-            ProposalWriter.WriteGeoPackage(result, stamp, city.MetricCrs, outPath);
-            ProposalReport.Write(result, stamp, png, reportPath);
+            // Both files or neither: the dossier is written to its temporary file first, the GeoPackage (itself
+            // atomic) inside that write, and only then is the dossier renamed into place. A report path that cannot be
+            // written fails before the GeoPackage exists.
+            var html = ProposalReport.Build(result, stamp, png);
+            AtomicFile.Write(reportPath, temp =>
+            {
+                File.WriteAllText(temp, html, new UTF8Encoding(false));
+                ProposalWriter.WriteGeoPackage(result, stamp, city.MetricCrs, outPath);
+            });
             Print(u, result);
             DeficitCommand.Finish(u, stamp, outPath);
             u.Out.WriteLine(u.T($"Đã ghi hồ sơ {reportPath}.", $"Wrote the dossier {reportPath}."));
