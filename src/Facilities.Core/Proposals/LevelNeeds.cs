@@ -15,6 +15,12 @@ public sealed record LevelNeeds(
     /// <summary>Classes per school when the classes are shared evenly (0 without schools).</summary>
     public decimal ClassesPerSchool => Schools == 0 ? 0 : Math.Round((decimal)Classes / Schools, 1, MidpointRounding.AwayFromZero);
 
+    /// <summary>
+    /// Land for one school when the land is shared evenly (0 without schools): a site smaller than this cannot hold
+    /// the school the proposal counts on, even though it passed the screening's minimum-size test.
+    /// </summary>
+    public decimal LandPerSchoolM2 => Schools == 0 ? 0 : Math.Round(LandM2 / Schools, 0, MidpointRounding.AwayFromZero);
+
     /// <summary>Whether even one school would have fewer classes than the norm's minimum.</summary>
     public bool BelowMinimumSize { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
 using Facilities.Core.Model;
@@ -162,6 +163,20 @@ public static class SiteProposer
 
         var assignment = SitingEvaluator.Assign(instance, [.. used.Chosen], withinRadius: options.Model == SitingModel.MaximalCovering);
         var sites = Rank(needs.Level, instance, candidates, used.Chosen, assignment);
+        // Candidates only had to fit the smallest school of the level; the number of schools assumes schools of the
+        // largest size. Say which chosen sites are too small for their share of the land, with the shortfall.
+        var perSchool = (double)needs.LandPerSchoolM2;
+        var small = sites.Where(s => s.Site.AreaM2 < perSchool).ToList();
+        if (small.Count > 0)
+        {
+            var list = string.Join(", ", small.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Site.Id} ({s.Site.AreaM2:N0} m²)")));
+            var missing = string.Create(CultureInfo.InvariantCulture, $"{small.Sum(s => perSchool - s.Site.AreaM2):N0}");
+            var share = string.Create(CultureInfo.InvariantCulture, $"{perSchool:N0}");
+            notes.Add(new(
+                $"{small.Count} địa điểm nhỏ hơn phần đất của một trường ({share} m²): {list}; thiếu tổng cộng {missing} m² — cần mở rộng, gộp thửa hoặc chia nhỏ trường.",
+                $"{small.Count} site(s) are smaller than one school's share of the land ({share} m²): {list}; {missing} m² short in all — enlarge, merge parcels or plan smaller schools."));
+        }
+
         // Candidate index → rank, by reference: two candidates never share an object.
         var rankOf = used.Chosen.ToDictionary(j => j, j => sites.First(s => ReferenceEquals(s.Site, candidates[j])).Rank);
         var proposalPoints = points.Select((q, i) => new ProposalPoint(

@@ -22,6 +22,8 @@ public static class ProposalColumns
         new("owner_type", "Đối tượng sử dụng đất", s => s.Site.OwnerType),
         new("area_m2", "Diện tích (m²)", s => Math.Round(s.Site.AreaM2, 2)),
         new("min_area_m2", "Diện tích tối thiểu (m²)", s => Math.Round(s.Site.MinAreaM2, 2)),
+        new("land_per_school_m2", "Đất cho một trường (m²)", s => (double)Level(result, s.Level).Needs.LandPerSchoolM2),
+        new("fits_school", "Đủ đất cho một trường", s => s.Site.AreaM2 >= (double)Level(result, s.Level).Needs.LandPerSchoolM2 ? "yes" : "no"),
         new("radius_m", "Bán kính phục vụ (m)", s => Level(result, s.Level).RadiusM),
         new("covered_pupils", "Học sinh được phục vụ", s => Math.Round(s.CoveredPupils, 1)),
         new("pupils_within_radius", "Học sinh trong bán kính", s => Math.Round(s.PupilsWithinRadius, 1)),

@@ -87,10 +87,11 @@ public static class ProposalReport
         var siteRows = result.Levels.SelectMany(l => l.Sites.Select(s => new[]
         {
             E(DeficitColumns.LevelVi(l.Level)), E(s.Rank.ToString(Inv)), E(s.Site.Id), E(string.Join("; ", s.Site.ParcelIds)), E(s.Site.WardName),
-            E(s.Site.LandUse), E(s.Site.OwnerType), E(N(s.Site.AreaM2)), E(N(s.CoveredPupils)), E(N(s.PupilsWithinRadius)), E(N(s.MeanDistanceM)),
+            E(s.Site.LandUse), E(s.Site.OwnerType), E(N(s.Site.AreaM2)),
+            E(s.Site.AreaM2 >= (double)l.Needs.LandPerSchoolM2 ? "có / yes" : $"không / no (< {N((double)l.Needs.LandPerSchoolM2)})"), E(N(s.CoveredPupils)), E(N(s.PupilsWithinRadius)), E(N(s.MeanDistanceM)),
         })).ToList();
         Table(h, "sites-table", ["Cấp / Level", "Hạng / Rank", "Địa điểm / Site", "Thửa / Parcels", "Xã/phường / Ward", "Loại đất / Land use",
-            "Sử dụng / Owner", "Diện tích m² / Area m²", "HS được phục vụ / Pupils covered", "HS trong bán kính / Pupils within radius",
+            "Sử dụng / Owner", "Diện tích m² / Area m²", "Đủ đất một trường / Fits one school", "HS được phục vụ / Pupils covered", "HS trong bán kính / Pupils within radius",
             "K/c TB m / Mean distance m"], siteRows);
         foreach (var l in result.Levels)
         {

@@ -69,6 +69,25 @@ public class SiteProposerTests
     }
 
     [Fact]
+    public void ChosenSitesSmallerThanOneSchoolsShareOfTheLandAreNamedInANote()
+    {
+        // Arrange: 60 m squares (3,600 m²) pass the screening's smallest-school test, but the project's primary land
+        // shared over its schools is more per school.
+        var area = Project();
+
+        // Act
+        var result = SiteProposer.Propose(City(area, Parcels), area, Parcels, NormsSet.BuiltIn, new ProposalOptions(2032) { Levels = ["tieu_hoc"] }, solver: null);
+
+        // Assert
+        var level = result.Levels[0];
+        Assert.Equal(Math.Round(level.Needs.LandM2 / level.Needs.Schools), level.Needs.LandPerSchoolM2);
+        Assert.True(level.Needs.LandPerSchoolM2 > 3600m);
+        var note = Assert.Single(level.Notes, n => n.En.Contains("smaller than one school's share", StringComparison.Ordinal));
+        Assert.Contains("P1 (3,600 m²)", note.En, StringComparison.Ordinal);
+        Assert.Contains("P2 (3,600 m²)", note.En, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AParcelChosenForOneLevelIsNotOfferedToTheNext()
     {
         // Arrange
