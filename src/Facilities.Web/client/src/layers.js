@@ -133,10 +133,16 @@ export function createLayers(meta) {
     properties: { key: 'industrial' },
   });
   // Parcels come as vector tiles and only at high zoom: a city can have millions of them.
+  const tiles = meta.parcelTiles || {};
   layers.parcels = new VectorTileLayer({
-    source: new VectorTileSource({ format: new MVT({ idProperty: 'id' }), url: 'tiles/parcels/{z}/{x}/{y}.mvt', maxZoom: 18 }),
+    source: new VectorTileSource({
+      format: new MVT({ idProperty: 'id' }),
+      url: tiles.url || 'tiles/parcels/{z}/{x}/{y}.mvt',
+      minZoom: tiles.minZoom ?? 0,
+      maxZoom: tiles.maxZoom ?? 18,
+    }),
     style: parcelStyle,
-    minZoom: 14,
+    minZoom: Math.max(14, (tiles.minZoom ?? 0) - 0.5),
     declutter: false,
     properties: { key: 'parcels' },
   });
