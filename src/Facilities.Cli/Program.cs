@@ -42,6 +42,7 @@ internal static class Program
         root.Subcommands.Add(ComplianceCommand.Create(UiFor));
         root.Subcommands.Add(CasesCommand.Create(UiFor));
         root.Subcommands.Add(SitesCommand.Create(UiFor));
+        root.Subcommands.Add(ServeCommand.Create(UiFor));
 
         var parsed = root.Parse(args);
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

@@ -1,11 +1,13 @@
 using Facilities.Core.Tracker;
-using Facilities.IO;
 using Facilities.IO.Store;
 
-namespace Facilities.Cli.Commands;
+namespace Facilities.IO.Tracker;
 
-/// <summary>The school sites of a dataset as tracker sites: one per school id (a school has one row per level).</summary>
-internal sealed class TrackerSites
+/// <summary>
+/// The school sites of a dataset as tracker sites: one per school id (a school has one row per level). Shared by
+/// <c>facilities cases</c> and the map app's tracker API.
+/// </summary>
+public sealed class TrackerSites
 {
     private TrackerSites(List<CaseSite> sites, HashSet<string> certified)
     {
@@ -19,6 +21,7 @@ internal sealed class TrackerSites
     /// <summary>Ids of the sites whose land_certificate is "yes".</summary>
     public IReadOnlySet<string> Certified { get; }
 
+    /// <summary>Reads the sites from the dataset's schools layer (unit types from its wards).</summary>
     public static TrackerSites Load(string dataset)
     {
         var schools = GeoPackageDataset.ReadLayer(dataset, "schools")
@@ -42,6 +45,7 @@ internal sealed class TrackerSites
         return new TrackerSites(sites, certified);
     }
 
+    /// <summary>The site with this id, or null.</summary>
     public CaseSite? Find(string id) => All.FirstOrDefault(s => s.SiteId == id);
 
     private static string Text(object? v) => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? "";

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Net.Sockets;
+using Facilities.Web;
+using Facilities.Web.Tiles;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Facilities.Cli.Commands;
+
+/// <summary>
+/// <c>facilities serve &lt;dataset&gt; [--db …] [--port N]</c>: the local map app and tracker API on 127.0.0.1 until
+/// Ctrl+C (docs/web-api.md).
+/// </summary>
+internal static class ServeCommand
+{
+    public const int DefaultPort = 8080;
+
+    public static Command Create(Func<ParseResult, Ui> ui)
+    {
+        var dataset = CliOptions.Dataset();
+        var db = new Option<string?>("--db")
+        {
+            Description = "Hồ sơ GCN trên PostgreSQL thay vì SQLite cạnh bộ dữ liệu / tracker cases in PostgreSQL: \"Host=…;Database=…;Username=…\"",
+        };
+        var port = new Option<int?>("--port")
+        {
+            Description = $"Cổng trên 127.0.0.1 (mặc định {DefaultPort}, bận thì chọn cổng trống; 0: cổng trống) / port (default {DefaultPort}, a free one if busy; 0: any free port)",
+        };
+        var norms = CliOptions.Norms();
+        var basemap = new Option<string?>("--basemap") { Description = "URL lớp nền trực tuyến, vd. https://…/{z}/{x}/{y}.png (mặc định: không, chạy ngoại tuyến) / online base map tile URL (default none: works offline)" };
+        var log = new Option<bool>("--log") { Description = "Ghi mọi yêu cầu HTTP ra màn hình / log every request" };
+        var cmd = new Command("serve", "Chạy ứng dụng bản đồ trên máy (127.0.0.1): bản đồ thiếu phòng học, lớp dữ liệu, địa điểm đề xuất, theo dõi GCN.\nRun the local map app: deficit map, layers, candidate sites, certificate tracker.")
+        {
+            dataset, db, port, norms, basemap, log,
+        };
+        cmd.SetAction(async (r, cancel) =>
+        {
+            var u = ui(r);
+            var path = r.GetValue(dataset)!.FullName;
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException(u.T($"không tìm thấy bộ dữ liệu {path}", $"dataset {path} not found"), path);
+            }
+
+            if (r.GetValue(port) is < 0 or > 65535)
+            {
+                throw new ArgumentException(u.T("--port phải trong 0..65535.", "--port must be 0..65535."));
+            }
+
+            var options = new WebOptions
+            {
+                DatasetPath = path,
+                TrackerDb = r.GetValue(db),
+                NormsPath = r.GetValue(norms)?.FullName,
+                Port = r.GetValue(port) ?? DefaultPort,
+                BasemapUrl = r.GetValue(basemap),
+                RequestLogging = r.GetValue(log),
+            };
+            var app = await StartAsync(u, options, fallBack: r.GetValue(port) is null);
+            if (app is null)
+            {
+                return ExitCodes.FileError;
+            }
+
+            await using (app)
+            {
+                var address = FacilitiesWebApp.Address(app);
+                u.Out.WriteLine($"Bản đồ đang chạy tại / map app running at: {address}/");
+                u.Out.WriteLine($"Bộ dữ liệu / dataset: {Path.GetFileName(path)}; hồ sơ GCN / tracker: {(options.TrackerDb is null ? "SQLite " + Path.GetFileName(path) + ".tracker.sqlite" : "PostgreSQL")}");
+                u.Out.WriteLine("Nhấn Ctrl+C để dừng. / Press Ctrl+C to stop.");
+                u.Out.Flush();
+                // The parcels load in the background, so the first tile does not wait for a large layer.
+                _ = Task.Run(() =>
+                {
+                    try
+                    {
+                        app.Services.GetRequiredService<ParcelTiles>().Warm();
+                    }
+                    catch (Exception e) when (e is IOException or IO.DataFileException or InvalidOperationException)
+                    {
+                        u.Err.WriteLine(u.T("cảnh báo: không đọc được thửa đất: ", "warning: could not read the parcels: ") + e.Message);
+                    }
+                }, CancellationToken.None);
+                await app.WaitForShutdownAsync(cancel);
+            }
+
+            u.Out.WriteLine(u.T("Đã dừng.", "Stopped."));
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    /// <summary>Starts the app; when the default port is taken, says so and starts on a free one instead.</summary>
+    private static async Task<WebApplication?> StartAsync(Ui u, WebOptions options, bool fallBack)
+    {
+        var app = FacilitiesWebApp.Build(options);
+        try
+        {
+            await app.StartAsync();
+            return app;
+        }
+        catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            await app.DisposeAsync();
+            if (!fallBack)
+            {
+                u.Err.WriteLine(u.T($"lỗi: cổng {options.Port} đang bận; chọn cổng khác bằng --port (0: cổng trống bất kỳ).",
+                    $"error: port {options.Port} is in use; choose another with --port (0: any free port)."));
+                return null;
+            }
+
+            u.Err.WriteLine(u.T($"cổng {options.Port} đang bận; dùng một cổng trống khác.", $"port {options.Port} is in use; using a free port instead."));
+            var other = FacilitiesWebApp.Build(options with { Port = 0 });
+            await other.StartAsync();
+            return other;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Facilities.Core.Tracker;
+using Facilities.IO.Tracker;
+using Facilities.Storage.PostGis;
+using NetTopologySuite.Geometries;
+
+namespace Facilities.Web.Tracker;
+
+/// <summary>
+/// The tracker behind the HTTP API, opened on first use as <c>facilities cases</c> opens it: SQLite beside the
+/// dataset (<c>&lt;dataset&gt;.tracker.sqlite</c>) or PostgreSQL with <see cref="WebOptions.TrackerDb"/>; the sites
+/// are the dataset's schools, with their names, communes and positions for the map.
+/// </summary>
+public sealed class TrackerContext : IDisposable
+{
+    private readonly Lazy<ICaseStore> _store;
+    private readonly Lazy<CaseService> _service;
+    private readonly Lazy<TrackerSites> _sites;
+    private readonly Lazy<Dictionary<string, SiteInfo>> _info;
+    private readonly Lazy<Dictionary<string, string>> _communeNames;
+
+    /// <summary>Creates the context; nothing is opened yet.</summary>
+    public TrackerContext(WebOptions options, DatasetService dataset)
+    {
+        Time = options.Time;
+        StoreKind = string.IsNullOrWhiteSpace(options.TrackerDb) ? "sqlite" : "postgresql";
+        _store = new Lazy<ICaseStore>(() => StoreKind == "sqlite"
+            ? SqliteCaseStore.Open(SqliteCaseStore.PathFor(dataset.Path))
+            : PostgresCaseStore.Open(options.TrackerDb!));
+        _service = new Lazy<CaseService>(() => new CaseService(_store.Value, TrackerConfig.BuiltIn, WorkingCalendar.BuiltIn));
+        _sites = new Lazy<TrackerSites>(() => TrackerSites.Load(dataset.Path));
+        _info = new Lazy<Dictionary<string, SiteInfo>>(() => (dataset.Layer("schools")?.Features ?? [])
+            .GroupBy(f => Text(f["id"]))
+            .Where(g => g.Key.Length > 0)
+            .ToDictionary(g => g.Key, g =>
+            {
+                var point = g.First().Geometry is { IsEmpty: false } geometry ? (geometry as Point ?? geometry.InteriorPoint) : null;
+                return new SiteInfo(Text(g.First()["name"]), point?.X, point?.Y);
+            }, StringComparer.Ordinal));
+        _communeNames = new Lazy<Dictionary<string, string>>(() => (dataset.Layer("wards")?.Features ?? [])
+            .GroupBy(f => Text(f["code"]))
+            .ToDictionary(g => g.Key, g => Text(g.First()["name"]), StringComparer.Ordinal));
+    }
+
+    /// <summary>"sqlite" or "postgresql".</summary>
+    public string StoreKind { get; }
+
+    /// <summary>The clock transitions are dated with.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>The store (opened and migrated on first use).</summary>
+    public ICaseStore Store => _store.Value;
+
+    /// <summary>The tracker's use cases.</summary>
+    public CaseService Service => _service.Value;
+
+    /// <summary>The dataset's school sites.</summary>
+    public TrackerSites Sites => _sites.Value;
+
+    /// <summary>Name and position of a site (a school's first row), for lists and the map.</summary>
+    public SiteInfo Info(string siteId) => _info.Value.GetValueOrDefault(siteId, new SiteInfo("", null, null));
+
+    /// <summary>Name of a commune from the wards layer ("" when unknown).</summary>
+    public string CommuneName(string code) => _communeNames.Value.GetValueOrDefault(code, "");
+
+    /// <summary>Now, in Vietnam (UTC+7), to the second: the instant a transition is recorded at.</summary>
+    public DateTimeOffset Now()
+    {
+        var now = Time.GetUtcNow();
+        return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero).ToOffset(TimeSpan.FromHours(7));
+    }
+
+    /// <summary>Today in Vietnam: the day deadlines and overdue flags are computed for.</summary>
+    public DateOnly Today() => DateOnly.FromDateTime(Now().DateTime);
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (_store.IsValueCreated)
+        {
+            _store.Value.Dispose();
+        }
+    }
+
+    private static string Text(object? v) => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? "";
+}

@@ -1,0 +1,32 @@
+namespace Facilities.Web;
+
+/// <summary>What <see cref="FacilitiesWebApp.Build"/> serves and where.</summary>
+public sealed record WebOptions
+{
+    /// <summary>The dataset (.gpkg) whose layers and results are served.</summary>
+    public required string DatasetPath { get; init; }
+
+    /// <summary>
+    /// PostgreSQL connection string for the tracker's cases and accounts; null keeps them in SQLite beside the dataset
+    /// (<c>&lt;dataset&gt;.tracker.sqlite</c>), as <c>facilities cases</c> does.
+    /// </summary>
+    public string? TrackerDb { get; init; }
+
+    /// <summary>Province norms file over the built-in national defaults (as <c>--norms</c> of the result commands); null for the defaults.</summary>
+    public string? NormsPath { get; init; }
+
+    /// <summary>TCP port on 127.0.0.1; 0 lets the system choose a free one.</summary>
+    public int Port { get; init; } = 8080;
+
+    /// <summary>Folder of the built client (index.html, app.js …); null for wwwroot beside the assembly.</summary>
+    public string? WebRoot { get; init; }
+
+    /// <summary>The clock transitions are dated with and deadlines are computed against (tests may fix it).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>An online tile URL template for a base map (e.g. https://…/{z}/{x}/{y}.png); null: no base map, works offline.</summary>
+    public string? BasemapUrl { get; init; }
+
+    /// <summary>Whether to log every request to the console (off: the CLI prints only the address).</summary>
+    public bool RequestLogging { get; init; }
+}
