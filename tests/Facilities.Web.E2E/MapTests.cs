@@ -116,7 +116,7 @@ public sealed class MapTests(BrowserFixture browser)
     private static async Task AssertPopupMatchesAsync(AppPage page, string code, IReadOnlyDictionary<string, string> row)
     {
         var at = await page.HookAsync<JsonElement>($"wardPixel('{code}')");
-        await page.Page.Mouse.ClickAsync(at.GetProperty("x").GetDouble(), at.GetProperty("y").GetDouble());
+        await page.Page.Mouse.ClickAsync(at.GetProperty("x").GetSingle(), at.GetProperty("y").GetSingle());
         var popup = page.Page.Locator("#popup");
         await Assertions.Expect(popup).ToBeVisibleAsync();
         Assert.Equal("ward", await popup.GetAttributeAsync("data-kind"));

@@ -23,6 +23,20 @@ export function requestsIdle() {
   return pending === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
 }
 
+/**
+ * Runs a multi-request action (log in, then load cases and progress) as one busy period, so "idle" is not reported
+ * in the gap between its requests.
+ */
+export async function busy(action) {
+  pending += 1;
+  document.documentElement.dataset.busy = '1';
+  try {
+    return await action();
+  } finally {
+    settle();
+  }
+}
+
 export async function api(url, options = {}) {
   pending += 1;
   document.documentElement.dataset.busy = '1';

@@ -41,11 +41,22 @@ function wardStyle(feature, resolution) {
 const schoolStyles = new Map();
 function schoolColour(feature) {
   if (state.schoolColour === 'compliance') {
-    const status = state.compliance.get(String(feature.get('id'))) || 'unknown';
+    const status = state.compliance.get(schoolKey(feature.getProperties())) || 'unknown';
     return COMPLIANCE_COLOURS[status] || UNKNOWN;
   }
-  const cls = loadClass(feature.get('load'));
+  const cls = loadClass(schoolLoad(feature.getProperties()));
   return cls === null ? UNKNOWN : CIVIDIS_4[cls];
+}
+
+/** A school is one feature per school and level: compliance rows are matched on both. */
+export function schoolKey(props) {
+  return `${props.school_id ?? props.id}:${props.level}`;
+}
+
+/** Pupils over capacity: the server's load_ratio (older drafts of the contract called it load). */
+export function schoolLoad(props) {
+  const v = props.load_ratio ?? props.load;
+  return typeof v === 'number' ? v : null;
 }
 
 export function schoolRadius(classrooms) {
@@ -138,6 +149,8 @@ export function createLayers(meta) {
     source: new VectorTileSource({
       format: new MVT({ idProperty: 'id' }),
       url: tiles.url || 'tiles/parcels/{z}/{x}/{y}.mvt',
+      // 256-pixel tiles, so view zoom z asks for tiles of zoom z: the server has none below its minZoom (14).
+      tileSize: 256,
       minZoom: tiles.minZoom ?? 0,
       maxZoom: tiles.maxZoom ?? 18,
     }),

@@ -13,7 +13,7 @@ import { api, query, requestsIdle } from './api.js';
 import { applyToDocument, errorText, language, loadLanguage, onLanguageChange, savedLanguage, t } from './i18n.js';
 import { state, INDICATORS } from './state.js';
 import { classify, colourFor } from './ramp.js';
-import { createLayers, LAYER_ORDER } from './layers.js';
+import { createLayers, LAYER_ORDER, schoolKey } from './layers.js';
 import { closePopup, complianceStatus, createPopup, openPopup, refreshPopup } from './popup.js';
 import { renderLegend } from './legend.js';
 import { createSearch, interiorPoint } from './search.js';
@@ -92,7 +92,7 @@ async function loadCompliance() {
   const fc = await api('api/compliance');
   for (const f of fc.features || []) {
     const p = f.properties || {};
-    const id = String(p.school_id ?? p.id ?? f.id);
+    const id = schoolKey(p);
     state.complianceRows.set(id, p);
     state.compliance.set(id, complianceStatus(p));
   }

@@ -3,6 +3,7 @@
 import Overlay from 'ol/Overlay.js';
 import { formatNumber, t, tOr } from './i18n.js';
 import { state } from './state.js';
+import { schoolKey, schoolLoad } from './layers.js';
 
 const WARD_FIELDS = {
   deficit: [
@@ -101,9 +102,9 @@ function schoolContent(props) {
     row('classes', props.classes),
     row('pupils', props.pupils),
   ];
-  const load = props.load;
+  const load = schoolLoad(props);
   rows.push(row('load', typeof load === 'number' ? `${formatNumber(load * 100, 0)} %` : null));
-  const compliance = state.complianceRows.get(String(props.id));
+  const compliance = state.complianceRows.get(schoolKey(props));
   if (compliance) {
     for (const c of COMPLIANCE_CHECKS) {
       if (compliance[c] !== undefined) rows.push(row(c, tOr(`compliance.${compliance[c]}`, compliance[c])));

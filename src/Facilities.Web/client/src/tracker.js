@@ -1,7 +1,7 @@
 // The certificate (GCN) tracker: login, cases filtered by commune/step/overdue, a case's detail with its history and
 // a transition form (allowed moves and the version the user saw), and progress per commune as an SVG bar chart.
 // The server scopes everything to the user's commune; the page only shows what it is given.
-import { api, query, ApiError } from './api.js';
+import { api, busy, query, ApiError } from './api.js';
 import { errorText, formatNumber, language, t, tOr, onLanguageChange } from './i18n.js';
 import { state } from './state.js';
 import { OKABE_ITO } from './ramp.js';
@@ -141,7 +141,7 @@ function renderCases() {
       b.className = 'link case-open';
       b.textContent = c.schoolName;
       b.title = t('cases.showOnMap');
-      b.addEventListener('click', () => selectCase(c.siteId));
+      b.addEventListener('click', () => busy(() => selectCase(c.siteId)));
       first.append(b);
       tr.append(
         first,
@@ -249,7 +249,7 @@ function renderProgress() {
     const parts = [
       ['progress.withCertificate', p.withCertificate || 0, OKABE_ITO.blue],
       ['progress.inProgress', inProgress, OKABE_ITO.orange],
-      ['progress.notStarted', Math.max(0, (p.sites || 0) - (p.withCertificate || 0) - inProgress), '#d9d9d9'],
+      ['progress.notStarted', typeof p.notStarted === 'number' ? p.notStarted : Math.max(0, (p.sites || 0) - (p.withCertificate || 0) - inProgress), '#d9d9d9'],
     ];
     let x = labelWidth;
     for (const [key, n, colour] of parts) {
@@ -277,14 +277,14 @@ function renderProgress() {
 export async function initTracker({ showCase }) {
   onShowCase = showCase;
   renderStepOptions();
-  $('login-form').addEventListener('submit', login);
-  $('logout').addEventListener('click', logout);
+  $('login-form').addEventListener('submit', (e) => busy(() => login(e)));
+  $('logout').addEventListener('click', () => busy(logout));
   $('case-filters').addEventListener('submit', (e) => {
     e.preventDefault();
-    loadCases();
+    busy(loadCases);
   });
-  $('transition-form').addEventListener('submit', transition);
-  $('detail-reload').addEventListener('click', () => detail && loadDetail(detail.siteId));
+  $('transition-form').addEventListener('submit', (e) => busy(() => transition(e)));
+  $('detail-reload').addEventListener('click', () => detail && busy(() => loadDetail(detail.siteId)));
   $('detail-close').addEventListener('click', () => {
     detail = null;
     renderDetail();
@@ -301,14 +301,18 @@ export async function initTracker({ showCase }) {
   // Only ask who is logged in when this tab logged in before: an anonymous GET /api/me is a 401, which the browser
   // reports on the console.
   if (hasFlag()) {
-    try {
-      state.user = await api('api/me');
-      showSession();
-      await refreshAll();
-    } catch {
-      state.user = null;
-      setFlag(false);
-      showSession();
-    }
+    await busy(restoreSession);
+  }
+}
+
+async function restoreSession() {
+  try {
+    state.user = await api('api/me');
+    showSession();
+    await refreshAll();
+  } catch {
+    state.user = null;
+    setFlag(false);
+    showSession();
   }
 }
