@@ -41,24 +41,39 @@ function drawDecorations(ctx, layers, title) {
   ctx.fillText(title, 16, 13);
 
   const groups = legendEntries(layers).filter((g) => g.entries.length);
-  const lines = groups.reduce((n, g) => n + g.entries.length + 1, 0);
-  const height = lines * 18 + 12;
+  const lines = groups.reduce((n, g) => n + g.entries.length + (g.title ? 1 : 0), 0);
+  ctx.font = 'bold 12px sans-serif';
+  let width = 0;
+  for (const g of groups) {
+    ctx.font = 'bold 12px sans-serif';
+    width = Math.max(width, ctx.measureText(g.title).width);
+    ctx.font = '12px sans-serif';
+    for (const e of g.entries) width = Math.max(width, 28 + ctx.measureText(e.label).width);
+  }
   let y = 44;
   ctx.fillStyle = 'rgba(255,255,255,0.85)';
-  ctx.fillRect(8, y, 230, height);
-  ctx.font = '12px sans-serif';
+  ctx.fillRect(8, y, width + 20, lines * 18 + 12);
   y += 6;
   for (const g of groups) {
-    ctx.fillStyle = '#111111';
-    ctx.font = 'bold 12px sans-serif';
-    ctx.fillText(g.title, 16, y);
-    y += 18;
+    if (g.title) {
+      ctx.fillStyle = '#111111';
+      ctx.font = 'bold 12px sans-serif';
+      ctx.fillText(g.title, 16, y);
+      y += 18;
+    }
     ctx.font = '12px sans-serif';
     for (const e of g.entries) {
       ctx.fillStyle = e.colour;
-      ctx.fillRect(16, y, 14, 12);
       ctx.strokeStyle = '#555555';
-      ctx.strokeRect(16, y, 14, 12);
+      if (e.shape === 'dot') {
+        ctx.beginPath();
+        ctx.arc(23, y + 6, Math.min(8, e.size || 6), 0, 2 * Math.PI);
+        ctx.fill();
+        ctx.stroke();
+      } else {
+        ctx.fillRect(16, y, 14, 12);
+        ctx.strokeRect(16, y, 14, 12);
+      }
       ctx.fillStyle = '#111111';
       ctx.fillText(e.label, 36, y);
       y += 18;

@@ -210,6 +210,23 @@ function exposeTestHook(ready) {
       const rect = map.getTargetElement().getBoundingClientRect();
       return { x: rect.left + pixel[0], y: rect.top + pixel[1] };
     },
+    /** Page coordinates of a point inside the n-th feature of a layer (for clicking sites, schools…). */
+    featurePixel: (key, n = 0) => {
+      const features = layers[key].getSource().getFeatures();
+      if (!features[n]) return null;
+      const geometry = features[n].getGeometry();
+      const type = geometry.getType();
+      const at = type === 'Point' ? geometry.getCoordinates() : interiorPoint(geometry);
+      const pixel = map.getPixelFromCoordinate(at);
+      const rect = map.getTargetElement().getBoundingClientRect();
+      return { x: rect.left + pixel[0], y: rect.top + pixel[1], id: features[n].getId() ?? null };
+    },
+    /** Centres the view on the n-th feature of a layer at a zoom. */
+    zoomToFeature: (key, n, zoom) => {
+      const geometry = layers[key].getSource().getFeatures()[n].getGeometry();
+      map.getView().setCenter(geometry.getType() === 'Point' ? geometry.getCoordinates() : interiorPoint(geometry));
+      map.getView().setZoom(zoom);
+    },
     layerCount: (key) => (layers[key] && layers[key].getSource().getFeatures ? layers[key].getSource().getFeatures().length : 0),
     idle: async () => {
       await requestsIdle();
@@ -229,8 +246,8 @@ async function start() {
     resolveReady = resolve;
   });
   window.__facilities = { ready };
-  await loadLanguage(savedLanguage());
-  const meta = await api('api/meta');
+  // The translations and the meta are independent: ask for both at once (first paint is measured).
+  const [, meta] = await Promise.all([loadLanguage(savedLanguage()), api('api/meta')]);
   state.meta = meta;
   state.level = meta.levels.includes(meta.defaultLevel) ? meta.defaultLevel : meta.levels[Math.min(1, meta.levels.length - 1)];
   const years = meta.years && meta.years.length ? meta.years : [meta.baseYear];

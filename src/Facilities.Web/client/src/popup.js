@@ -114,7 +114,8 @@ function schoolContent(props) {
 }
 
 function siteContent(props) {
-  const rows = SITE_FIELDS.filter((f) => props[f] !== undefined).map((f) => row(f, props[f]));
+  const rows = SITE_FIELDS.filter((f) => props[f] !== undefined).map((f) =>
+    f === 'merged' ? row(f, tOr(String(props[f]), props[f])) : row(f, props[f]));
   const body = [table(rows)];
   // The score is the sum of its parts: a small bar per criterion shows why a site ranks where it does.
   const parts = SITE_FIELDS.filter((f) => f.startsWith('score_') && typeof props[f] === 'number');
@@ -166,7 +167,8 @@ export function openPopup(feature, layerKey, coordinate, focus) {
   if (state.selectedWard) feature.changed();
 
   container.dataset.kind = content.kind;
-  container.dataset.featureId = String(pick(props, 'ward_code', 'code', 'id', 'site_id') ?? '');
+  const idKeys = { ward: ['ward_code', 'code'], site: ['site_id', 'id'], school: ['id', 'school_id'] }[content.kind] || ['id'];
+  container.dataset.featureId = String(pick(props, ...idKeys) ?? '');
   container.querySelector('.popup-kind').textContent = t(`popup.${content.kind}`);
   container.querySelector('.popup-title').textContent = content.title ?? '';
   const body = container.querySelector('.popup-body');
