@@ -115,6 +115,8 @@ public sealed class MapTests(BrowserFixture browser)
 
     private static async Task AssertPopupMatchesAsync(AppPage page, string code, IReadOnlyDictionary<string, string> row)
     {
+        await page.Page.EvaluateAsync("code => window.__facilities.centerOnWard(code)", code);
+        await page.IdleAsync();
         var at = await page.HookAsync<JsonElement>($"wardPixel('{code}')");
         await page.Page.Mouse.ClickAsync(at.GetProperty("x").GetSingle(), at.GetProperty("y").GetSingle());
         var popup = page.Page.Locator("#popup");

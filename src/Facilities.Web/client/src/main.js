@@ -210,6 +210,11 @@ function exposeTestHook(ready) {
       const rect = map.getTargetElement().getBoundingClientRect();
       return { x: rect.left + pixel[0], y: rect.top + pixel[1] };
     },
+    /** Centres the view on a point inside the ward (a popup's auto-pan may have moved it out of sight). */
+    centerOnWard: (code) => {
+      const feature = layers.wards.getSource().getFeatures().find((f) => (f.get('ward_code') || f.get('code')) === code);
+      if (feature) map.getView().setCenter(interiorPoint(feature.getGeometry()));
+    },
     /** Page coordinates of a point inside the n-th feature of a layer (for clicking sites, schools…). */
     featurePixel: (key, n = 0) => {
       const features = layers[key].getSource().getFeatures();
@@ -230,6 +235,8 @@ function exposeTestHook(ready) {
     layerCount: (key) => (layers[key] && layers[key].getSource().getFeatures ? layers[key].getSource().getFeatures().length : 0),
     idle: async () => {
       await requestsIdle();
+      // A popup's auto-pan or a fit may still be moving the view: wait for it to stop before the last render.
+      while (map.getView().getAnimating()) await new Promise((resolve) => map.once('moveend', resolve));
       await new Promise((resolve) => {
         map.once('rendercomplete', resolve);
         map.render();
