@@ -182,6 +182,38 @@ public sealed class MapTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_map_and_its_controls_work_from_the_keyboard()
+    {
+        await using var app = await TestApp.StartAsync();
+        await using var page = await AppPage.OpenAsync(browser.Browser, app, "keyboard");
+
+        // Tab order starts with the tabs and the language switch, then the search box.
+        await page.Page.Keyboard.PressAsync("Tab");
+        Assert.Equal("tab-map", await page.Page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal("tab-tracker", await page.Page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await Assertions.Expect(page.Page.Locator("#panel-tracker")).ToBeVisibleAsync();
+        await page.Page.Keyboard.PressAsync("ArrowLeft");
+        await Assertions.Expect(page.Page.Locator("#panel-map")).ToBeVisibleAsync();
+
+        // Every control in the panel has a label a screen reader can announce.
+        var unlabelled = await page.Page.Locator("#panel-map select, #panel-map input").EvaluateAllAsync<string[]>(
+            "els => els.filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.id || e.name)");
+        Assert.Empty(unlabelled);
+
+        await page.Page.FocusAsync("#level-select");
+        await page.Page.Keyboard.PressAsync("ArrowDown");
+        await page.IdleAsync();
+        Assert.Equal("thcs", await page.HookAsync<string>("state.level"));
+
+        var zoom = await page.Page.EvaluateAsync<double>("() => window.__facilities.map.getView().getZoom()");
+        await page.Page.FocusAsync("#map");
+        await page.Page.Keyboard.PressAsync("+");
+        await page.IdleAsync();
+        Assert.True(await page.Page.EvaluateAsync<double>("() => window.__facilities.map.getView().getZoom()") > zoom, "+ zooms in");
+    }
+
+    [Fact]
     public async Task The_english_switch_changes_the_labels_and_is_remembered()
     {
         await using var app = await TestApp.StartAsync();

@@ -40,8 +40,8 @@ function showError(err) {
   $('error').hidden = false;
 }
 
-async function loadLayer(url, layer) {
-  const fc = await api(url);
+async function loadLayer(url, layer, early) {
+  const fc = await (early || api(url));
   layer.getSource().clear(true);
   layer.getSource().addFeatures(geojson.readFeatures(fc));
   return fc;
@@ -253,7 +253,14 @@ async function start() {
     resolveReady = resolve;
   });
   window.__facilities = { ready };
-  // The translations and the meta are independent: ask for both at once (first paint is measured).
+  // The translations, the meta and the reference layers do not depend on each other: ask for them all at once
+  // (first paint is measured: docs/performance.md). Only the choropleth waits for the meta's levels and years.
+  const early = {
+    schools: api('api/layers/schools'),
+    urban: api('api/layers/urban_areas'),
+    industrial: api('api/layers/industrial_zones'),
+  };
+  for (const p of Object.values(early)) p.catch(() => {}); // reported where awaited, not as unhandled
   const [, meta] = await Promise.all([loadLanguage(savedLanguage()), api('api/meta')]);
   state.meta = meta;
   state.level = meta.levels.includes(meta.defaultLevel) ? meta.defaultLevel : meta.levels[Math.min(1, meta.levels.length - 1)];
@@ -302,9 +309,9 @@ async function start() {
 
   setStatus(t('status.loading'));
   const [schools] = await Promise.all([
-    loadLayer('api/layers/schools', layers.schools),
-    loadLayer('api/layers/urban_areas', layers.urban),
-    loadLayer('api/layers/industrial_zones', layers.industrial),
+    loadLayer('api/layers/schools', layers.schools, early.schools),
+    loadLayer('api/layers/urban_areas', layers.urban, early.urban),
+    loadLayer('api/layers/industrial_zones', layers.industrial, early.industrial),
     loadChoropleth(),
   ]);
   const schoolLevels = new Set((schools.features || []).map((f) => f.properties && f.properties.level));
