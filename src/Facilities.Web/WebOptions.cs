@@ -12,6 +12,9 @@ public sealed record WebOptions
     /// </summary>
     public string? TrackerDb { get; init; }
 
+    /// <summary>PostgreSQL schema of the tracker's tables (with <see cref="TrackerDb"/>); tests give each run its own.</summary>
+    public string TrackerSchema { get; init; } = Facilities.Storage.PostGis.PostgresCaseStore.DefaultSchema;
+
     /// <summary>Province norms file over the built-in national defaults (as <c>--norms</c> of the result commands); null for the defaults.</summary>
     public string? NormsPath { get; init; }
 

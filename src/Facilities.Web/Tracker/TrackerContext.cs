@@ -25,7 +25,7 @@ public sealed class TrackerContext : IDisposable
         StoreKind = string.IsNullOrWhiteSpace(options.TrackerDb) ? "sqlite" : "postgresql";
         _store = new Lazy<ICaseStore>(() => StoreKind == "sqlite"
             ? SqliteCaseStore.Open(SqliteCaseStore.PathFor(dataset.Path))
-            : PostgresCaseStore.Open(options.TrackerDb!));
+            : PostgresCaseStore.Open(options.TrackerDb!, options.TrackerSchema));
         _service = new Lazy<CaseService>(() => new CaseService(_store.Value, TrackerConfig.BuiltIn, WorkingCalendar.BuiltIn));
         _sites = new Lazy<TrackerSites>(() => TrackerSites.Load(dataset.Path));
         _info = new Lazy<Dictionary<string, SiteInfo>>(() => (dataset.Layer("schools")?.Features ?? [])

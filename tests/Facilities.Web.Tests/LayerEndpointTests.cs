@@ -1,0 +1,64 @@
+using System.Net;
+using Facilities.IO.Store;
+using Facilities.Testing;
+
+namespace Facilities.Web.Tests;
+
+/// <summary>/api/meta, /api/layers and the static client.</summary>
+public sealed class LayerEndpointTests(SampleCityApp sample) : IClassFixture<SampleCityApp>
+{
+    [Fact]
+    public async Task Meta_names_the_dataset_its_hash_the_levels_and_the_years()
+    {
+        var (status, meta) = await sample.App.Client().GetJsonAsync("/api/meta");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("sample-city.gpkg", meta.GetProperty("dataset").GetString());
+        Assert.Equal(GeoPackageDataset.Hash(SharedData.SampleCity), meta.GetProperty("datasetSha256").GetString());
+        Assert.Equal(["mam_non", "tieu_hoc", "thcs", "thpt"], meta.GetProperty("levels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(2025, meta.GetProperty("years")[0].GetInt32());
+        Assert.Equal(14, meta.GetProperty("parcelTiles").GetProperty("minZoom").GetInt32());
+        var bbox = meta.GetProperty("bbox").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        Assert.True(bbox[0] is > 102 and < 110 && bbox[1] is > 8 and < 24 && bbox[0] < bbox[2] && bbox[1] < bbox[3]);
+    }
+
+    [Fact]
+    public async Task A_layer_carries_every_field_of_the_dataset_under_its_own_name()
+    {
+        var (status, wards) = await sample.App.Client().GetJsonAsync("/api/layers/wards");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var stored = GeoPackageDataset.ReadLayer(SharedData.SampleCity, "wards")!.Features;
+        var features = wards.GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal(stored.Count, features.Count);
+        for (var i = 0; i < stored.Count; i++)
+        {
+            Assert.Equal((string)stored[i]["code"]!, features[i].GetProperty("id").GetString());
+            Assert.Equal((string)stored[i]["name"]!, features[i].GetProperty("properties").GetProperty("name").GetString());
+            Assert.Equal((long)stored[i]["population"]!, features[i].GetProperty("properties").GetProperty("population").GetInt64());
+        }
+    }
+
+    [Fact]
+    public async Task A_school_has_its_seats_and_load_from_classrooms_room_ratio_and_class_cap()
+    {
+        var (_, schools) = await sample.App.Client().GetJsonAsync("/api/layers/schools");
+        var thcs = schools.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties"))
+            .First(p => p.GetProperty("level").GetString() == "thcs" && p.GetProperty("pupils").ValueKind == System.Text.Json.JsonValueKind.Number);
+        var rooms = thcs.GetProperty("classrooms").GetInt64();
+        // Lower secondary: 0.6 rooms per class, 45 pupils per class → rooms / 0.6 × 45 seats.
+        var seats = rooms / 0.6 * 45;
+        Assert.Equal(Math.Round(seats, 2), thcs.GetProperty("capacity").GetDouble(), 6);
+        Assert.Equal(Math.Round(thcs.GetProperty("pupils").GetInt64() / seats, 4), thcs.GetProperty("load_ratio").GetDouble(), 6);
+    }
+
+    [Fact]
+    public async Task An_unknown_layer_is_404_and_the_root_serves_the_client_page()
+    {
+        var client = sample.App.Client();
+        var (status, body) = await client.GetJsonAsync("/api/layers/roads");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("roads", body.GetProperty("error").GetProperty("en").GetString(), StringComparison.Ordinal);
+        using var page = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+    }
+}

@@ -1,0 +1,237 @@
+using System.Net;
+using System.Text.Json;
+using Facilities.Core.Tracker;
+using Facilities.Testing;
+using Facilities.Web.Tracker;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Facilities.Web.Tests;
+
+/// <summary>
+/// The tracker HTTP API (issue 5) over real HTTP, on whichever store a subclass gives: login and cookies, role
+/// scoping (403), refusals (400 listing the allowed moves), optimistic concurrency (409), verbatim notes.
+/// </summary>
+public abstract class TrackerApiContract : IAsyncLifetime
+{
+    protected const string Own = "99001-mam_non-2";     // commune 99001, no certificate
+    protected const string Other = "99002-mam_non-2";   // commune 99002
+    private const string Note = "<script>alert('x')</script>\"; DROP TABLE case_events; -- Đã nhận đủ hồ sơ, ông Nguyễn Văn Ánh & bà Trần Thị Ỷ";
+    private readonly TempDir _dir = new();
+    private readonly SettableClock _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(7)));
+    private RunningApp? _app;
+    private HttpClient? _reader;
+
+    internal RunningApp App => _app!;
+
+    /// <summary>The options of the app under test, over <paramref name="dataset"/>.</summary>
+    protected abstract WebOptions Options(string dataset);
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        var dataset = _dir.File("d.gpkg");
+        CliRun.Ok("generate", "--out", dataset, "--parcels", "0", "--wards", "3");
+        _app = await RunningApp.StartAsync(Options(dataset) with { Time = _clock });
+        var service = App.App.Services.GetRequiredService<TrackerContext>().Service;
+        Assert.Null(service.AddUser(null, new TrackerUser("admin", TrackerRole.CityDepartment), "admin-pw-1"));
+        var admin = new TrackerUser("admin", TrackerRole.CityDepartment);
+        Assert.Null(service.AddUser(admin, new TrackerUser("cb1", TrackerRole.CommuneOfficial, "99001"), "cb1-pw-12"));
+        Assert.Null(service.AddUser(admin, new TrackerUser("xem", TrackerRole.Viewer), "xem-pw-123"));
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task Without_a_login_every_tracker_address_answers_401()
+    {
+        var anonymous = App.Client();
+        foreach (var url in new[] { "/api/cases", $"/api/cases/{Own}", $"/api/cases/{Own}/history", "/api/progress", "/api/me" })
+        {
+            var (status, body) = await anonymous.GetJsonAsync(url);
+            Assert.True(status == HttpStatusCode.Unauthorized, url);
+            Assert.Equal("login-required", body.GetProperty("error").GetProperty("code").GetString());
+        }
+
+        var (s, _) = await anonymous.PostJsonAsync($"/api/cases/{Own}/transitions", new { to = "received", version = 0 });
+        Assert.Equal(HttpStatusCode.Unauthorized, s);
+        var (wrong, error) = await anonymous.PostJsonAsync("/api/login", new { user = "admin", password = "not-the-password" });
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong);
+        Assert.Equal("login-failed", error.GetProperty("error").GetProperty("code").GetString());
+        Assert.Empty(await HistoryAsync(Own));
+    }
+
+    [Fact]
+    public async Task Login_sets_an_http_only_same_site_strict_cookie_and_logout_ends_the_session()
+    {
+        var client = App.Client();
+        using var response = await client.PostAsync("/api/login", JsonContent(new { user = "cb1", password = "cb1-pw-12" }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith("facilities_session=", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        var (status, me) = await client.GetJsonAsync("/api/me");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("""{"user":"cb1","role":"commune_official","commune":"99001"}""", me.GetRawText());
+
+        using var logout = await client.PostAsync("/api/logout", null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetJsonAsync("/api/me")).Status);
+    }
+
+    [Fact]
+    public async Task A_commune_official_gets_403_on_another_communes_case_for_reading_and_writing()
+    {
+        var cb1 = await App.LoginAsync("cb1", "cb1-pw-12");
+        Assert.Equal(HttpStatusCode.Forbidden, (await cb1.GetJsonAsync($"/api/cases/{Other}")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await cb1.GetJsonAsync($"/api/cases/{Other}/history")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await cb1.GetJsonAsync("/api/cases?commune=99002")).Status);
+        var (status, body) = await cb1.PostJsonAsync($"/api/cases/{Other}/transitions", new { to = "received", version = 0, note = "x" });
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal("forbidden", body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Empty(await HistoryAsync(Other));
+
+        var (listStatus, list) = await cb1.GetJsonAsync("/api/cases");
+        Assert.Equal(HttpStatusCode.OK, listStatus);
+        Assert.NotEmpty(list.EnumerateArray());
+        Assert.All(list.EnumerateArray(), c => Assert.Equal("99001", c.GetProperty("communeCode").GetString()));
+        Assert.All((await cb1.GetJsonAsync("/api/progress")).Body.EnumerateArray(), p => Assert.Equal("99001", p.GetProperty("communeCode").GetString()));
+
+        var (ownStatus, own) = await cb1.PostJsonAsync($"/api/cases/{Own}/transitions", new { to = "received", version = 0 });
+        Assert.Equal(HttpStatusCode.OK, ownStatus);
+        Assert.Equal("received", own.GetProperty("step").GetString());
+        Assert.Equal(1, own.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_viewer_reads_every_commune_but_may_not_move_a_case()
+    {
+        var viewer = await App.LoginAsync("xem", "xem-pw-123");
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetJsonAsync($"/api/cases/{Other}")).Status);
+        var (status, _) = await viewer.PostJsonAsync($"/api/cases/{Other}/transitions", new { to = "received", version = 0 });
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Empty(await HistoryAsync(Other));
+    }
+
+    [Fact]
+    public async Task A_move_that_is_not_allowed_is_a_400_listing_the_allowed_moves_and_a_stale_version_is_a_409()
+    {
+        var admin = await App.LoginAsync("admin", "admin-pw-1");
+        var (status, body) = await admin.PostJsonAsync($"/api/cases/{Own}/transitions", new { to = "handed_over", version = 0 });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("move-not-allowed", body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("(received)", body.GetProperty("error").GetProperty("en").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["received"], body.GetProperty("allowedMoves").EnumerateArray().Select(m => m.GetProperty("step").GetString()));
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"/api/cases/{Own}/transitions", new { to = "received", version = 0 })).Status);
+        var (stale, conflict) = await admin.PostJsonAsync($"/api/cases/{Own}/transitions", new { to = "checked", version = 0 });
+        Assert.Equal(HttpStatusCode.Conflict, stale);
+        Assert.Equal("stale-version", conflict.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostJsonAsync($"/api/cases/{Own}/transitions", new { to = "checked" })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostJsonAsync($"/api/cases/{Own}/transitions", new { to = "kiem_tra", version = 1 })).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostJsonAsync("/api/cases/no-such-school/transitions", new { to = "received", version = 0 })).Status);
+
+        var (_, got) = await admin.GetJsonAsync($"/api/cases/{Own}");
+        Assert.Equal(1, got.GetProperty("version").GetInt32());
+        Assert.Equal(["checked", "returned_for_supplement", "rejected", "withdrawn"],
+            got.GetProperty("allowedMoves").EnumerateArray().Select(m => m.GetProperty("step").GetString()));
+        Assert.Single(await HistoryAsync(Own));
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_conflicting_transitions_give_one_200_and_forty_nine_409s_and_one_event()
+    {
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < 5; i++)
+        {
+            clients.Add(await App.LoginAsync("admin", "admin-pw-1"));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await clients[0].PostJsonAsync($"/api/cases/{Own}/transitions", new { to = "received", version = 0 })).Status);
+        // Fifty writers who all saw version 1 and want two different, each allowed, next steps.
+        using var start = new ManualResetEventSlim();
+        var tasks = Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
+        {
+            start.Wait(TestContext.Current.CancellationToken);
+            return (await clients[i % clients.Count].PostJsonAsync($"/api/cases/{Own}/transitions",
+                new { to = i % 2 == 0 ? "checked" : "withdrawn", version = 1, note = $"writer {i}" })).Status;
+        })).ToList();
+        start.Set();
+        var statuses = await Task.WhenAll(tasks);
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(49, statuses.Count(s => s == HttpStatusCode.Conflict));
+        var history = await HistoryAsync(Own);
+        Assert.Equal([1, 2], history.Select(e => e.GetProperty("sequence").GetInt32()));
+        var winner = history[1];
+        var writer = int.Parse(winner.GetProperty("note").GetString()!["writer ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(writer % 2 == 0 ? "checked" : "withdrawn", winner.GetProperty("to").GetString());
+    }
+
+    [Fact]
+    public async Task Notes_and_attachments_with_sql_and_html_metacharacters_and_diacritics_come_back_verbatim()
+    {
+        var admin = await App.LoginAsync("admin", "admin-pw-1");
+        var attachment = "biên bản <01>'; DELETE FROM users; --.pdf";
+        var (status, _) = await admin.PostJsonAsync($"/api/cases/{Own}/transitions", new { to = "received", version = 0, note = Note, attachments = new[] { attachment } });
+        Assert.Equal(HttpStatusCode.OK, status);
+        var e = Assert.Single(await HistoryAsync(Own));
+        Assert.Equal(Note, e.GetProperty("note").GetString());
+        Assert.Equal([attachment], e.GetProperty("attachments").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("admin", e.GetProperty("user").GetString());
+        Assert.Equal("not_started", e.GetProperty("from").GetString());
+        Assert.Equal("received", e.GetProperty("to").GetString());
+        Assert.Equal("2026-03-02T09:00:00+07:00", e.GetProperty("at").GetString());
+    }
+
+    [Fact]
+    public async Task The_list_filters_by_commune_step_and_overdue_and_progress_counts_by_step()
+    {
+        var admin = await App.LoginAsync("admin", "admin-pw-1");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"/api/cases/{Own}/transitions", new { to = "received", version = 0 })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"/api/cases/{Other}/transitions", new { to = "received", version = 0 })).Status);
+        _clock.Now = new DateTimeOffset(2026, 3, 3, 9, 0, 0, TimeSpan.FromHours(7));
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"/api/cases/{Other}/transitions", new { to = "checked", version = 1 })).Status);
+
+        var received = (await admin.GetJsonAsync("/api/cases?step=received")).Body.EnumerateArray().Select(c => c.GetProperty("siteId").GetString()).ToList();
+        Assert.Equal([Own], received);
+        var inCommune = (await admin.GetJsonAsync("/api/cases?commune=99002&step=checked")).Body.EnumerateArray().ToList();
+        Assert.Equal(Other, Assert.Single(inCommune).GetProperty("siteId").GetString());
+        Assert.Equal("Kiểm tra", inCommune[0].GetProperty("stepName").GetProperty("vi").GetString());
+        Assert.Empty((await admin.GetJsonAsync("/api/cases?overdue=true")).Body.EnumerateArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetJsonAsync("/api/cases?step=kiem_tra")).Status);
+
+        // Received on 2 March 2026 with a 20-working-day limit: by 4 May (Reunification Day and Labour Day between) it is late.
+        _clock.Now = new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.FromHours(7));
+        var overdue = (await admin.GetJsonAsync("/api/cases?overdue=true")).Body.EnumerateArray().Select(c => c.GetProperty("siteId").GetString()).Order().ToList();
+        Assert.Equal([Own, Other], overdue);
+
+        var progress = (await admin.GetJsonAsync("/api/progress")).Body.EnumerateArray().ToDictionary(p => p.GetProperty("communeCode").GetString()!);
+        Assert.Equal(1, progress["99001"].GetProperty("byStep").GetProperty("received").GetInt32());
+        Assert.Equal(1, progress["99002"].GetProperty("byStep").GetProperty("checked").GetInt32());
+        Assert.Equal(1, progress["99002"].GetProperty("overdue").GetInt32());
+        Assert.Equal(progress["99001"].GetProperty("sites").GetInt32(),
+            progress["99001"].GetProperty("notStarted").GetInt32() + progress["99001"].GetProperty("withCertificate").GetInt32() + 1);
+    }
+
+    private async Task<List<JsonElement>> HistoryAsync(string siteId)
+    {
+        // One signed-in reader: a login costs a 600,000-iteration PBKDF2.
+        _reader ??= await App.LoginAsync("admin", "admin-pw-1");
+        var (status, body) = await _reader.GetJsonAsync($"/api/cases/{siteId}/history");
+        Assert.Equal(HttpStatusCode.OK, status);
+        return [.. body.EnumerateArray()];
+    }
+
+    private static StringContent JsonContent(object body) =>
+        new(JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json");
+}
