@@ -5,7 +5,8 @@ export class ApiError extends Error {
     const err = body && body.error ? body.error : null;
     super(err ? `${err.vi || ''} / ${err.en || ''}` : `HTTP ${status} ${url}`);
     this.status = status;
-    this.error = err || { code: `http_${status}`, vi: `Lỗi HTTP ${status}`, en: `HTTP error ${status}` };
+    // Without the server's bilingual body, errorText() words it from the translation files.
+    this.error = err || { code: 'http', status };
   }
 }
 

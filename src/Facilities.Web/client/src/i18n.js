@@ -68,6 +68,9 @@ export function formatNumber(value, digits = 2) {
 
 /** Server errors carry both languages: {"error":{"code","vi","en"}}. */
 export function errorText(error) {
-  if (error && typeof error === 'object') return error[current] || error.vi || error.en || error.code || '';
+  if (error && typeof error === 'object') {
+    if (error.code === 'http' && !error.vi) return t('error.http', { status: error.status });
+    return error[current] || error.vi || error.en || error.code || '';
+  }
   return String(error ?? '');
 }
