@@ -13,7 +13,8 @@
 //       [--level thcs] [--schools 5000] [--wards-per-side 40] [--ward-km 4] [--urban-share 0.2] [--grid-m 290]
 //       [--seed 20250701] [--runs 11] [--warmup 2] [--sql-runs 5] [--sql-warmup 1] [--year 2030]
 //
-// With --screening, the parcel screening benchmark runs instead (ScreeningBenchmark.cs).
+// With --screening, the parcel screening benchmark runs instead (ScreeningBenchmark.cs); with --tiles, the map app's
+// first /api/deficit answer and parcel vector-tile latency over HTTP (TilesBenchmark.cs).
 using System.Diagnostics;
 using System.Globalization;
 using Facilities.Benchmarks;
@@ -31,6 +32,11 @@ if (args.Contains("--screening"))
 }
 
 string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+if (args.Contains("--tiles"))
+{
+    return await TilesBenchmark.RunAsync(Arg);
+}
+
 var connectionString = Arg("--pg") ?? Environment.GetEnvironmentVariable("FACILITIES_TEST_PG");
 if (args.Contains("--catchment"))
 {

@@ -14,7 +14,7 @@ internal static class MetaEndpoints
     public const int LastPlanningYear = 2040;
 
     public static void Map(IEndpointRouteBuilder app, WebOptions options) =>
-        app.MapGet("/api/meta", (DatasetService d, TrackerContext tracker) =>
+        app.MapGet("/api/meta", (DatasetService d, TrackerContext tracker, Tiles.ParcelTiles tiles) =>
         {
             var extent = new Envelope();
             foreach (var f in d.Layer("wards")?.Features ?? [])
@@ -38,7 +38,7 @@ internal static class MetaEndpoints
                 methods = new[] { "admin", "catchment" },
                 bbox = extent.IsNull ? null : new[] { extent.MinX, extent.MinY, extent.MaxX, extent.MaxY },
                 layers = LayerEndpoints.Whole,
-                parcelTiles = new { url = "/tiles/parcels/{z}/{x}/{y}.mvt", layer = "parcels", minZoom = TileEndpoints.MinZoom, maxZoom = TileEndpoints.MaxZoom },
+                parcelTiles = new { url = "/tiles/parcels/{z}/{x}/{y}.mvt", layer = "parcels", minZoom = tiles.MinZoom, maxZoom = TileEndpoints.MaxZoom },
                 tracker = tracker.StoreKind,
                 basemapUrl = options.BasemapUrl,
             });

@@ -2,15 +2,12 @@ using Facilities.Web.Tiles;
 
 namespace Facilities.Web.Endpoints;
 
-/// <summary>/tiles/parcels/{z}/{x}/{y}.mvt: parcels as Mapbox vector tiles (XYZ scheme, y from the north).</summary>
+/// <summary>
+/// /tiles/parcels/{z}/{x}/{y}.mvt: parcels as Mapbox vector tiles (XYZ scheme, y from the north); 204 for an empty
+/// tile and below <see cref="ParcelTiles.MinZoom"/>, where a tile would carry too many parcels to draw.
+/// </summary>
 internal static class TileEndpoints
 {
-    /// <summary>
-    /// Below this zoom a tile would carry tens of thousands of parcels (a city of 1,000,000 parcels has ~3,500 in a
-    /// z14 tile), too many to draw: the answer is 204 and the client shows the layer from here on.
-    /// </summary>
-    public const int MinZoom = 14;
-
     /// <summary>Highest zoom served.</summary>
     public const int MaxZoom = 22;
 
@@ -24,7 +21,7 @@ internal static class TileEndpoints
                 return ApiError.NotFound($"không có ô {z}/{x}/{y} (z 0..{MaxZoom}).", $"no tile {z}/{x}/{y} (z 0..{MaxZoom}).");
             }
 
-            var bytes = z < MinZoom ? null : tiles.Tile(z, x, y);
+            var bytes = z < tiles.MinZoom ? null : tiles.Tile(z, x, y);
             response.Headers.CacheControl = "public, max-age=300";
             return bytes is null ? Results.NoContent() : Results.Bytes(bytes, ContentType);
         });

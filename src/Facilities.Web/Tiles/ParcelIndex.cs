@@ -17,14 +17,23 @@ public sealed class ParcelIndex
 
     private readonly STRtree<int> _tree;
 
-    private ParcelIndex(List<string> ids, List<string> landUse, List<double?> area, List<Geometry> geometry, STRtree<int> tree)
+    private ParcelIndex(List<string> ids, List<string> landUse, List<double?> area, List<Geometry> geometry, STRtree<int> tree, int[] densest)
     {
         Ids = ids;
         LandUse = landUse;
         AreaM2 = area;
         Geometry = geometry;
         _tree = tree;
+        _densest = densest;
     }
+
+    /// <summary>Finest zoom whose densest tile is counted (z18: ~140 m at Hải Phòng's latitude).</summary>
+    public const int DensityZoom = 18;
+
+    private readonly int[] _densest;
+
+    /// <summary>Parcels (by centre) in the densest tile of zoom <paramref name="z"/> (0..<see cref="DensityZoom"/>).</summary>
+    public int DensestTile(int z) => _densest[z];
 
     /// <summary>Parcel ids, in layer order.</summary>
     public IReadOnlyList<string> Ids { get; }
@@ -49,6 +58,7 @@ public sealed class ParcelIndex
         var area = new List<double?>();
         var geometry = new List<Geometry>();
         var tree = new STRtree<int>();
+        var bins = new Dictionary<(int X, int Y), int>();
         var wgs84 = CrsRegistry.Get(CrsRegistry.Wgs84Srid);
         if (IO.Store.GeoPackageDataset.Describe(dataset).Exists(t => t.Table.Name == "parcels"))
         {
@@ -58,6 +68,9 @@ public sealed class ParcelIndex
                 // StreamParcels measures a parcel without a stored area in the CRS asked for: degrees here, not m².
                 double? m2 = p.AreaM2.Equals(p.Geometry.Area) ? null : p.AreaM2;
                 tree.Insert(g.EnvelopeInternal, ids.Count);
+                var centre = g.EnvelopeInternal.Centre;
+                var bin = (TileX(centre.X, DensityZoom), TileY(centre.Y, DensityZoom));
+                bins[bin] = bins.GetValueOrDefault(bin) + 1;
                 ids.Add(p.Id);
                 landUse.Add(p.LandUse);
                 area.Add(m2);
@@ -66,7 +79,24 @@ public sealed class ParcelIndex
         }
 
         tree.Build();
-        return new ParcelIndex(ids, landUse, area, geometry, tree);
+        var densest = new int[DensityZoom + 1];
+        for (var z = DensityZoom; z >= 0; z--)
+        {
+            densest[z] = bins.Count == 0 ? 0 : bins.Values.Max();
+            bins = bins.GroupBy(b => (b.Key.X >> 1, b.Key.Y >> 1)).ToDictionary(g => g.Key, g => g.Sum(b => b.Value));
+        }
+
+        return new ParcelIndex(ids, landUse, area, geometry, tree, densest);
+    }
+
+    /// <summary>Column of the XYZ tile holding longitude <paramref name="lon"/> at zoom <paramref name="z"/>.</summary>
+    public static int TileX(double lon, int z) => (int)Math.Clamp(Math.Floor((lon + 180) / 360 * (1 << z)), 0, (1 << z) - 1);
+
+    /// <summary>Row (from the north) of the XYZ tile holding latitude <paramref name="lat"/> at zoom <paramref name="z"/>.</summary>
+    public static int TileY(double lat, int z)
+    {
+        var r = Math.Clamp(lat, -85.0511, 85.0511) * Math.PI / 180;
+        return (int)Math.Clamp(Math.Floor((1 - (Math.Log(Math.Tan(r) + (1 / Math.Cos(r))) / Math.PI)) / 2 * (1 << z)), 0, (1 << z) - 1);
     }
 
     /// <summary>Indices (layer order) of the parcels whose envelope meets <paramref name="box"/>, ascending.</summary>

@@ -17,8 +17,38 @@ public sealed class ParcelTiles
     public ParcelTiles(DatasetService dataset) =>
         _index = new Lazy<ParcelIndex>(() => ParcelIndex.Load(dataset.Path), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>Which encoder writes the tiles (the benchmark compares them).</summary>
+    public TileWriter Writer { get; set; } = TileWriter.Direct;
+
     /// <summary>The parcels (loads them on first use).</summary>
     public ParcelIndex Index => _index.Value;
+
+    /// <summary>
+    /// Most parcels a tile should carry (a few milliseconds to encode, a few hundred KiB): the parcels are served from
+    /// the first zoom whose densest tile holds no more.
+    /// </summary>
+    public const int MaxParcelsPerTile = 5000;
+
+    /// <summary>Lowest zoom served.</summary>
+    public const int LowestZoom = 14;
+
+    /// <summary>
+    /// The first zoom with parcels: 14, or higher where parcels are so dense that a z14 tile would hold more than
+    /// <see cref="MaxParcelsPerTile"/> (a 1,000,000-parcel city on 16 × 12 km has ~27,000 in a z14 tile). Loads the parcels.
+    /// </summary>
+    public int MinZoom
+    {
+        get
+        {
+            var z = LowestZoom;
+            while (z < ParcelIndex.DensityZoom && Index.DensestTile(z) > MaxParcelsPerTile)
+            {
+                z++;
+            }
+
+            return z;
+        }
+    }
 
     /// <summary>Loads the parcels now, so the first tile does not wait for them.</summary>
     public void Warm() => _ = _index.Value;
@@ -34,6 +64,27 @@ public sealed class ParcelTiles
             return null;
         }
 
+        if (Writer == TileWriter.NetTopologySuite)
+        {
+            return NtsTile(tile, hits);
+        }
+
+        var encoder = new MvtEncoder(z, x, y);
+        var attributes = new (string Key, object? Value)[3];
+        foreach (var i in hits)
+        {
+            attributes[0] = ("id", Index.Ids[i]);
+            attributes[1] = ("land_use", Index.LandUse[i]);
+            attributes[2] = ("area_m2", Index.AreaM2[i] is double a ? Math.Round(a, 1) : null);
+            encoder.AddPolygonal(Index.Geometry[i], attributes);
+        }
+
+        return encoder.Count == 0 ? null : encoder.Finish("parcels");
+    }
+
+    /// <summary>The same tile through NetTopologySuite.IO.VectorTiles' MapboxTileWriter (kept for the benchmark's comparison).</summary>
+    private byte[] NtsTile(NetTopologySuite.IO.VectorTiles.Tiles.Tile tile, List<int> hits)
+    {
         var layer = new Layer { Name = "parcels" };
         foreach (var i in hits)
         {
