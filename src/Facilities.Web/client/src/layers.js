@@ -155,7 +155,8 @@ export function createLayers(meta) {
       maxZoom: tiles.maxZoom ?? 18,
     }),
     style: parcelStyle,
-    minZoom: Math.max(14, (tiles.minZoom ?? 0) - 0.5),
+    // Half a zoom early: from there the nearest tile zoom is already the server's first one.
+    minZoom: (tiles.minZoom ?? 14) - 0.5,
     declutter: false,
     properties: { key: 'parcels' },
   });
