@@ -9,17 +9,18 @@ import { defaults as defaultControls, ScaleLine } from 'ol/control.js';
 import { fromLonLat, transformExtent } from 'ol/proj.js';
 import Feature from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
-import { api, query, requestsIdle } from './api.js';
+import { api, query } from './api.js';
 import { applyToDocument, errorText, language, loadLanguage, onLanguageChange, savedLanguage, t } from './i18n.js';
 import { state, INDICATORS } from './state.js';
-import { classify, colourFor } from './ramp.js';
+import { classify } from './ramp.js';
 import { createLayers, LAYER_ORDER, schoolKey } from './layers.js';
 import { closePopup, complianceStatus, createPopup, openPopup, refreshPopup } from './popup.js';
 import { renderLegend } from './legend.js';
-import { createSearch, interiorPoint } from './search.js';
+import { createSearch } from './search.js';
 import { exportPng } from './exportPng.js';
 import { createControls, renderControlLabels } from './controls.js';
 import { initTracker } from './tracker.js';
+import { exposeTestHook } from './testHook.js';
 
 const $ = (id) => document.getElementById(id);
 const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
@@ -179,74 +180,6 @@ function pageTitle() {
   return `${t(INDICATORS[state.indicator].legend)} · ${levelName} · ${state.year} · ${t(`method.${state.method}`)}`;
 }
 
-function exposeTestHook(ready) {
-  // Read by the end-to-end tests (tests/Facilities.Web.E2E) instead of sleeping or guessing at pixels.
-  window.__facilities = {
-    ready,
-    get map() {
-      return map;
-    },
-    get state() {
-      return state;
-    },
-    wardCount: () => layers.wards.getSource().getFeatures().length,
-    wardColours: () =>
-      layers.wards
-        .getSource()
-        .getFeatures()
-        .map((f) => colourFor(state.classes, f.get(state.indicatorField))),
-    wardValues: () =>
-      Object.fromEntries(
-        layers.wards
-          .getSource()
-          .getFeatures()
-          .map((f) => [f.get('ward_code') || f.get('code'), f.get(state.indicatorField)]),
-      ),
-    /** Page coordinates of a point inside the ward, for a real mouse click. */
-    wardPixel: (code) => {
-      const feature = layers.wards.getSource().getFeatures().find((f) => (f.get('ward_code') || f.get('code')) === code);
-      if (!feature) return null;
-      const pixel = map.getPixelFromCoordinate(interiorPoint(feature.getGeometry()));
-      const rect = map.getTargetElement().getBoundingClientRect();
-      return { x: rect.left + pixel[0], y: rect.top + pixel[1] };
-    },
-    /** Centres the view on a point inside the ward (a popup's auto-pan may have moved it out of sight). */
-    centerOnWard: (code) => {
-      const feature = layers.wards.getSource().getFeatures().find((f) => (f.get('ward_code') || f.get('code')) === code);
-      if (feature) map.getView().setCenter(interiorPoint(feature.getGeometry()));
-    },
-    /** Page coordinates of a point inside the n-th feature of a layer (for clicking sites, schools…). */
-    featurePixel: (key, n = 0) => {
-      const features = layers[key].getSource().getFeatures();
-      if (!features[n]) return null;
-      const geometry = features[n].getGeometry();
-      const type = geometry.getType();
-      const at = type === 'Point' ? geometry.getCoordinates() : interiorPoint(geometry);
-      const pixel = map.getPixelFromCoordinate(at);
-      const rect = map.getTargetElement().getBoundingClientRect();
-      return { x: rect.left + pixel[0], y: rect.top + pixel[1], id: features[n].getId() ?? null };
-    },
-    /** Centres the view on the n-th feature of a layer at a zoom. */
-    zoomToFeature: (key, n, zoom) => {
-      const geometry = layers[key].getSource().getFeatures()[n].getGeometry();
-      map.getView().setCenter(geometry.getType() === 'Point' ? geometry.getCoordinates() : interiorPoint(geometry));
-      map.getView().setZoom(zoom);
-    },
-    layerCount: (key) => (layers[key] && layers[key].getSource().getFeatures ? layers[key].getSource().getFeatures().length : 0),
-    idle: async () => {
-      await requestsIdle();
-      // A popup's auto-pan or a fit may still be moving the view: wait for it to stop before the last render.
-      while (map.getView().getAnimating()) await new Promise((resolve) => map.once('moveend', resolve));
-      await new Promise((resolve) => {
-        map.once('rendercomplete', resolve);
-        map.render();
-      });
-    },
-    center: () => map.getView().getCenter(),
-    firstPaintMs: () => state.firstPaintMs,
-  };
-}
-
 async function start() {
   let resolveReady;
   const ready = new Promise((resolve) => {
@@ -275,7 +208,7 @@ async function start() {
     view: new View({ center: [0, 0], zoom: 2, maxZoom: 20 }),
     controls: defaultControls().extend([new ScaleLine()]),
   });
-  exposeTestHook(ready);
+  exposeTestHook({ ready, map, layers });
   if (meta.bbox) map.getView().fit(transformExtent(meta.bbox, 'EPSG:4326', 'EPSG:3857'), { padding: [20, 20, 20, 20] });
   createPopup(map);
 
