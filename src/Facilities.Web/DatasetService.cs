@@ -19,6 +19,7 @@ public sealed class DatasetService
 {
     private readonly Lazy<string> _hash;
     private readonly Lazy<CityModel> _city;
+    private readonly Lazy<HashSet<string>> _layerNames;
     private readonly ConcurrentDictionary<string, Lazy<FeatureLayer?>> _layers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<byte[]>> _answers = new(StringComparer.Ordinal);
 
@@ -34,6 +35,7 @@ public sealed class DatasetService
         Norms = LoadNorms(normsPath);
         _hash = new Lazy<string>(() => GeoPackageDataset.Hash(Path));
         _city = new Lazy<CityModel>(() => DatasetLoader.LoadCity(Path, Norms));
+        _layerNames = new Lazy<HashSet<string>>(() => [.. GeoPackageDataset.Describe(Path).Select(t => t.Table.Name)]);
     }
 
     /// <summary>Full path of the dataset.</summary>
@@ -54,6 +56,9 @@ public sealed class DatasetService
     /// <summary>Version of the tool ("0.1.0+commit"), as the CLI's result stamps carry it.</summary>
     public static string ToolVersion { get; } =
         typeof(DatasetService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    /// <summary>Whether the dataset has a layer by this name.</summary>
+    public bool HasLayer(string name) => _layerNames.Value.Contains(name);
 
     /// <summary>A layer as stored (EPSG:4326), or null when the dataset has none by that name.</summary>
     public FeatureLayer? Layer(string name) =>

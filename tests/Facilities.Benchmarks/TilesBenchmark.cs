@@ -14,10 +14,11 @@ namespace Facilities.Benchmarks;
 /// facilities generate --out /tmp/city-1m.gpkg --wards 120 --parcels 1000000
 /// dotnet run -c Release --project tests/Facilities.Benchmarks -- --tiles --dataset /tmp/city-1m.gpkg
 ///     [--sample gis-data/sample-city.gpkg] [--requests 1000] [--warmup 2000] [--zooms 16,17,18] [--seed 20250701]
-///     [--writer direct|nts]
+///     [--writer direct|nts] [--pg "Host=…"]
 /// </code>
 /// Tiles are those holding randomly drawn parcels (fixed seed), at the parcels' first zoom and the next ones,
-/// requested one at a time; latency is from sending the request to the last byte read.
+/// requested one at a time; latency is from sending the request to the last byte read. With --pg (or
+/// FACILITIES_TEST_PG) the same tiles come from PostGIS's ST_AsMVT too (statement time through Npgsql, no HTTP).
 /// </summary>
 internal static class TilesBenchmark
 {
@@ -61,8 +62,8 @@ internal static class TilesBenchmark
         }
 
         // The first requests after start run partly on unoptimised (tier-0) code: reported apart, as a user's first view.
-        var (cold, coldCpu) = await MeasureAsync(client, addresses.Take(100).ToList());
-        Report("first 100 tiles after start (mixed zooms, JIT warming up)", addresses.Take(100).ToList(), cold, coldCpu, index);
+        var (cold, coldCpu, coldKiB) = await MeasureAsync(client, addresses.Take(100).ToList());
+        Report("first 100 tiles after start (mixed zooms, JIT warming up)", addresses.Take(100).ToList(), cold, coldCpu, coldKiB, index);
         foreach (var (tz, x, y) in addresses.Skip(100).Take(warmup))
         {
             using var r = await client.GetAsync($"/tiles/parcels/{tz}/{x}/{y}.mvt");
@@ -71,17 +72,46 @@ internal static class TilesBenchmark
         foreach (var z in zooms)
         {
             var mine = addresses.Skip(100 + warmup).Where(a => a.Z == z).ToList();
-            var (times, cpuMs) = await MeasureAsync(client, mine);
-            Report($"z{z}", mine, times, cpuMs, index);
+            var (times, cpuMs, kib) = await MeasureAsync(client, mine);
+            Report($"z{z}", mine, times, cpuMs, kib, index);
+        }
+
+        var pg = arg("--pg") ?? Environment.GetEnvironmentVariable("FACILITIES_TEST_PG");
+        if (!string.IsNullOrWhiteSpace(pg))
+        {
+            await using var postgis = await PostGisTiles.LoadAsync(pg, index);
+            await using var conn = await postgis.OpenAsync();
+            foreach (var (tz, x, y) in addresses.Skip(100).Take(Math.Min(warmup, 300)))
+            {
+                await postgis.TileAsync(conn, tz, x, y);
+            }
+
+            foreach (var z in zooms)
+            {
+                var mine = addresses.Skip(100 + warmup).Where(a => a.Z == z).ToList();
+                var times = new List<double>();
+                long bytes = 0;
+                foreach (var (tz, x, y) in mine)
+                {
+                    var w = Stopwatch.StartNew();
+                    bytes += (await postgis.TileAsync(conn, tz, x, y)).Length;
+                    times.Add(w.Elapsed.TotalMilliseconds);
+                }
+
+                times.Sort();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"PostGIS ST_AsMVT z{z}: {times.Count} tiles, {bytes / 1024.0 / times.Count:0} KiB a tile; p50 {P(times, 0.50):0.0} ms, p95 {P(times, 0.95):0.0} ms, p99 {P(times, 0.99):0.0} ms, max {times[^1]:0.0} ms"));
+            }
         }
 
         await app.StopAsync();
         return 0;
     }
 
-    private static async Task<(List<double> Times, double CpuMs)> MeasureAsync(HttpClient client, List<(int Z, int X, int Y)> tiles)
+    private static async Task<(List<double> Times, double CpuMs, double KiB)> MeasureAsync(HttpClient client, List<(int Z, int X, int Y)> tiles)
     {
         var times = new List<double>();
+        long bytes = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         foreach (var (z, x, y) in tiles)
         {
@@ -93,19 +123,21 @@ internal static class TilesBenchmark
             {
                 throw new InvalidOperationException($"tile {z}/{x}/{y}: {(int)r.StatusCode}");
             }
+
+            bytes += body.Length;
         }
 
         // CPU time of this process (server and client together) per tile: what a tile costs, whatever else the machine runs.
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / tiles.Count;
         times.Sort();
-        return (times, cpuMs);
+        return (times, cpuMs, bytes / 1024.0 / tiles.Count);
     }
 
-    private static void Report(string what, List<(int Z, int X, int Y)> tiles, List<double> times, double cpuMs, ParcelIndex index)
+    private static void Report(string what, List<(int Z, int X, int Y)> tiles, List<double> times, double cpuMs, double kib, ParcelIndex index)
     {
         var parcels = tiles.Average(a => index.Query(TileBox(a.Z, a.X, a.Y)).Count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {times.Count} tiles, {parcels:0} parcels a tile on average; " +
+            $"{what}: {times.Count} tiles, {parcels:0} parcels and {kib:0} KiB a tile on average; " +
             $"p50 {P(times, 0.50):0.0} ms, p95 {P(times, 0.95):0.0} ms, p99 {P(times, 0.99):0.0} ms, max {times[^1]:0.0} ms; CPU {cpuMs:0.0} ms a tile"));
     }
 

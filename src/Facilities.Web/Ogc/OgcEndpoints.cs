@@ -130,7 +130,7 @@ internal static class OgcEndpoints
     }
 
     private static List<string> Collections(DatasetService d) =>
-        [.. LayerEndpoints.Whole.Append("parcels").Where(n => IO.Store.GeoPackageDataset.Describe(d.Path).Exists(t => t.Table.Name == n))];
+        [.. LayerEndpoints.Whole.Append("parcels").Where(d.HasLayer)];
 
     private static object Collection(HttpRequest r, DatasetService d, ParcelTiles p, string id)
     {

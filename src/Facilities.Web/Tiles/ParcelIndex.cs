@@ -50,8 +50,8 @@ public sealed class ParcelIndex
     /// <summary>Number of parcels.</summary>
     public int Count => Ids.Count;
 
-    /// <summary>Reads the dataset's parcels; an index with no parcel when it has no parcels layer.</summary>
-    public static ParcelIndex Load(string dataset)
+    /// <summary>Reads the dataset's parcels (none when <paramref name="hasParcels"/> is false: the dataset has no parcels layer).</summary>
+    public static ParcelIndex Load(string dataset, bool hasParcels)
     {
         var ids = new List<string>();
         var landUse = new List<string>();
@@ -60,7 +60,7 @@ public sealed class ParcelIndex
         var tree = new STRtree<int>();
         var bins = new Dictionary<(int X, int Y), int>();
         var wgs84 = CrsRegistry.Get(CrsRegistry.Wgs84Srid);
-        if (IO.Store.GeoPackageDataset.Describe(dataset).Exists(t => t.Table.Name == "parcels"))
+        if (hasParcels)
         {
             foreach (var p in DatasetLoader.StreamParcels(dataset, wgs84))
             {

@@ -15,7 +15,7 @@ public sealed class ParcelTiles
 
     /// <summary>Creates the tiler; nothing is read yet.</summary>
     public ParcelTiles(DatasetService dataset) =>
-        _index = new Lazy<ParcelIndex>(() => ParcelIndex.Load(dataset.Path), LazyThreadSafetyMode.ExecutionAndPublication);
+        _index = new Lazy<ParcelIndex>(() => ParcelIndex.Load(dataset.Path, dataset.HasLayer("parcels")), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Which encoder writes the tiles (the benchmark compares them).</summary>
     public TileWriter Writer { get; set; } = TileWriter.Direct;
