@@ -226,7 +226,7 @@ public sealed class MapTests(BrowserFixture browser)
         await page.Page.ClickAsync("#lang-switch");
         await page.IdleAsync();
 
-        Assert.Equal("en", await page.Page.GetAttributeAsync("html", "lang"));
+        await Assertions.Expect(page.Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         Assert.Equal(en["app.title"], await page.Page.TextContentAsync("h1"));
         Assert.Equal(en["legend.heading"], await page.Page.TextContentAsync("[data-i18n='legend.heading']"));
         Assert.Equal(en["level.tieu_hoc"], await page.Page.Locator("#level-select option[value=tieu_hoc]").TextContentAsync());
@@ -247,7 +247,7 @@ public sealed class MapTests(BrowserFixture browser)
         await page.WaitReadyAsync();
         Assert.Equal(en["app.title"], await page.Page.TextContentAsync("h1"));
         await page.Page.ClickAsync("#lang-switch");
-        Assert.Equal(vi["app.title"], await page.Page.TextContentAsync("h1"));
+        await Assertions.Expect(page.Page.Locator("h1")).ToHaveTextAsync(vi["app.title"]);
     }
 
     [Fact]

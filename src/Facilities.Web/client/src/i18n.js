@@ -1,10 +1,17 @@
 // Every label goes through i18n/<lang>.json; the page starts in Vietnamese and the switch swaps the dictionary and
 // re-renders whatever subscribed. A missing key shows the key itself, so a gap is visible rather than blank.
+import { busy } from './api.js';
+
 const dictionaries = {};
 let current = 'vi';
 const listeners = [];
 
-export async function loadLanguage(lang) {
+export function loadLanguage(lang) {
+  // One busy period from the request to the relabelled page, so "idle" means the switch is complete.
+  return busy(() => switchTo(lang));
+}
+
+async function switchTo(lang) {
   if (!dictionaries[lang]) {
     const response = await fetch(`i18n/${lang}.json`);
     if (!response.ok) throw new Error(`i18n/${lang}.json: HTTP ${response.status}`);
