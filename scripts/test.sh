@@ -27,7 +27,8 @@ export FACILITIES_REQUIRE_TOOLS=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # A throwaway PostGIS cluster for tests/Facilities.Storage.PostGis.Tests, on 127.0.0.1 and a free port, removed on
-# exit. fsync is off: nothing here needs to survive a crash. initdb and postgres refuse to run as root, so as root
+# exit. fsync is off: nothing here needs to survive a crash. max_connections is 300: test projects run in parallel and
+# two of them each open 50 concurrent writers plus their pools (100 ran out: "too many clients already"). initdb and postgres refuse to run as root, so as root
 # they run as the postgres user. If it cannot start, FACILITIES_TEST_PG stays unset and those tests fail, not skip.
 PGDATA=""
 stop_postgres() {
@@ -45,7 +46,7 @@ start_postgres() {
   for port in $(seq 55433 55452); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue   # something listens there
     if as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/log.txt" -w -t 30 \
-        -o "-h 127.0.0.1 -p $port -k $PGDATA -c fsync=off -c full_page_writes=off" start >/dev/null; then
+        -o "-h 127.0.0.1 -p $port -k $PGDATA -c fsync=off -c full_page_writes=off -c max_connections=300" start >/dev/null; then
       "$PGBIN/psql" "host=127.0.0.1 port=$port user=postgres dbname=postgres" -qc 'CREATE DATABASE gis' &&
         "$PGBIN/psql" "host=127.0.0.1 port=$port user=postgres dbname=gis" -qc 'CREATE EXTENSION postgis' || return 1
       export FACILITIES_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=gis"

@@ -1,0 +1,318 @@
+// The certificate (GCN) tracker: login, cases filtered by commune/step/overdue, a case's detail with its history and
+// a transition form (allowed moves and the version the user saw), and progress per commune as an SVG bar chart.
+// The server scopes everything to the user's commune; the page only shows what it is given.
+import { api, busy, query, ApiError } from './api.js';
+import { errorText, formatNumber, language, t, tOr, onLanguageChange } from './i18n.js';
+import { state } from './state.js';
+import { OKABE_ITO } from './ramp.js';
+
+export const STEPS = [
+  'not_started', 'received', 'checked', 'surveyed', 'form_decided', 'financial_obligations', 'signed', 'handed_over',
+  'returned_for_supplement', 'suspended', 'rejected', 'withdrawn',
+];
+const OPEN_STEPS = ['received', 'checked', 'surveyed', 'form_decided', 'financial_obligations', 'signed', 'returned_for_supplement', 'suspended'];
+const SESSION_FLAG = 'facilities.session';
+
+const $ = (id) => document.getElementById(id);
+let cases = [];
+let progress = [];
+let detail = null;
+let history = [];
+let onShowCase = () => {};
+
+function stepName(step, name) {
+  if (name && typeof name === 'object' && name[language()]) return name[language()];
+  return tOr(`step.${step}`, step);
+}
+
+function formatDate(iso) {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (m) return language() === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(language() === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
+}
+
+function setFlag(on) {
+  try {
+    if (on) sessionStorage.setItem(SESSION_FLAG, '1');
+    else sessionStorage.removeItem(SESSION_FLAG);
+  } catch {
+    // No storage: the user logs in again after a reload.
+  }
+}
+
+function hasFlag() {
+  try {
+    return sessionStorage.getItem(SESSION_FLAG) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function showSession() {
+  const user = state.user;
+  $('login-form').hidden = !!user;
+  $('session').hidden = !user;
+  $('tracker-main').hidden = !user;
+  if (user) $('session-user').textContent = t('login.as', { user: user.user, role: tOr(`role.${user.role}`, user.role) });
+}
+
+async function login(e) {
+  e.preventDefault();
+  $('login-error').textContent = '';
+  try {
+    state.user = await api('api/login', { json: { user: $('login-user').value, password: $('login-password').value } });
+    setFlag(true);
+    $('login-password').value = '';
+    showSession();
+    await refreshAll();
+  } catch (err) {
+    $('login-error').textContent = err instanceof ApiError && err.status === 401 ? t('login.failed') : errorText(err.error || err.message);
+  }
+}
+
+async function logout() {
+  try {
+    await api('api/logout', { method: 'POST' });
+  } finally {
+    state.user = null;
+    setFlag(false);
+    cases = [];
+    detail = null;
+    showSession();
+  }
+}
+
+function filters() {
+  return { commune: $('filter-commune').value, step: $('filter-step').value, overdue: $('filter-overdue').checked ? 'true' : '' };
+}
+
+export async function loadCases() {
+  cases = await api(`api/cases${query(filters())}`);
+  renderCases();
+}
+
+async function loadProgress() {
+  progress = await api('api/progress');
+  renderCommuneOptions();
+  renderProgress();
+}
+
+async function refreshAll() {
+  await Promise.all([loadProgress(), loadCases()]);
+}
+
+function renderCommuneOptions() {
+  const select = $('filter-commune');
+  const value = select.value;
+  const options = [new Option(t('filter.all'), '')];
+  for (const p of progress) options.push(new Option(p.communeName || p.communeCode, p.communeCode));
+  select.replaceChildren(...options);
+  select.value = options.some((o) => o.value === value) ? value : '';
+}
+
+function renderStepOptions() {
+  const select = $('filter-step');
+  const value = select.value;
+  select.replaceChildren(new Option(t('filter.all'), ''), ...STEPS.map((s) => new Option(stepName(s), s)));
+  select.value = value;
+}
+
+function cell(text, className) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  if (className) td.className = className;
+  return td;
+}
+
+function renderCases() {
+  const body = $('cases-table').querySelector('tbody');
+  body.replaceChildren(
+    ...cases.map((c) => {
+      const tr = document.createElement('tr');
+      tr.dataset.siteId = c.siteId;
+      tr.dataset.step = c.step;
+      tr.dataset.commune = c.communeCode;
+      if (c.overdue) tr.classList.add('overdue');
+      const first = document.createElement('td');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'link case-open';
+      b.textContent = c.schoolName;
+      b.title = t('cases.showOnMap');
+      b.addEventListener('click', () => busy(() => selectCase(c.siteId)));
+      first.append(b);
+      tr.append(
+        first,
+        cell(c.communeName || c.communeCode),
+        cell(stepName(c.step, c.stepName)),
+        cell(formatDate(c.dueDate)),
+        cell(c.workingDaysUsed === null || c.workingDaysUsed === undefined ? '' : formatNumber(c.workingDaysUsed)),
+        cell(c.overdue ? t('yes') : t('no'), c.overdue ? 'flag' : ''),
+      );
+      return tr;
+    }),
+  );
+  $('cases-count').textContent = cases.length ? t('cases.count', { count: cases.length }) : t('cases.none');
+}
+
+async function selectCase(siteId) {
+  const c = cases.find((x) => x.siteId === siteId);
+  if (c && typeof c.lon === 'number' && typeof c.lat === 'number') onShowCase(c);
+  await loadDetail(siteId);
+  $('case-detail').querySelector('h3').focus();
+}
+
+async function loadDetail(siteId) {
+  $('detail-status').textContent = '';
+  $('detail-reload').hidden = true;
+  [detail, history] = await Promise.all([api(`api/cases/${encodeURIComponent(siteId)}`), api(`api/cases/${encodeURIComponent(siteId)}/history`)]);
+  renderDetail();
+}
+
+function renderDetail() {
+  const section = $('case-detail');
+  section.hidden = !detail;
+  if (!detail) return;
+  section.dataset.siteId = detail.siteId;
+  section.dataset.version = String(detail.version);
+  section.dataset.step = detail.step;
+  section.querySelector('h3').textContent = t('detail.heading', { name: detail.schoolName });
+  $('detail-summary').textContent = `${detail.communeName || detail.communeCode} · ${stepName(detail.step, detail.stepName)} · ${t('detail.version', { version: detail.version })}`;
+  const rows = history.map((h) => {
+    const tr = document.createElement('tr');
+    tr.dataset.sequence = String(h.sequence);
+    tr.dataset.to = h.to;
+    tr.append(cell(formatDate(h.at)), cell(h.user), cell(h.from ? stepName(h.from) : ''), cell(stepName(h.to)), cell(h.note || ''));
+    return tr;
+  });
+  $('history-table').querySelector('tbody').replaceChildren(...rows);
+  $('history-empty').hidden = rows.length > 0;
+  const moves = detail.allowedMoves || [];
+  const canWrite = moves.length > 0 && state.user && state.user.role !== 'viewer';
+  $('transition-form').hidden = !canWrite;
+  $('no-moves').hidden = canWrite;
+  $('transition-to').replaceChildren(...moves.map((m) => new Option(stepName(m.step, m.name), m.step)));
+}
+
+async function transition(e) {
+  e.preventDefault();
+  if (!detail) return;
+  const to = $('transition-to').value;
+  const status = $('detail-status');
+  status.textContent = '';
+  status.className = '';
+  try {
+    await api(`api/cases/${encodeURIComponent(detail.siteId)}/transitions`, {
+      json: { to, version: detail.version, note: $('transition-note').value },
+    });
+    $('transition-note').value = '';
+    await loadDetail(detail.siteId);
+    status.textContent = t('detail.done', { step: stepName(to) });
+    status.className = 'ok';
+    await refreshAll();
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 409) {
+      status.textContent = t('detail.conflict');
+      $('detail-reload').hidden = false;
+    } else {
+      status.textContent = err instanceof ApiError ? errorText(err.error) : String(err.message || err);
+    }
+    status.className = 'error';
+  }
+}
+
+function renderProgress() {
+  const root = $('progress-chart');
+  const ns = 'http://www.w3.org/2000/svg';
+  const rowHeight = 26;
+  const labelWidth = 150;
+  const barWidth = 260;
+  const height = progress.length * rowHeight + 30;
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${labelWidth + barWidth + 60} ${height}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', t('progress.chart'));
+  const max = Math.max(1, ...progress.map((p) => p.sites || 0));
+  const el = (name, attrs, text) => {
+    const node = document.createElementNS(ns, name);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  progress.forEach((p, i) => {
+    const y = i * rowHeight + 4;
+    const g = el('g', { 'data-commune': p.communeCode });
+    g.append(el('text', { x: labelWidth - 6, y: y + 15, 'text-anchor': 'end', 'font-size': 12 }, p.communeName || p.communeCode));
+    const inProgress = OPEN_STEPS.reduce((s, k) => s + ((p.byStep && p.byStep[k]) || 0), 0);
+    const parts = [
+      ['progress.withCertificate', p.withCertificate || 0, OKABE_ITO.blue],
+      ['progress.inProgress', inProgress, OKABE_ITO.orange],
+      ['progress.notStarted', typeof p.notStarted === 'number' ? p.notStarted : Math.max(0, (p.sites || 0) - (p.withCertificate || 0) - inProgress), '#d9d9d9'],
+    ];
+    let x = labelWidth;
+    for (const [key, n, colour] of parts) {
+      const w = (barWidth * n) / max;
+      if (w > 0) {
+        const rect = el('rect', { x, y, width: w, height: rowHeight - 8, fill: colour, 'data-part': key });
+        rect.append(el('title', {}, `${t(key)}: ${n}`));
+        g.append(rect);
+      }
+      x += w;
+    }
+    const overdue = p.overdue ? ` · ${t('progress.overdue')} ${p.overdue}` : '';
+    g.append(el('text', { x: x + 4, y: y + 15, 'font-size': 11 }, `${p.withCertificate || 0}/${p.sites || 0}${overdue}`));
+    svg.append(g);
+  });
+  const ly = progress.length * rowHeight + 12;
+  [['progress.withCertificate', OKABE_ITO.blue], ['progress.inProgress', OKABE_ITO.orange], ['progress.notStarted', '#d9d9d9']].forEach(([key, colour], i) => {
+    const x = labelWidth + i * 100 - 140;
+    svg.append(el('rect', { x: Math.max(0, x), y: ly, width: 10, height: 10, fill: colour }));
+    svg.append(el('text', { x: Math.max(0, x) + 14, y: ly + 9, 'font-size': 10 }, t(key)));
+  });
+  root.replaceChildren(svg);
+}
+
+export async function initTracker({ showCase }) {
+  onShowCase = showCase;
+  renderStepOptions();
+  $('login-form').addEventListener('submit', (e) => busy(() => login(e)));
+  $('logout').addEventListener('click', () => busy(logout));
+  $('case-filters').addEventListener('submit', (e) => {
+    e.preventDefault();
+    busy(loadCases);
+  });
+  $('transition-form').addEventListener('submit', (e) => busy(() => transition(e)));
+  $('detail-reload').addEventListener('click', () => detail && busy(() => loadDetail(detail.siteId)));
+  $('detail-close').addEventListener('click', () => {
+    detail = null;
+    renderDetail();
+  });
+  onLanguageChange(() => {
+    renderStepOptions();
+    renderCommuneOptions();
+    showSession();
+    renderCases();
+    renderDetail();
+    renderProgress();
+  });
+  showSession();
+  // Only ask who is logged in when this tab logged in before: an anonymous GET /api/me is a 401, which the browser
+  // reports on the console.
+  if (hasFlag()) {
+    await busy(restoreSession);
+  }
+}
+
+async function restoreSession() {
+  try {
+    state.user = await api('api/me');
+    showSession();
+    await refreshAll();
+  } catch {
+    state.user = null;
+    setFlag(false);
+    showSession();
+  }
+}

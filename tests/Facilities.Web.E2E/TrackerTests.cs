@@ -1,0 +1,176 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Facilities.Web.E2E;
+
+/// <summary>The certificate tracker view: login, filters, a case's history and transitions, commune scoping.</summary>
+public sealed class TrackerTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_tracker_filters_cases_by_commune_step_and_overdue()
+    {
+        await using var app = await TestApp.StartAsync(tracker: true);
+        await using var page = await AppPage.OpenAsync(browser.Browser, app, "tracker-filters");
+        await LogInAsync(page, TestApp.CityUser);
+        var rows = page.Page.Locator("#cases-table tbody tr");
+        var all = await rows.CountAsync();
+        Assert.True(all > 3, $"the city sees every site without a certificate, got {all}");
+
+        await page.Page.SelectOptionAsync("#filter-commune", TestApp.CommuneCode);
+        await ApplyAsync(page);
+        var communes = await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.commune)");
+        Assert.NotEmpty(communes);
+        Assert.All(communes, c => Assert.Equal(TestApp.CommuneCode, c));
+        Assert.True(communes.Length < all);
+
+        await page.Page.SelectOptionAsync("#filter-step", "received");
+        await ApplyAsync(page);
+        Assert.Equal([app.Cases!.OverdueSite], await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.siteId)"));
+
+        await page.Page.SelectOptionAsync("#filter-step", "");
+        await page.Page.SelectOptionAsync("#filter-commune", "");
+        await page.Page.CheckAsync("#filter-overdue");
+        await ApplyAsync(page);
+        Assert.Equal([app.Cases.OverdueSite], await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.siteId)"));
+        Assert.Equal(1, await page.Page.Locator("#cases-table tbody tr.overdue").CountAsync());
+
+        await page.Page.UncheckAsync("#filter-overdue");
+        await page.Page.SelectOptionAsync("#filter-step", "checked");
+        await ApplyAsync(page);
+        Assert.Equal([app.Cases.CheckedSite], await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.siteId)"));
+        Assert.True(await page.Page.Locator("#progress-chart svg g[data-commune]").CountAsync() >= 2, "progress chart per commune");
+    }
+
+    [Fact]
+    public async Task A_transition_made_in_the_ui_appears_in_the_case_history()
+    {
+        await using var app = await TestApp.StartAsync(tracker: true);
+        await using var page = await AppPage.OpenAsync(browser.Browser, app, "tracker-transition");
+        await LogInAsync(page, TestApp.CityUser);
+        var site = app.Cases!.OtherCommuneSite;
+        var centerBefore = await page.HookAsync<double[]>("center()");
+
+        await page.Page.ClickAsync($"#cases-table tr[data-site-id='{site}'] button.case-open");
+        await page.IdleAsync();
+        var detail = page.Page.Locator("#case-detail");
+        await Assertions.Expect(detail).ToBeVisibleAsync();
+        Assert.Equal("1", await detail.GetAttributeAsync("data-version"));
+        Assert.NotEqual(centerBefore, await page.HookAsync<double[]>("center()"));
+        Assert.Equal(1, await page.HookAsync<int>("layerCount('cases')"));
+        var history = page.Page.Locator("#history-table tbody tr");
+        Assert.Equal(1, await history.CountAsync());
+
+        const string note = "<b>Đã kiểm tra</b> & 'hồ sơ'; DROP TABLE cases; --";
+        var moves = await page.Page.Locator("#transition-to option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
+        Assert.Contains("checked", moves);
+        Assert.DoesNotContain("handed_over", moves);
+        await page.Page.SelectOptionAsync("#transition-to", "checked");
+        await page.Page.FillAsync("#transition-note", note);
+        await page.Page.ClickAsync("#transition-submit");
+        await page.IdleAsync();
+
+        await Assertions.Expect(history).ToHaveCountAsync(2);
+        var last = history.Nth(1);
+        Assert.Equal("checked", await last.GetAttributeAsync("data-to"));
+        Assert.Equal(note, await last.Locator("td").Nth(4).TextContentAsync());
+        Assert.Equal(TestApp.CityUser, await last.Locator("td").Nth(1).TextContentAsync());
+        Assert.Equal("2", await detail.GetAttributeAsync("data-version"));
+        Assert.Equal("checked", await page.Page.GetAttributeAsync($"#cases-table tr[data-site-id='{site}']", "data-step"));
+        await page.ScreenshotAsync("after");
+
+        // The server holds the same history as the page shows.
+        using var http = await LoggedInClientAsync(app, TestApp.CityUser);
+        var events = await http.GetFromJsonAsync<JsonElement>($"/api/cases/{site}/history", TestContext.Current.CancellationToken);
+        Assert.Equal(2, events.GetArrayLength());
+        Assert.Equal(note, events[1].GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public async Task A_stale_version_shows_that_someone_changed_the_case()
+    {
+        await using var app = await TestApp.StartAsync(tracker: true);
+        await using var page = await AppPage.OpenAsync(browser.Browser, app, "tracker-conflict");
+        page.AllowConsoleError("409");
+        await LogInAsync(page, TestApp.CityUser);
+        var site = app.Cases!.CheckedSite;
+        await page.Page.ClickAsync($"#cases-table tr[data-site-id='{site}'] button.case-open");
+        await page.IdleAsync();
+        Assert.Equal("2", await page.Page.GetAttributeAsync("#case-detail", "data-version"));
+
+        // Another official moves the case on while this page still shows version 2.
+        using (var http = await LoggedInClientAsync(app, TestApp.CityUser))
+        {
+            var moved = await http.PostAsJsonAsync($"/api/cases/{site}/transitions", new { to = "form_decided", version = 2, note = "" }, TestContext.Current.CancellationToken);
+            Assert.True(moved.IsSuccessStatusCode, $"setup transition: {(int)moved.StatusCode}");
+        }
+
+        await page.Page.SelectOptionAsync("#transition-to", "surveyed");
+        await page.Page.ClickAsync("#transition-submit");
+        await page.IdleAsync();
+        var vi = await page.Page.TextContentAsync("#detail-status");
+        Assert.Contains("thay đổi", vi, StringComparison.Ordinal);
+        await page.ScreenshotAsync("conflict");
+
+        await page.Page.ClickAsync("#detail-reload");
+        await page.IdleAsync();
+        Assert.Equal("3", await page.Page.GetAttributeAsync("#case-detail", "data-version"));
+        Assert.Equal("form_decided", await page.Page.GetAttributeAsync("#case-detail", "data-step"));
+        Assert.Equal(3, await page.Page.Locator("#history-table tbody tr").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_commune_official_sees_only_their_commune()
+    {
+        await using var app = await TestApp.StartAsync(tracker: true);
+        await using var page = await AppPage.OpenAsync(browser.Browser, app, "tracker-commune");
+        await LogInAsync(page, TestApp.CommuneUser);
+        var communes = await page.Page.Locator("#cases-table tbody tr").EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.commune)");
+        Assert.NotEmpty(communes);
+        Assert.All(communes, c => Assert.Equal(TestApp.CommuneCode, c));
+        Assert.Equal([TestApp.CommuneCode], await page.Page.Locator("#progress-chart svg g[data-commune]").EvaluateAllAsync<string[]>("gs => gs.map(g => g.dataset.commune)"));
+        Assert.Equal(["", TestApp.CommuneCode], await page.Page.Locator("#filter-commune option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)"));
+    }
+
+    [Fact]
+    public async Task A_login_survives_a_reload_and_logout_ends_it()
+    {
+        await using var app = await TestApp.StartAsync(tracker: true);
+        await using var page = await AppPage.OpenAsync(browser.Browser, app, "tracker-session");
+        await LogInAsync(page, TestApp.CityUser);
+        await page.Page.ReloadAsync();
+        await page.WaitReadyAsync();
+        await page.Page.ClickAsync("#tab-tracker");
+        await Assertions.Expect(page.Page.Locator("#tracker-main")).ToBeVisibleAsync();
+        Assert.Contains(TestApp.CityUser, await page.Page.TextContentAsync("#session-user"), StringComparison.Ordinal);
+
+        await page.Page.ClickAsync("#logout");
+        await page.IdleAsync();
+        await Assertions.Expect(page.Page.Locator("#login-form")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Page.Locator("#tracker-main")).ToBeHiddenAsync();
+    }
+
+    private static async Task LogInAsync(AppPage page, string user)
+    {
+        await page.Page.ClickAsync("#tab-tracker");
+        await page.Page.FillAsync("#login-user", user);
+        await page.Page.FillAsync("#login-password", TestApp.Password);
+        await page.Page.Keyboard.PressAsync("Enter");
+        await page.IdleAsync();
+        await Assertions.Expect(page.Page.Locator("#tracker-main")).ToBeVisibleAsync();
+    }
+
+    private static async Task ApplyAsync(AppPage page)
+    {
+        await page.Page.ClickAsync("#filter-apply");
+        await page.IdleAsync();
+    }
+
+    private static async Task<HttpClient> LoggedInClientAsync(TestApp app, string user)
+    {
+        var http = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(app.Address) };
+        var login = await http.PostAsJsonAsync("/api/login", new { user, password = TestApp.Password }, TestContext.Current.CancellationToken);
+        Assert.True(login.IsSuccessStatusCode, $"login {user}: {(int)login.StatusCode}");
+        return http;
+    }
+}
