@@ -22,6 +22,7 @@ public sealed class DatasetService
     private readonly Lazy<HashSet<string>> _layerNames;
     private readonly ConcurrentDictionary<string, Lazy<FeatureLayer?>> _layers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<byte[]>> _answers = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _answerOrder = new();
 
     /// <summary>Opens the dataset at <paramref name="path"/> (checked to exist) with the norms file, if any.</summary>
     public DatasetService(string path, string? normsPath)
@@ -64,9 +65,40 @@ public sealed class DatasetService
     public FeatureLayer? Layer(string name) =>
         _layers.GetOrAdd(name, n => new Lazy<FeatureLayer?>(() => GeoPackageDataset.ReadLayer(Path, n))).Value;
 
-    /// <summary>The answer for <paramref name="key"/>, computed once by <paramref name="compute"/>.</summary>
-    public byte[] Answer(string key, Func<byte[]> compute) =>
-        _answers.GetOrAdd(key, _ => new Lazy<byte[]>(compute)).Value;
+    /// <summary>How many answers are kept: each distinct set of options (years, grids, top N…) is one.</summary>
+    public const int MaxAnswers = 64;
+
+    /// <summary>
+    /// The answer for <paramref name="key"/>, computed once by <paramref name="compute"/> while it stays among the
+    /// last <see cref="MaxAnswers"/> computed; a computation that fails is not kept, so the next request tries again.
+    /// </summary>
+    public byte[] Answer(string key, Func<byte[]> compute)
+    {
+        var answer = _answers.GetOrAdd(key, k =>
+        {
+            _answerOrder.Enqueue(k);
+            return new Lazy<byte[]>(compute);
+        });
+        try
+        {
+            var bytes = answer.Value;
+            // Oldest first; a key queued twice (a race, or computed again after eviction) only costs a recomputation.
+            while (_answers.Count > MaxAnswers && _answerOrder.TryDequeue(out var oldest))
+            {
+                _answers.TryRemove(oldest, out _);
+            }
+
+            return bytes;
+        }
+        catch
+        {
+            _answers.TryRemove(new KeyValuePair<string, Lazy<byte[]>>(key, answer));
+            throw;
+        }
+    }
+
+    /// <summary>How many answers are held now.</summary>
+    public int AnswersHeld => _answers.Count;
 
     /// <summary>The stamp of a result, built as the CLI's result commands build theirs (CommandSupport.Stamp).</summary>
     public ResultStamp Stamp(string computation, string options, IEnumerable<string> unconfirmed, IReadOnlyList<string> warnings) =>
