@@ -1,6 +1,7 @@
 using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
 using Facilities.Core.Model;
+using Facilities.Core.Norms;
 
 namespace Facilities.Core.Teachers;
 
@@ -26,9 +27,7 @@ public static class TeacherCalculator
         foreach (var level in options.Levels)
         {
             var perClass = norms[$"teachers_per_class.{level}"];
-            var subjectNorms = CityModel.TeacherSubjects
-                .Where(s => norms.Contains($"teachers_per_class.{s}.{level}"))
-                .ToDictionary(s => s, s => norms[$"teachers_per_class.{s}.{level}"]);
+            var subjectNorms = SubjectNorms(norms, level);
             var cap = (long)norms[$"class_cap.{level}"];
             var levelSchools = city.Schools.Where(s => s.Level == level && (!options.PublicOnly || s.IsPublic)).ToList();
             foreach (var row in deficit.Rows.Where(r => r.Level == level))
@@ -69,9 +68,7 @@ public static class TeacherCalculator
         foreach (var level in options.Levels)
         {
             var perClass = norms[$"teachers_per_class.{level}"];
-            var subjectNorms = CityModel.TeacherSubjects
-                .Where(s => norms.Contains($"teachers_per_class.{s}.{level}"))
-                .ToDictionary(s => s, s => norms[$"teachers_per_class.{s}.{level}"]);
+            var subjectNorms = SubjectNorms(norms, level);
             var cap = (long)norms[$"class_cap.{level}"];
             // The catchment's school rows are the level's schools ordered by id (a stable sort of the city's order).
             var levelSchools = city.Schools.Where(s => s.Level == level && (!options.PublicOnly || s.IsPublic)).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
@@ -132,4 +129,9 @@ public static class TeacherCalculator
             }),
         };
     }
+
+    /// <summary>Teachers per class of each subject the norms give for <paramref name="level"/> (english, it…).</summary>
+    private static Dictionary<string, decimal> SubjectNorms(NormsSet norms, string level) => CityModel.TeacherSubjects
+        .Where(s => norms.Contains($"teachers_per_class.{s}.{level}"))
+        .ToDictionary(s => s, s => norms[$"teachers_per_class.{s}.{level}"]);
 }
