@@ -62,8 +62,7 @@ internal static class DeficitCommand
                 }
 
                 var catchment = u.WithProgress(u.T("Vùng phục vụ", "Catchment"), _ => CatchmentCalculator.Compute(city, normSet, options, catchmentOptions));
-                unconfirmed.AddRange(options.Levels.SelectMany(l => new[] { $"service_radius_m.{l}.urban", $"service_radius_m.{l}.rural" })
-                    .Where(k => normSet.Get(k).IsUnconfirmed));
+                unconfirmed.AddRange(catchment.UnconfirmedServiceRadii());
                 var cstamp = CommandSupport.Stamp(path, normSet, options.Describe() + "; " + catchmentOptions.Describe(), unconfirmed, warnings: warnings);
                 switch (ext)
                 {

@@ -48,13 +48,16 @@ internal static class TeachersCommand
             var warnings = CommandSupport.Warn(u, city);
             var deficit = AdminDeficitCalculator.Compute(city, normSet, options);
             var catchment = options.Method == "catchment";
-            var (wards, schools) = catchment
-                ? TeacherCalculator.ComputeCatchment(city, u.WithProgress(u.T("Vùng phục vụ", "Catchment"), _ => CatchmentCalculator.Compute(city, normSet, options, catchmentOptions)))
+            var catchmentResult = catchment
+                ? u.WithProgress(u.T("Vùng phục vụ", "Catchment"), _ => CatchmentCalculator.Compute(city, normSet, options, catchmentOptions))
+                : null;
+            var (wards, schools) = catchmentResult is not null
+                ? TeacherCalculator.ComputeCatchment(city, catchmentResult)
                 : TeacherCalculator.Compute(city, deficit);
             var columns = catchment ? TeacherColumns.Catchment : TeacherColumns.All;
             var unconfirmed = deficit.UnconfirmedNormsUsed().Select(n => n.Key)
                 .Concat(normSet.Values.Where(v => v.IsUnconfirmed && v.Key.StartsWith("teachers_per_class.", StringComparison.Ordinal)).Select(v => v.Key))
-                .Concat(catchment ? options.Levels.SelectMany(l => new[] { $"service_radius_m.{l}.urban", $"service_radius_m.{l}.rural" }).Where(k => normSet.Get(k).IsUnconfirmed) : [])
+                .Concat(catchmentResult?.UnconfirmedServiceRadii() ?? [])
                 .ToList();
             var describe = catchment ? options.Describe() + "; " + catchmentOptions.Describe() : options.Describe();
             var stamp = CommandSupport.Stamp(path, normSet, describe, unconfirmed, "teachers", warnings: warnings);

@@ -19,4 +19,9 @@ public sealed record CatchmentResult(
     /// </summary>
     public double ConservationError => Options.Levels.Count == 0 ? 0 : Options.Levels.Max(l =>
         Math.Abs(Wards.Where(w => w.Level == l).Sum(w => w.Pupils - w.Unserved) - Schools.Where(s => s.Level == l).Sum(s => s.Load)));
+
+    /// <summary>Keys of the service radii of its levels (urban and rural) that the norms mark unconfirmed, for the stamp.</summary>
+    public IEnumerable<string> UnconfirmedServiceRadii() => Options.Levels
+        .SelectMany(l => new[] { $"service_radius_m.{l}.urban", $"service_radius_m.{l}.rural" })
+        .Where(k => Norms.Get(k).IsUnconfirmed);
 }

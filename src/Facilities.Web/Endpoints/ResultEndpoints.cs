@@ -57,8 +57,7 @@ internal static class ResultEndpoints
         {
             var catchmentOptions = new CatchmentOptions { CapacityLimited = q.CapacityLimited, GridSpacingMetres = q.GridMetres };
             var catchment = CatchmentCalculator.Compute(city, d.Norms, options, catchmentOptions);
-            unconfirmed.AddRange(options.Levels.SelectMany(l => new[] { $"service_radius_m.{l}.urban", $"service_radius_m.{l}.rural" })
-                .Where(k => d.Norms.Get(k).IsUnconfirmed));
+            unconfirmed.AddRange(catchment.UnconfirmedServiceRadii());
             var cstamp = d.Stamp("deficit", options.Describe() + "; " + catchmentOptions.Describe(), unconfirmed, d.Warnings());
             return Collection(cstamp, w => GeoJson.ResultFeatures(w, catchment.Wards, CatchmentColumns.Wards, x => x.WardCode, x => geometry.GetValueOrDefault(x.WardCode), cstamp.Id));
         }
@@ -75,12 +74,13 @@ internal static class ResultEndpoints
         var deficit = AdminDeficitCalculator.Compute(d.City, d.Norms, options);
         var catchment = q.Method == "catchment";
         var catchmentOptions = new CatchmentOptions { CapacityLimited = q.CapacityLimited, GridSpacingMetres = q.GridMetres };
-        var (wards, _) = catchment
-            ? TeacherCalculator.ComputeCatchment(d.City, CatchmentCalculator.Compute(d.City, d.Norms, options, catchmentOptions))
+        var catchmentResult = catchment ? CatchmentCalculator.Compute(d.City, d.Norms, options, catchmentOptions) : null;
+        var (wards, _) = catchmentResult is not null
+            ? TeacherCalculator.ComputeCatchment(d.City, catchmentResult)
             : TeacherCalculator.Compute(d.City, deficit);
         var unconfirmed = deficit.UnconfirmedNormsUsed().Select(n => n.Key)
             .Concat(d.Norms.Values.Where(v => v.IsUnconfirmed && v.Key.StartsWith("teachers_per_class.", StringComparison.Ordinal)).Select(v => v.Key))
-            .Concat(catchment ? options.Levels.SelectMany(l => new[] { $"service_radius_m.{l}.urban", $"service_radius_m.{l}.rural" }).Where(k => d.Norms.Get(k).IsUnconfirmed) : []);
+            .Concat(catchmentResult?.UnconfirmedServiceRadii() ?? []);
         var describe = catchment ? options.Describe() + "; " + catchmentOptions.Describe() : options.Describe();
         var stamp = d.Stamp("teachers", describe, unconfirmed, d.Warnings());
         var geometry = WardGeometry(d);
