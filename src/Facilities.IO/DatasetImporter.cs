@@ -37,7 +37,7 @@ public static class DatasetImporter
             }
         }
 
-        var raw = LayerFileReader.Read(request.SourcePath, schema.Name, request.SourceTable, readIssues, request.CrsOverride);
+        var raw = LayerFileReader.Read(request.SourcePath, schema.Name, request.SourceTable, readIssues, request.CrsOverride, request.Read);
         FeatureLayer? wards = null;
         if (schema.Name == "schools" && request.DatasetPath is { } ds && File.Exists(ds))
         {

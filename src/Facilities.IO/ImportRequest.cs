@@ -1,10 +1,11 @@
 using Facilities.Core.Import;
 using Facilities.Core.Spatial;
+using Facilities.IO.Readers;
 
 namespace Facilities.IO;
 
 /// <summary>An import of one file into one dataset layer.</summary>
-/// <param name="SourcePath">GeoJSON, Shapefile (.shp), CSV or GeoPackage file.</param>
+/// <param name="SourcePath">GeoJSON, Shapefile (.shp), CSV, Excel (.xlsx) or GeoPackage file.</param>
 /// <param name="Layer">Dataset layer name (wards, schools, urban_areas, industrial_zones, parcels).</param>
 /// <param name="DatasetPath">Target dataset (.gpkg); null to check only.</param>
 public sealed record ImportRequest(string SourcePath, string Layer, string? DatasetPath)
@@ -20,6 +21,23 @@ public sealed record ImportRequest(string SourcePath, string Layer, string? Data
 
     /// <summary>Table of a multi-table GeoPackage source (<c>--source-layer</c>).</summary>
     public string? SourceTable { get; init; }
+
+    /// <summary>Overrides of what the readers detect: sheet, header row, encoding, decimal separator.</summary>
+    public SourceReadOptions Read { get; init; } = SourceReadOptions.Detect;
+
+    /// <summary>
+    /// How to build the id from several source fields (<c>--id "{SoTo}-{SoThua}"</c>): cadastral parcel numbers
+    /// restart on every map sheet, so the number alone is not unique.
+    /// </summary>
+    public string? IdTemplate { get; init; }
+
+    /// <summary>
+    /// Import the valid rows and leave out the refused ones (<c>--keep-valid</c>); the default is all or nothing.
+    /// </summary>
+    public bool KeepValid { get; init; }
+
+    /// <summary>Where the refused rows go, with the reasons, when <see cref="KeepValid"/> is set (.xlsx or .csv).</summary>
+    public string? RejectsPath { get; init; }
 
     /// <summary>Features processed so far.</summary>
     public IProgress<WorkProgress>? Progress { get; init; }

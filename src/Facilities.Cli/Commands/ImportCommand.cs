@@ -15,10 +15,19 @@ internal static class ImportCommand
         var mapping = new Option<FileInfo?>("--mapping") { Description = "Tệp ánh xạ tên trường / field-mapping JSON (docs/mapping.md)" };
         var sourceLayer = new Option<string?>("--source-layer") { Description = "Bảng trong GeoPackage nguồn / table of a multi-table GeoPackage" };
         var append = new Option<bool>("--append") { Description = "Nối thêm vào lớp thay vì thay thế / add to the layer instead of replacing it (ids must stay unique)" };
+        var sheet = new Option<string?>("--sheet") { Description = "Trang tính của tệp .xlsx, theo tên hoặc số thứ tự / worksheet of an .xlsx, by name or number (default: detected)" };
+        var headerRow = new Option<int?>("--header-row") { Description = "Dòng tiêu đề cột (đếm từ 1) / 1-based row holding the column names (default: detected)" };
+        var encoding = new Option<string?>("--encoding") { Description = "Bảng mã của CSV/.dbf / text encoding: utf-8, windows-1258, tcvn3, vni (default: detected)" };
+        var decimalSep = new Option<string?>("--decimal") { Description = "Dấu thập phân của CSV / CSV decimal separator: '.' or ',' (default: detected per column)" };
+        decimalSep.AcceptOnlyFromAmong(".", ",", "dot", "comma");
+        var id = new Option<string?>("--id") { Description = "Mã ghép từ nhiều trường / id built from fields, e.g. \"{SoTo}-{SoThua}\" (cadastral numbers restart on each map sheet)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Chỉ kiểm tra và in bảng ánh xạ cột, không ghi / check and print the column mapping, write nothing" };
+        var keepValid = new Option<bool>("--keep-valid") { Description = "Nhập các dòng hợp lệ, bỏ các dòng lỗi / import the valid rows, leave out the refused ones (needs --rejects)" };
+        var rejects = new Option<FileInfo?>("--rejects") { Description = "Tệp ghi các dòng bị từ chối kèm lý do / file for the refused rows with their reasons (.xlsx or .csv)" };
         var into = new Option<FileInfo>("--into") { Description = "Bộ dữ liệu đích / target dataset (.gpkg, created if absent)", Required = true };
         var cmd = new Command("import", "Nhập một lớp từ tệp GIS vào bộ dữ liệu (thay thế lớp cũ, hoặc nối thêm với --append). Lỗi thì không ghi gì.\nImport one layer from a GIS file, replacing the layer (or adding to it with --append); on any error nothing is written.")
         {
-            file, layer, crs, mapping, sourceLayer, append, into,
+            file, layer, crs, mapping, sourceLayer, append, sheet, headerRow, encoding, decimalSep, id, dryRun, keepValid, rejects, into,
         };
         cmd.SetAction(r =>
         {
@@ -29,8 +38,18 @@ internal static class ImportCommand
                 MappingPath = r.GetValue(mapping)?.FullName,
                 SourceTable = r.GetValue(sourceLayer),
                 Append = r.GetValue(append),
+                Read = new()
+                {
+                    Sheet = r.GetValue(sheet),
+                    HeaderRow = r.GetValue(headerRow),
+                    Encoding = r.GetValue(encoding),
+                    Decimal = r.GetValue(decimalSep) switch { "," or "comma" => ',', "." or "dot" => '.', _ => null },
+                },
+                IdTemplate = r.GetValue(id),
+                KeepValid = r.GetValue(keepValid),
+                RejectsPath = r.GetValue(rejects)?.FullName,
             };
-            var outcome = u.WithProgress(u.T("Nhập", "Import"), p => DatasetImporter.Import(request with { Progress = p }));
+            var outcome = u.WithProgress(u.T("Nhập", "Import"), p => DatasetImporter.Import(request with { Progress = p }, r.GetValue(dryRun)));
             u.Issues(outcome.Issues.Items);
             if (!outcome.Written)
             {

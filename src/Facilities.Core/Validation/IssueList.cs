@@ -35,6 +35,10 @@ public sealed class IssueList
     public void Warning(string code, string? feature, string? field, string vi, string en) =>
         _issues.Add(new(IssueSeverity.Warning, code, File, Layer, feature, field, new LocalizedText(vi, en)));
 
+    /// <summary>Records a notice: what a reader detected or decided, so the import summary can say it.</summary>
+    public void Notice(string code, string? feature, string? field, string vi, string en) =>
+        _issues.Add(new(IssueSeverity.Notice, code, File, Layer, feature, field, new LocalizedText(vi, en)));
+
     /// <summary>Adds issues found elsewhere.</summary>
     public void AddRange(IEnumerable<ValidationIssue> issues) => _issues.AddRange(issues);
 }

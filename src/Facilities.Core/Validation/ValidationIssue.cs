@@ -5,7 +5,7 @@ namespace Facilities.Core.Validation;
 /// <summary>
 /// One data problem, located as precisely as the data allows: file, layer, feature and field.
 /// </summary>
-/// <param name="Severity">Error (nothing is written) or warning (repaired or derived).</param>
+/// <param name="Severity">Error (nothing is written), warning (repaired or derived) or notice (what was detected).</param>
 /// <param name="Code">Stable kebab-case code, e.g. "geometry-self-intersection", for scripts and tests.</param>
 /// <param name="File">File name the problem is in.</param>
 /// <param name="Layer">Layer name, or null for a problem with the whole file.</param>
@@ -20,7 +20,12 @@ public sealed record ValidationIssue(
     {
         var vi = language == Language.Vi;
         var sb = new StringBuilder();
-        sb.Append(Severity == IssueSeverity.Error ? (vi ? "lỗi" : "error") : (vi ? "cảnh báo" : "warning"));
+        sb.Append(Severity switch
+        {
+            IssueSeverity.Error => vi ? "lỗi" : "error",
+            IssueSeverity.Warning => vi ? "cảnh báo" : "warning",
+            _ => vi ? "ghi chú" : "note",
+        });
         sb.Append(": ").Append(File);
         if (Layer is not null)
         {

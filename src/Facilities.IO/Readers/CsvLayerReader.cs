@@ -21,10 +21,10 @@ public static class CsvLayerReader
     private static readonly string[] LatNames = ["lat", "latitude", "y", "vi_do"];
 
     /// <summary>Reads the CSV at <paramref name="path"/>. Coordinates are EPSG:4326 unless the caller overrides.</summary>
-    public static FeatureLayer Read(string path, string layerName, IssueList issues)
+    public static FeatureLayer Read(string path, string layerName, IssueList issues, SourceReadOptions read)
     {
         var file = Path.GetFileName(path);
-        var text = TextFileCheck.ReadUtf8(path, layerName);
+        var text = Text.SourceText.Read(path, layerName, read.Encoding, issues).Text;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true,

@@ -18,8 +18,10 @@ public static class LayerFileReader
     /// <param name="sourceTable">For a GeoPackage with several tables, which one.</param>
     /// <param name="issues">Where per-feature read problems go.</param>
     /// <param name="crsOverride">CRS given by the user; the file's own CRS is then not read (nor refused).</param>
-    public static FeatureLayer Read(string path, string layerName, string? sourceTable, IssueList issues, CrsDefinition? crsOverride = null)
+    /// <param name="read">The user's overrides of what the readers detect (sheet, header row, encoding, decimal separator).</param>
+    public static FeatureLayer Read(string path, string layerName, string? sourceTable, IssueList issues, CrsDefinition? crsOverride = null, SourceReadOptions? read = null)
     {
+        read ??= SourceReadOptions.Detect;
         if (!File.Exists(path))
         {
             throw TextFileCheck.Unreadable(path, layerName, new FileNotFoundException(path));
@@ -29,7 +31,7 @@ public static class LayerFileReader
         {
             ".geojson" or ".json" => GeoJsonLayerReader.Read(path, layerName, issues, crsOverride),
             ".shp" => ShapefileLayerReader.Read(path, layerName, issues, crsOverride),
-            ".csv" or ".txt" => CsvLayerReader.Read(path, layerName, issues),
+            ".csv" or ".txt" => CsvLayerReader.Read(path, layerName, issues, read),
             ".gpkg" => ReadGeoPackage(path, layerName, sourceTable, issues, crsOverride),
             var ext => throw new DataFileException("format-unsupported", Path.GetFileName(path), layerName,
                 $"định dạng '{ext}' không được hỗ trợ; dùng {string.Join(", ", Extensions)}.",
