@@ -10,7 +10,7 @@ namespace Facilities.Core.Compliance;
 /// </summary>
 /// <remarks>
 /// POLICY: schools in a phường use the reduced urban land norm (land_per_pupil_urban_m2), schools in a xã or đặc khu
-/// the general one; that split is our reading of "urban areas class III and above" (../shared/docs/norms.md §1.1).
+/// the general one; that split is our reading of "urban areas class III and above" (docs/norms.md §1.1).
 /// </remarks>
 public static class ComplianceChecker
 {

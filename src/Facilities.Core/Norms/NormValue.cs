@@ -4,7 +4,7 @@ namespace Facilities.Core.Norms;
 /// <param name="Key">Dotted key, e.g. "class_cap.tieu_hoc".</param>
 /// <param name="Value">The value, in <paramref name="Unit"/>.</param>
 /// <param name="Unit">Unit in words.</param>
-/// <param name="Status">confirmed, secondary or unconfirmed (../shared/docs/norms.md).</param>
+/// <param name="Status">confirmed, secondary or unconfirmed (docs/norms.md).</param>
 /// <param name="Source">The regulation (article) the value comes from.</param>
 public sealed record NormValue(string Key, decimal Value, string Unit, string Status, string Source)
 {

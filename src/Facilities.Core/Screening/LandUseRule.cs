@@ -8,7 +8,7 @@ namespace Facilities.Core.Screening;
 /// the state; residential plots (ODT, ONT) only when the city allows them.
 /// </summary>
 /// <remarks>
-/// DGD is the cadastral code of đất xây dựng cơ sở giáo dục và đào tạo (../shared/docs/norms.md §5). POLICY: a
+/// DGD is the cadastral code of đất xây dựng cơ sở giáo dục và đào tạo (docs/norms.md §5). POLICY: a
 /// parcel whose planned use is DGD passes whatever its owner (the plan already assigns it to education; the land
 /// status criterion of the score then ranks household land last); a convertible code passes only on state land;
 /// an unknown owner is not state land.
