@@ -93,7 +93,33 @@ public static class ShapefileLayerReader
         return new FeatureLayer(layerName, crs, fields, records);
     }
 
-    private static string Decode(EncodingChoice choice, string raw) => choice.Decode(DbfCodePage.Raw.GetBytes(raw));
+    private static string Decode(EncodingChoice choice, string raw)
+    {
+        var bytes = DbfCodePage.Raw.GetBytes(raw);
+        return choice.Decode(choice.Encoding == SourceEncoding.Utf8 ? WithoutCutLetter(bytes) : bytes);
+    }
+
+    // GDAL cuts UTF-8 text at the field width (80 bytes by default), sometimes inside a letter: drop that
+    // incomplete last letter rather than take the whole file for another encoding.
+    private static byte[] WithoutCutLetter(byte[] bytes)
+    {
+        for (var cut = 1; cut <= 3 && cut <= bytes.Length; cut++)
+        {
+            var lead = bytes[^cut];
+            if (lead < 0x80)
+            {
+                break;
+            }
+
+            if (lead >= 0xC0)
+            {
+                var needed = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+                return needed > cut && SourceEncoding.IsUtf8(bytes.AsSpan(0, bytes.Length - cut)) ? bytes[..^cut] : bytes;
+            }
+        }
+
+        return bytes;
+    }
 
     // Per file: UTF-8 when every text value is valid UTF-8, else what the .cpg or the LDID byte declares, with
     // Windows-1258/TCVN3/VNI recognised on top (a .cpg saying 1252 over VNI bytes is the common mislabel).
@@ -111,7 +137,7 @@ public static class ShapefileLayerReader
         var samples = fields.Select(f => f.Name)
             .Concat(records.SelectMany(r => r.Attributes.Values.OfType<string>()))
             .Distinct(StringComparer.Ordinal)
-            .Select(s => DbfCodePage.Raw.GetBytes(s))
+            .Select(s => WithoutCutLetter(DbfCodePage.Raw.GetBytes(s)))
             .ToList();
         var (declared, whereVi, whereEn) = Declared(path, layer);
         var choice = EncodingDetector.Choose(samples, declared);
@@ -131,12 +157,12 @@ public static class ShapefileLayerReader
         {
             // Plain ASCII reads the same in every encoding: nothing to say.
         }
-        else if (declared is not null && choice.Encoding == declared)
+        else if (declared is not null && choice.Encoding == declared && declared != SourceEncoding.Utf8)
         {
             issues.Notice("encoding-declared", null, null,
                 $"đọc {dbf} theo bảng mã {declared.Label} ({whereVi}).", $"{dbf} was read as {declared.Label} ({whereEn}).");
         }
-        else if (declared is not null && choice.Encoding != declared)
+        else if (declared is not null && choice.Encoding != declared && choice.Encoding == SourceEncoding.Utf8)
         {
             issues.Warning("encoding-declared-wrong", null, null,
                 $"{whereVi} nhưng văn bản của {dbf} là {choice.Encoding.Label} hợp lệ: đã đọc theo {choice.Encoding.Label}.",
