@@ -131,15 +131,23 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void NonUtf8DbfWithoutCpgIsRejected()
+    public void DbfTextInNoVietnameseEncodingAndNoLabelIsRejected()
     {
+        // Windows-1258, TCVN3 and VNI text is recognised (Text/ShapefileEncodingTests); Cyrillic with neither a
+        // .cpg nor a code-page byte reads as none of them, so the import stops and names the field.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var shp = WriteShapefile("parcels.shp", Encoding.GetEncoding(1258), 3);
+        var shp = WriteShapefile("parcels.shp", Encoding.GetEncoding(1251), 3, "Школа №5");
         File.Delete(Path.ChangeExtension(shp, ".cpg"));
+        using (var dbf = File.Open(Path.ChangeExtension(shp, ".dbf"), FileMode.Open, FileAccess.Write))
+        {
+            dbf.Position = 29;
+            dbf.WriteByte(0);
+        }
 
         var issue = ImportAssert.Rejected(new ImportRequest(shp, "parcels", _dataset) { CrsOverride = Core.Spatial.CrsRegistry.Get(9210) }, "file-not-utf8");
 
         Assert.Contains("field 'ghi_chu'", issue.Message.En, StringComparison.Ordinal);
+        Assert.Contains("--encoding", issue.Message.En, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -166,7 +174,7 @@ public sealed class BadInputTests : IDisposable
         Assert.Single(Store.GeoPackageDataset.ReadLayer(_dataset, "wards")!.Features);
     }
 
-    private string WriteShapefile(string name, Encoding encoding, int count)
+    private string WriteShapefile(string name, Encoding encoding, int count, string note = "Đất trường học Hải An")
     {
         var path = _dir.File(name);
         var f = new GeometryFactory();
@@ -176,7 +184,7 @@ public sealed class BadInputTests : IDisposable
             var polygon = f.CreatePolygon([new(x, 2307000), new(x, 2307050), new(x + 50, 2307050), new(x + 50, 2307000), new(x, 2307000)]);
             return (IFeature)new Feature(polygon, new AttributesTable
             {
-                { "so_thua", $"T{i}" }, { "loai_dat", "DGD" }, { "ghi_chu", "Đất trường học Hải An" },
+                { "so_thua", $"T{i}" }, { "loai_dat", "DGD" }, { "ghi_chu", note },
             });
         }).ToList();
         Shapefile.WriteAllFeatures(features, path, Core.Spatial.CrsRegistry.Get(9210).Wkt, encoding);

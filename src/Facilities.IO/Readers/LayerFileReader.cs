@@ -30,7 +30,7 @@ public static class LayerFileReader
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".geojson" or ".json" => GeoJsonLayerReader.Read(path, layerName, issues, crsOverride),
-            ".shp" => ShapefileLayerReader.Read(path, layerName, issues, crsOverride),
+            ".shp" => ShapefileLayerReader.Read(path, layerName, issues, crsOverride, read.Encoding),
             ".csv" or ".txt" => CsvLayerReader.Read(path, layerName, issues, read),
             ".gpkg" => ReadGeoPackage(path, layerName, sourceTable, issues, crsOverride),
             var ext => throw new DataFileException("format-unsupported", Path.GetFileName(path), layerName,

@@ -1,4 +1,5 @@
 using System.Text;
+using Facilities.IO.Text;
 
 namespace Facilities.IO.Readers;
 
@@ -18,12 +19,24 @@ public static class TextFileCheck
         }
         catch (DecoderFallbackException e)
         {
-            var offset = e.Index >= 0 ? e.Index : FirstInvalid(bytes);
-            var line = 1 + bytes.AsSpan(0, Math.Clamp(offset, 0, bytes.Length)).Count((byte)'\n');
-            throw new DataFileException("file-not-utf8", Path.GetFileName(path), layer,
-                $"tệp không phải UTF-8 (byte không hợp lệ ở dòng {line}, vị trí byte {offset}). Tệp từ TCVN3/VNI/Windows-1258 cần lưu lại dạng UTF-8.",
-                $"the file is not UTF-8 (invalid byte on line {line}, byte offset {offset}). Files in TCVN3, VNI or Windows-1258 must be re-saved as UTF-8.", e);
+            throw NotUtf8(path, layer, bytes, [], e);
         }
+    }
+
+    /// <summary>
+    /// The error for a text file that is not UTF-8, naming the line and byte offset of the first invalid byte,
+    /// the other encodings that were tried (<paramref name="tried"/>) and the --encoding option.
+    /// </summary>
+    public static DataFileException NotUtf8(string path, string? layer, byte[] bytes, IReadOnlyList<SourceEncoding> tried, Exception? inner = null)
+    {
+        var offset = FirstInvalid(bytes);
+        var line = 1 + bytes.AsSpan(0, Math.Clamp(offset, 0, bytes.Length)).Count((byte)'\n');
+        var names = string.Join(", ", tried.Select(t => t.Label));
+        var triedVi = tried.Count == 0 ? "" : $" Cũng không đọc được thành tiếng Việt theo {names}.";
+        var triedEn = tried.Count == 0 ? "" : $" Nor does it read as Vietnamese in {names}.";
+        return new DataFileException("file-not-utf8", Path.GetFileName(path), layer,
+            $"tệp không phải UTF-8 (byte không hợp lệ ở dòng {line}, vị trí byte {offset}).{triedVi} Chỉ rõ bảng mã bằng --encoding ({SourceEncoding.OverrideValues}) hoặc lưu lại tệp dạng UTF-8.",
+            $"the file is not UTF-8 (invalid byte on line {line}, byte offset {offset}).{triedEn} Name its encoding with --encoding ({SourceEncoding.OverrideValues}) or re-save it as UTF-8.", inner);
     }
 
     /// <summary>All bytes of a file, or a <see cref="DataFileException"/> when it cannot be read.</summary>
@@ -47,20 +60,8 @@ public static class TextFileCheck
 
     private static int FirstInvalid(byte[] bytes)
     {
-        var decoder = new UTF8Encoding(false, true).GetDecoder();
-        var chars = new char[8];
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            try
-            {
-                decoder.GetChars(bytes, i, 1, chars, 0, flush: false);
-            }
-            catch (DecoderFallbackException)
-            {
-                return i;
-            }
-        }
-
-        return bytes.Length;
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes.AsSpan(start), new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.Done ? bytes.Length : start + read;
     }
 }
