@@ -47,7 +47,7 @@ public static class SchoolDataStatus
             var n = codes.Count.ToString(CultureInfo.InvariantCulture);
             return new LocalizedText(
                 $"{n} phường/xã không có trường {LevelVi(g.Key)} nào trong dữ liệu: {consequenceVi} ({list}).",
-                $"{n} wards have no {LevelEn(g.Key)} school in the data: {consequenceEn} ({list}).");
+                $"{n} wards have no {LevelEn(g.Key)} in the data: {consequenceEn} ({list}).");
         }),
     ];
 
@@ -68,9 +68,9 @@ public static class SchoolDataStatus
     private static string LevelEn(string level) => level switch
     {
         "mam_non" => "preschool",
-        "tieu_hoc" => "primary",
-        "thcs" => "lower-secondary",
-        "thpt" => "upper-secondary",
+        "tieu_hoc" => "primary school",
+        "thcs" => "lower-secondary school",
+        "thpt" => "upper-secondary school",
         _ => level,
     };
 }
