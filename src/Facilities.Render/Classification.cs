@@ -30,13 +30,17 @@ internal sealed class Classification
     /// <summary>Width of one class.</summary>
     public double Step { get; }
 
+    /// <summary>Features without a value (drawn as no data).</summary>
+    public int NoDataCount { get; private set; }
+
     /// <summary>Classes from the lowest values to the highest; empty when there is no value at all.</summary>
     public IReadOnlyList<MapClass> Classes { get; }
 
     /// <summary>Classifies the values (nulls are no data) and counts the features of each class.</summary>
     public static Classification Create(IEnumerable<double?> values, bool diverging)
     {
-        var data = values.Where(v => v is { } d && double.IsFinite(d)).Select(v => v!.Value).ToList();
+        var all = values.ToList();
+        var data = all.Where(v => v is { } d && double.IsFinite(d)).Select(v => v!.Value).ToList();
         var integers = data.TrueForAll(v => v == Math.Round(v));
         var result = data.Count == 0 ? new Classification(diverging, 0, 1, [])
             : diverging ? CreateDiverging(data, integers) : CreateSequential(data, integers);
@@ -44,6 +48,8 @@ internal sealed class Classification
         {
             result.ClassOf(v)!.Count++;
         }
+
+        result.NoDataCount = all.Count(v => v is not { } d || !double.IsFinite(d));
 
         return result;
     }

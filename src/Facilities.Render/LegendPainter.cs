@@ -73,18 +73,25 @@ internal static class LegendPainter
         }
 
         y += classes.Classes.Count > 0 ? 10 * unit : 0;
-        Row(canvas, MapColors.NoData, options.NoDataLabel, "", left, right, y, unit, label, caption);
+        var noData = "(" + classes.NoDataCount.ToString(CultureInfo.InvariantCulture) + ")";
+        Row(canvas, MapColors.NoData, options.NoDataLabel, noData, left, right, y, unit, label, caption, hatched: true);
     }
 
     private static bool HasCaptions(Classification classes) => classes.Diverging && classes.Classes.Count > 0;
 
     private static float Row(
-        SKCanvas canvas, SKColor color, string text, string count, float left, float right, float top, float unit, SKFont label, SKFont small)
+        SKCanvas canvas, SKColor color, string text, string count, float left, float right, float top, float unit, SKFont label, SKFont small,
+        bool hatched = false)
     {
         var swatch = SKRect.Create(left, top + (((RowHeight - SwatchHeight) / 2) * unit), SwatchWidth * unit, SwatchHeight * unit);
         using var fill = new SKPaint { Color = color, Style = SKPaintStyle.Fill };
         using var outline = new SKPaint { Color = MapColors.Outline, Style = SKPaintStyle.Stroke, StrokeWidth = 1 * unit, IsAntialias = true };
         canvas.DrawRect(swatch, fill);
+        if (hatched)
+        {
+            NoDataHatch.Draw(canvas, swatch, unit);
+        }
+
         canvas.DrawRect(swatch, outline);
 
         var middle = top + (RowHeight * unit / 2);

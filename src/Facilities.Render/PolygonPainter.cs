@@ -2,7 +2,7 @@ using SkiaSharp;
 
 namespace Facilities.Render;
 
-/// <summary>Fills polygons by class (no data in grey) and then draws all their thin dark outlines on top.</summary>
+/// <summary>Fills polygons by class (no data in hatched grey) and then draws all their thin dark outlines on top.</summary>
 internal static class PolygonPainter
 {
     /// <summary>Draws the features with the given transform; the caller clips.</summary>
@@ -17,11 +17,15 @@ internal static class PolygonPainter
             StrokeJoin = SKStrokeJoin.Round,
             IsAntialias = true,
         };
-        var paths = features.Select(f => (Path: transform.ToPath(f.Geometry), Color: classes.ClassOf(f.Value)?.Color ?? MapColors.NoData)).ToList();
-        foreach (var (path, color) in paths)
+        var paths = features.Select(f => (Path: transform.ToPath(f.Geometry), Class: classes.ClassOf(f.Value))).ToList();
+        foreach (var (path, c) in paths)
         {
-            fill.Color = color;
+            fill.Color = c?.Color ?? MapColors.NoData;
             canvas.DrawPath(path, fill);
+            if (c is null)
+            {
+                NoDataHatch.Draw(canvas, path, unit);
+            }
         }
 
         foreach (var (path, _) in paths)

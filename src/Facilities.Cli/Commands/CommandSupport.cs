@@ -50,6 +50,21 @@ internal static class CommandSupport
     }
 
     /// <summary>
+    /// Prints warnings about the result itself (e.g. wards without school data) after the city's; returns
+    /// <paramref name="before"/> followed by them in English for the stamp.
+    /// </summary>
+    public static IReadOnlyList<string> Warn(Ui u, IReadOnlyList<string> before, IEnumerable<Core.Validation.LocalizedText> more)
+    {
+        var list = more.ToList();
+        foreach (var w in list)
+        {
+            u.Err.WriteLine(u.T("cảnh báo: ", "warning: ") + w.In(u.Language));
+        }
+
+        return [.. before, .. list.Select(w => w.En)];
+    }
+
+    /// <summary>
     /// The output's extension (.csv, .xlsx or .gpkg), after refusing any other format and an output that is the
     /// dataset itself.
     /// </summary>

@@ -39,10 +39,11 @@ internal static class ComplianceCommand
 
             var warnings = CommandSupport.Warn(u, city);
             var rows = ComplianceChecker.Check(city, normSet, DatasetSchema.Levels, r.GetValue(twoSessions));
-            var totals = WardComplianceTotals.Of(rows);
+            var totals = WardComplianceTotals.Of(rows, city.Wards.Select(w => w.Code));
             var unconfirmed = rows.SelectMany(x => x.Checks).Select(c => c.NormKey).Distinct()
                 .Where(k => normSet.Contains(k) && normSet.Get(k).IsUnconfirmed).ToList();
-            var stamp = CommandSupport.Stamp(path, normSet, $"two_sessions={(r.GetValue(twoSessions) ? "yes" : "no")}", unconfirmed, "compliance", warnings: warnings);
+            var stamp = CommandSupport.Stamp(path, normSet, $"two_sessions={(r.GetValue(twoSessions) ? "yes" : "no")}", unconfirmed, "compliance",
+                warnings: CommandSupport.Warn(u, warnings, ComplianceChecker.MissingSchoolDataWarnings(city, DatasetSchema.Levels)));
             switch (ext)
             {
                 case ".csv":

@@ -63,7 +63,8 @@ internal static class DeficitCommand
 
                 var catchment = u.WithProgress(u.T("Vùng phục vụ", "Catchment"), _ => CatchmentCalculator.Compute(city, normSet, options, catchmentOptions));
                 unconfirmed.AddRange(catchment.UnconfirmedServiceRadii());
-                var cstamp = CommandSupport.Stamp(path, normSet, options.Describe() + "; " + catchmentOptions.Describe(), unconfirmed, warnings: warnings);
+                var cwarnings = CommandSupport.Warn(u, warnings, catchment.MissingSchoolDataWarnings());
+                var cstamp = CommandSupport.Stamp(path, normSet, options.Describe() + "; " + catchmentOptions.Describe(), unconfirmed, warnings: cwarnings);
                 switch (ext)
                 {
                     case ".csv":
@@ -82,7 +83,7 @@ internal static class DeficitCommand
                 return ExitCodes.Ok;
             }
 
-            var stamp = CommandSupport.Stamp(path, normSet, options.Describe(), unconfirmed, warnings: warnings);
+            var stamp = CommandSupport.Stamp(path, normSet, options.Describe(), unconfirmed, warnings: CommandSupport.Warn(u, warnings, result.MissingSchoolDataWarnings()));
             switch (ext)
             {
                 case ".csv":
@@ -149,11 +150,12 @@ internal static class DeficitCommand
             .AddColumn(new TableColumn(u.T("Phòng có", "Available")).RightAligned())
             .AddColumn(new TableColumn(u.T("Phải xây", "To build")).RightAligned())
             .AddColumn(new TableColumn(u.T("Xã/phường thiếu", "Wards short")).RightAligned())
-            .AddColumn(new TableColumn(u.T("Thiếu P. bộ môn", "Subject rooms short")).RightAligned());
+            .AddColumn(new TableColumn(u.T("Thiếu P. bộ môn", "Subject rooms short")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Xã/phường không có dữ liệu trường", "Wards without school data")).RightAligned());
         foreach (var x in result.TotalsByLevel().Append(result.CityTotal()))
         {
             t.AddRow(x.Level == "all" ? u.T("Toàn thành phố", "City") : DeficitColumns.LevelVi(x.Level), N(x.Pupils), N(x.ClassesNeeded), N(x.RoomsNeeded),
-                N(x.RoomsAvailable), N(x.Shortage), N(x.WardsShort), N(x.SubjectRoomsDeficit));
+                N(x.RoomsAvailable), N(x.Shortage), N(x.WardsShort), N(x.SubjectRoomsDeficit), N(x.WardsWithoutSchoolData));
         }
 
         u.Out.WriteLine(u.T($"Thiếu phòng học năm {result.Options.Year} ({result.Options.Method}):", $"Classroom deficit in {result.Options.Year} ({result.Options.Method}):"));

@@ -46,21 +46,28 @@ internal static class RenderCommand
             var admin = AdminDeficitCalculator.Compute(city, normSet, options);
             var unconfirmed = admin.UnconfirmedNormsUsed().Select(n => n.Key).ToList();
             Dictionary<string, long> values;
+            HashSet<string> noData;
             var describe = options.Describe();
             if (options.Method == "catchment")
             {
                 var c = new CatchmentOptions { CapacityLimited = r.GetValue(capacityLimited), GridSpacingMetres = r.GetValue(grid) };
-                values = CatchmentCalculator.Compute(city, normSet, options, c).Wards.ToDictionary(w => w.WardCode, w => w.RoomsNeeded, StringComparer.Ordinal);
+                var catchment = CatchmentCalculator.Compute(city, normSet, options, c);
+                values = catchment.Wards.ToDictionary(w => w.WardCode, w => w.RoomsNeeded, StringComparer.Ordinal);
+                noData = [.. catchment.Wards.Where(w => w.SchoolsInData == 0).Select(w => w.WardCode)];
+                warnings = CommandSupport.Warn(u, warnings, catchment.MissingSchoolDataWarnings());
                 describe += "; " + c.Describe();
                 unconfirmed.AddRange(new[] { $"service_radius_m.{lvl}.urban", $"service_radius_m.{lvl}.rural" }.Where(k => normSet.Get(k).IsUnconfirmed));
             }
             else
             {
                 values = admin.Rows.ToDictionary(x => x.WardCode, x => x.DeficitRooms, StringComparer.Ordinal);
+                noData = [.. admin.Rows.Where(x => x.SchoolsInData == 0).Select(x => x.WardCode)];
+                warnings = CommandSupport.Warn(u, warnings, admin.MissingSchoolDataWarnings());
             }
 
             var stamp = CommandSupport.Stamp(path, normSet, describe, unconfirmed, warnings: warnings);
-            var features = city.Wards.Select(w => new MapFeature(w.Area, values.TryGetValue(w.Code, out var v) ? v : null, w.Name)).ToList();
+            // A ward without school data is drawn as no data, not as the deepest shortage (docs/deficit.md).
+            var features = city.Wards.Select(w => new MapFeature(w.Area, !noData.Contains(w.Code) && values.TryGetValue(w.Code, out var v) ? v : null, w.Name)).ToList();
             var levelVi = lvl is "thcs" or "thpt" ? DeficitColumns.LevelVi(lvl) : DeficitColumns.LevelVi(lvl).ToLowerInvariant();
             var chart = new ChoroplethOptions(
                 options.Method == "catchment"
@@ -76,6 +83,11 @@ internal static class RenderCommand
                     stamp.UnconfirmedNorms.Count == 0
                         ? "Mọi định mức đã xác nhận / all norms confirmed"
                         : "Định mức chưa xác nhận / unconfirmed norms: " + string.Join(", ", stamp.UnconfirmedNorms),
+                    .. noData.Count == 0 ? Array.Empty<string>() :
+                    [
+                        $"{noData.Count} xã/phường không có trường {Core.Deficit.SchoolDataStatus.LevelVi(lvl)} nào trong dữ liệu: tô \"không có dữ liệu\" / " +
+                        $"{noData.Count} wards have no school of the level in the data: drawn as no data",
+                    ],
                 ],
             };
             var png = ChoroplethRenderer.RenderPng(features, chart);

@@ -65,7 +65,8 @@ internal static class SitesCommand
             var filter = screener.CreateAttributeFilter();
             var result = screener.Screen(DatasetLoader.StreamParcels(path, city.MetricCrs, filter), filter);
             var elapsed = watch.Elapsed;
-            var stamp = CommandSupport.Stamp(path, normSet, options.Describe(), [.. result.UnconfirmedNormsUsed().Select(n => n.Key)], "sites", warnings);
+            var stamp = CommandSupport.Stamp(path, normSet, options.Describe(), [.. result.UnconfirmedNormsUsed().Select(n => n.Key)], "sites",
+                CommandSupport.Warn(u, warnings, result.MissingSchoolDataWarnings()));
             switch (ext)
             {
                 case ".csv":

@@ -60,7 +60,8 @@ internal static class TeachersCommand
                 .Concat(catchmentResult?.UnconfirmedServiceRadii() ?? [])
                 .ToList();
             var describe = catchment ? options.Describe() + "; " + catchmentOptions.Describe() : options.Describe();
-            var stamp = CommandSupport.Stamp(path, normSet, describe, unconfirmed, "teachers", warnings: warnings);
+            var stamp = CommandSupport.Stamp(path, normSet, describe, unconfirmed, "teachers",
+                warnings: CommandSupport.Warn(u, warnings, TeacherCalculator.MissingSchoolDataWarnings(wards)));
             switch (ext)
             {
                 case ".csv":
@@ -94,12 +95,14 @@ internal static class TeachersCommand
                 .AddColumn(new TableColumn(u.T("GV cần", "Needed")).RightAligned())
                 .AddColumn(new TableColumn(u.T("GV có (đã báo)", "Reported")).RightAligned())
                 .AddColumn(new TableColumn(u.T("Thiếu (xã/phường đủ số liệu)", "Short (wards with full data)")).RightAligned())
-                .AddColumn(new TableColumn(u.T("Xã/phường chưa rõ", "Wards unknown")).RightAligned());
+                .AddColumn(new TableColumn(u.T("Xã/phường chưa rõ", "Wards unknown")).RightAligned())
+                .AddColumn(new TableColumn(u.T("Xã/phường không có dữ liệu trường", "Wards without school data")).RightAligned());
             foreach (var level in DatasetSchema.Levels)
             {
                 var rows = wards.Where(w => w.Level == level).ToList();
                 t.AddRow(DeficitColumns.LevelVi(level), N(rows.Sum(w => w.TeachersNeeded ?? 0)), N(rows.Sum(w => w.TeachersAvailable ?? 0)),
-                    N(rows.Where(w => w.Shortfall is long).Sum(w => Math.Max(0, w.Shortfall!.Value))), N(rows.Count(w => w.Shortfall is null)));
+                    N(rows.Where(w => w.Shortfall is long).Sum(w => Math.Max(0, w.Shortfall!.Value))), N(rows.Count(w => w.Shortfall is null)),
+                    N(rows.Count(w => w.SchoolsInData == 0)));
             }
 
             u.Out.WriteLine(u.T($"Giáo viên năm {options.Year} ({options.Method}):", $"Teachers in {options.Year} ({options.Method}):"));

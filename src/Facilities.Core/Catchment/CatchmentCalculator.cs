@@ -21,12 +21,13 @@ public static class CatchmentCalculator
     public static CatchmentResult Compute(CityModel city, NormsSet norms, DeficitOptions options, CatchmentOptions catchment)
     {
         var inputs = CatchmentInputs.BuildAll(city, norms, options, catchment);
+        var coverage = SchoolDataCoverage.Of(city);
         var wardRows = new List<CatchmentWardRow>();
         var schoolRows = new List<CatchmentSchoolRow>();
         foreach (var input in inputs)
         {
             var rows = ComputeLevel(input, catchment);
-            wardRows.AddRange(rows.Wards);
+            wardRows.AddRange(rows.Wards.Select(w => w with { SchoolsInData = coverage.SchoolsInData(w.WardCode, w.Level) }));
             schoolRows.AddRange(rows.Schools);
         }
 

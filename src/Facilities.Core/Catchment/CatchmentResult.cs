@@ -24,4 +24,9 @@ public sealed record CatchmentResult(
     public IEnumerable<string> UnconfirmedServiceRadii() => Options.Levels
         .SelectMany(l => new[] { $"service_radius_m.{l}.urban", $"service_radius_m.{l}.rural" })
         .Where(k => Norms.Get(k).IsUnconfirmed);
+
+    /// <summary>One warning per level with wards that have no school of the level in the data.</summary>
+    public IReadOnlyList<Validation.LocalizedText> MissingSchoolDataWarnings() => Deficit.SchoolDataStatus.Warnings(
+        Wards.Where(r => r.SchoolsInData == 0).Select(r => (r.Level, r.WardCode)),
+        Deficit.SchoolDataStatus.ShortageMayBeMissingData.Vi, Deficit.SchoolDataStatus.ShortageMayBeMissingData.En);
 }

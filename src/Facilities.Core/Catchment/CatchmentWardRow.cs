@@ -38,4 +38,13 @@ public sealed record CatchmentWardRow
 
     /// <summary>E2SFCA accessibility: school places per pupil within reach, pupil-weighted mean over the ward's points.</summary>
     public required double Accessibility { get; init; }
+
+    /// <summary>
+    /// Schools of the level in the data for the ward, of any ownership; 0 means the ward has none in the data, so its
+    /// unserved pupils may be missing data (schools across the line still serve it); null when not counted.
+    /// </summary>
+    public int? SchoolsInData { get; init; }
+
+    /// <summary>"no_school_data" when <see cref="SchoolsInData"/> is 0, "ok" otherwise.</summary>
+    public string DataStatus => Deficit.SchoolDataStatus.Of(SchoolsInData);
 }

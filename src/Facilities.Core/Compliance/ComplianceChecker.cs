@@ -38,6 +38,18 @@ public static class ComplianceChecker
         ];
     }
 
+    /// <summary>
+    /// One warning per level with wards that have no school of the level in the data: nothing there was checked, which
+    /// is not the same as nothing failing.
+    /// </summary>
+    public static IReadOnlyList<Validation.LocalizedText> MissingSchoolDataWarnings(CityModel city, IReadOnlyList<string> levels)
+    {
+        var coverage = Deficit.SchoolDataCoverage.Of(city);
+        return Deficit.SchoolDataStatus.Warnings(
+            levels.SelectMany(l => city.Wards.Where(w => coverage.SchoolsInData(w.Code, l) == 0).Select(w => (l, w.Code))),
+            "không có trường nào ở đó để kiểm tra chuẩn cơ sở vật chất", "no school there could be checked against the facility norms");
+    }
+
     private static ComplianceCheck SiteArea(SchoolSite s, NormsSet norms, bool urban)
     {
         var key = (urban ? "land_per_pupil_urban_m2." : "land_per_pupil_m2.") + s.Level;

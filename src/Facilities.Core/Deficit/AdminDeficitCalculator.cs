@@ -22,6 +22,7 @@ public static class AdminDeficitCalculator
         var shares = new GrowthShares(city);
         var growthPupils = new Dictionary<(string Ward, string Kind), decimal>();
         var rows = new List<DeficitRow>(city.Wards.Count * options.Levels.Count);
+        var coverage = SchoolDataCoverage.Of(city);
         foreach (var level in options.Levels)
         {
             var perThousand = norms[$"places_per_1000.{level}"];
@@ -77,6 +78,7 @@ public static class AdminDeficitCalculator
                     SubjectRoomsAvailable = schools.Sum(s => s.SubjectRooms ?? 0),
                     SubjectRoomsDeficit = schools.Where(s => s.SubjectRooms is long).Sum(s => Math.Max(0, subjectNorm - s.SubjectRooms!.Value)),
                     SubjectRoomsUnknown = schools.Count(s => s.SubjectRooms is null),
+                    SchoolsInData = coverage.SchoolsInData(w.Code, level),
                 });
             }
         }

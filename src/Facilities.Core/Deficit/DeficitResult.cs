@@ -15,6 +15,11 @@ public sealed record DeficitResult(DeficitOptions Options, NormsSet Norms, IRead
     /// <summary>City total over every level.</summary>
     public DeficitTotal CityTotal() => DeficitTotal.Of("all", Rows);
 
+    /// <summary>One warning per level with wards that have no school of the level in the data (their shortage may be missing data).</summary>
+    public IReadOnlyList<Validation.LocalizedText> MissingSchoolDataWarnings() => SchoolDataStatus.Warnings(
+        Rows.Where(r => r.SchoolsInData == 0).Select(r => (r.Level, r.WardCode)),
+        SchoolDataStatus.ShortageMayBeMissingData.Vi, SchoolDataStatus.ShortageMayBeMissingData.En);
+
     /// <summary>The norms this run read that are marked unconfirmed, so outputs can say so.</summary>
     public IReadOnlyList<NormValue> UnconfirmedNormsUsed()
     {

@@ -68,4 +68,13 @@ public sealed record DeficitRow
 
     /// <summary>Schools whose subject rooms are unknown.</summary>
     public required int SubjectRoomsUnknown { get; init; }
+
+    /// <summary>
+    /// Schools of the level in the data for the ward, of any ownership (<see cref="SchoolDataCoverage"/>); 0 means the
+    /// data has none, so <see cref="RoomsAvailable"/> = 0 may be missing data rather than a fact; null when not counted.
+    /// </summary>
+    public int? SchoolsInData { get; init; }
+
+    /// <summary>"no_school_data" when <see cref="SchoolsInData"/> is 0, "ok" otherwise (<see cref="SchoolDataStatus"/>).</summary>
+    public string DataStatus => SchoolDataStatus.Of(SchoolsInData);
 }

@@ -26,6 +26,15 @@ public sealed record CandidateSite
     /// <summary>phuong, xa or dac_khu ("" when outside every ward: treated as rural).</summary>
     public required string UnitType { get; init; }
 
+    /// <summary>
+    /// Schools of the level in the data for the site's ward (any ownership); 0: none, so the need that scores the site
+    /// there may be missing data; null outside every ward or when not counted.
+    /// </summary>
+    public int? WardSchoolsInData { get; init; }
+
+    /// <summary>"no_school_data" when <see cref="WardSchoolsInData"/> is 0, "ok" when positive, "" otherwise.</summary>
+    public string WardDataStatus => Deficit.SchoolDataStatus.Of(WardSchoolsInData);
+
     /// <summary>Current land-use code(s); distinct codes joined with "+" for a merged site.</summary>
     public required string LandUse { get; init; }
 

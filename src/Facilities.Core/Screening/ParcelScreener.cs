@@ -178,7 +178,12 @@ public sealed class ParcelScreener
         var merged = _options.MergeAdjacent ? MergedSites.Propose(pool, _options.MaxMergeParcels, _scorer, _minWidth) : [];
         merged.ForEach(top.Add);
         var ranked = top.Ranked().ToArray();
-        Parallel.For(0, ranked.Length, i => ranked[i] = ranked[i] with { WidthM = SiteGeometry.Width(ranked[i].Geometry) });
+        var inData = Inputs.Deficit.Rows.ToDictionary(r => r.WardCode, r => r.SchoolsInData, StringComparer.Ordinal);
+        Parallel.For(0, ranked.Length, i => ranked[i] = ranked[i] with
+        {
+            WidthM = SiteGeometry.Width(ranked[i].Geometry),
+            WardSchoolsInData = inData.GetValueOrDefault(ranked[i].WardCode),
+        });
         return new ScreeningResult
         {
             Options = _options,
@@ -190,6 +195,7 @@ public sealed class ParcelScreener
             MergedPassed = merged.Count,
             Rejections = rejections,
             NormKeysUsed = NormKeysUsed,
+            WardsWithoutSchoolData = [.. Inputs.Deficit.Rows.Where(r => r.SchoolsInData == 0).Select(r => r.WardCode)],
         };
     }
 

@@ -34,4 +34,19 @@ public sealed record ScreeningResult
 
     /// <summary>The norms this run read that are marked unconfirmed, so outputs can say so.</summary>
     public IReadOnlyList<NormValue> UnconfirmedNormsUsed() => [.. Norms.Values.Where(v => v.IsUnconfirmed && NormKeysUsed.Contains(v.Key))];
+
+    /// <summary>
+    /// Wards with no school of the level in the data. POLICY: their need still scores sites (a ward that truly has no
+    /// school needs one most), so the sites there are flagged and the stamp warns instead (docs/deficit.md).
+    /// </summary>
+    public IReadOnlyList<string> WardsWithoutSchoolData { get; init; } = [];
+
+    /// <summary>The warning for the stamp and the console: how many wards lack school data and how many listed sites lie in them.</summary>
+    public IReadOnlyList<Validation.LocalizedText> MissingSchoolDataWarnings()
+    {
+        var n = Candidates.Count(c => c.WardSchoolsInData == 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Deficit.SchoolDataStatus.Warnings(WardsWithoutSchoolData.Select(w => (Options.Level, w)),
+            $"nhu cầu ở đó có thể là do thiếu dữ liệu; {n} địa điểm trong danh sách nằm ở các xã/phường này",
+            $"their need may be missing data; {n} listed sites lie in those wards");
+    }
 }

@@ -24,6 +24,7 @@ public static class TeacherCalculator
         var wardNames = city.Wards.ToDictionary(w => w.Code, w => w.Name, StringComparer.Ordinal);
         var wards = new List<TeacherRow>();
         var schools = new List<TeacherRow>();
+        var coverage = SchoolDataCoverage.Of(city);
         foreach (var level in options.Levels)
         {
             var perClass = norms[$"teachers_per_class.{level}"];
@@ -33,7 +34,8 @@ public static class TeacherCalculator
             foreach (var row in deficit.Rows.Where(r => r.Level == level))
             {
                 var inWard = levelSchools.Where(s => s.WardCode == row.WardCode).ToList();
-                wards.Add(Row(row.WardCode, row.WardName, null, null, level, options.Year, row.ClassesNeeded, perClass, subjectNorms, inWard));
+                var ward = Row(row.WardCode, row.WardName, null, null, level, options.Year, row.ClassesNeeded, perClass, subjectNorms, inWard);
+                wards.Add(ward with { SchoolsInData = coverage.SchoolsInData(row.WardCode, level) });
             }
 
             foreach (var s in levelSchools)
@@ -65,6 +67,7 @@ public static class TeacherCalculator
         var options = catchment.Options;
         var wards = new List<TeacherRow>();
         var schools = new List<TeacherRow>();
+        var coverage = SchoolDataCoverage.Of(city);
         foreach (var level in options.Levels)
         {
             var perClass = norms[$"teachers_per_class.{level}"];
@@ -85,7 +88,12 @@ public static class TeacherCalculator
                 var inWard = taught.Where(t => t.School.WardCode == row.WardCode).ToList();
                 var classes = inWard.Sum(t => t.Classes) + row.ClassesNeeded;
                 var ward = Row(row.WardCode, row.WardName, null, null, level, options.Year, classes, perClass, subjectNorms, [.. inWard.Select(t => t.School)]);
-                wards.Add(ward with { PupilsTaught = inWard.Sum(t => t.Load), UnservedClasses = row.ClassesNeeded });
+                wards.Add(ward with
+                {
+                    PupilsTaught = inWard.Sum(t => t.Load),
+                    UnservedClasses = row.ClassesNeeded,
+                    SchoolsInData = coverage.SchoolsInData(row.WardCode, level),
+                });
             }
 
             var wardNames = city.Wards.ToDictionary(w => w.Code, w => w.Name, StringComparer.Ordinal);
@@ -129,6 +137,11 @@ public static class TeacherCalculator
             }),
         };
     }
+
+    /// <summary>One warning per level with ward rows that have no school of the level in the data.</summary>
+    public static IReadOnlyList<Validation.LocalizedText> MissingSchoolDataWarnings(IEnumerable<TeacherRow> wards) => SchoolDataStatus.Warnings(
+        wards.Where(r => r.SchoolsInData == 0).Select(r => (r.Level, r.WardCode)),
+        "giáo viên thiếu ở đó có thể là do thiếu dữ liệu", "their teacher shortfall may be missing data");
 
     /// <summary>Teachers per class of each subject the norms give for <paramref name="level"/> (english, it…).</summary>
     private static Dictionary<string, decimal> SubjectNorms(NormsSet norms, string level) => CityModel.TeacherSubjects

@@ -49,4 +49,13 @@ public sealed record TeacherRow
 
     /// <summary>Per-subject (needed, available, shortfall) where the norms and the data have them; shortfall null when unknown.</summary>
     public required IReadOnlyDictionary<string, SubjectTeachers> Subjects { get; init; }
+
+    /// <summary>
+    /// Ward rows: schools of the level in the data for the ward, of any ownership; 0 means none in the data, so the
+    /// teachers available (0) may be missing data. Null for school rows (the school itself is the data).
+    /// </summary>
+    public int? SchoolsInData { get; init; }
+
+    /// <summary>"no_school_data" when <see cref="SchoolsInData"/> is 0, "ok" when positive, "" for school rows.</summary>
+    public string DataStatus => Deficit.SchoolDataStatus.Of(SchoolsInData);
 }

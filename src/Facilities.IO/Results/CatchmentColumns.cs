@@ -21,6 +21,8 @@ public static class CatchmentColumns
         new("allocated_pupils", "Học sinh có chỗ trong bán kính", r => Round(r.Allocated)),
         new("unserved_pupils", "Học sinh chưa có chỗ", r => Round(r.Unserved)),
         new("accessibility", "Chỗ học/học sinh (E2SFCA)", r => Math.Round(r.Accessibility, 4)),
+        new("schools_in_data", "Số trường trong dữ liệu (mọi loại hình)", r => DeficitColumns.Count(r.SchoolsInData)),
+        DataStatusColumn.Of<CatchmentWardRow>("data_status", "Dữ liệu trường", r => r.DataStatus),
     ];
 
     /// <summary>School rows.</summary>

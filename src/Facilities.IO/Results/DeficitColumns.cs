@@ -33,6 +33,8 @@ public static class DeficitColumns
         new("subject_rooms_available", "Phòng bộ môn có", r => r.SubjectRoomsAvailable),
         new("subject_rooms_deficit", "Thiếu phòng bộ môn", r => r.SubjectRoomsDeficit),
         new("subject_rooms_unknown", "Trường chưa rõ phòng bộ môn", r => (long)r.SubjectRoomsUnknown),
+        new("schools_in_data", "Số trường trong dữ liệu (mọi loại hình)", r => Count(r.SchoolsInData)),
+        DataStatusColumn.Of<DeficitRow>("data_status", "Dữ liệu trường", r => r.DataStatus),
     ];
 
     /// <summary>Vietnamese names of the levels.</summary>
@@ -44,6 +46,9 @@ public static class DeficitColumns
         "thpt" => "THPT",
         _ => level,
     };
+
+    /// <summary>A count that may not have been made: the number, or an empty cell.</summary>
+    public static object Count(int? v) => v is int n ? (long)n : "";
 
     // Four decimals: enough to re-add the components, short enough to read; reproducible text.
     private static double Round(decimal v) => (double)Math.Round(v, 4, MidpointRounding.AwayFromZero);

@@ -43,6 +43,8 @@ public static class DeficitXlsxWriter
             ["Số xã/phường thiếu"] = (long)t.WardsShort,
             ["Thiếu phòng bộ môn"] = t.SubjectRoomsDeficit,
             ["Trường chưa rõ phòng bộ môn"] = t.SubjectRoomsUnknown,
+            ["Số xã/phường không có dữ liệu trường"] = (long)t.WardsWithoutSchoolData,
+            ["Phải xây ở xã/phường không có dữ liệu trường (cần kiểm tra)"] = t.ShortageWithoutSchoolData,
         }).ToList();
         sheets["Định mức"] = ResultWorkbook.NormsSheet(result.Norms);
         sheets["Dấu kiểm"] = ResultWorkbook.StampSheet(stamp);

@@ -5,4 +5,8 @@ namespace Facilities.IO.Results;
 /// <param name="Name">snake_case name.</param>
 /// <param name="Vi">Vietnamese header.</param>
 /// <param name="Value">The row's value: string, long or double.</param>
-public sealed record ResultColumn<T>(string Name, string Vi, Func<T, object> Value);
+public sealed record ResultColumn<T>(string Name, string Vi, Func<T, object> Value)
+{
+    /// <summary>The value as the XLSX shows it to officials (a code in Vietnamese words); null: the same as <see cref="Value"/>.</summary>
+    public Func<T, object>? ViValue { get; init; }
+}

@@ -10,7 +10,7 @@ public static class ResultWorkbook
 {
     /// <summary>Rows as a sheet with the columns' Vietnamese headers (levels in Vietnamese).</summary>
     public static List<Dictionary<string, object>> Sheet<T>(IEnumerable<T> rows, IReadOnlyList<ResultColumn<T>> columns) =>
-        [.. rows.Select(r => columns.ToDictionary(c => c.Vi, c => c.Name == "level" ? DeficitColumns.LevelVi((string)c.Value(r)) : c.Value(r)))];
+        [.. rows.Select(r => columns.ToDictionary(c => c.Vi, c => c.Name == "level" ? DeficitColumns.LevelVi((string)c.Value(r)) : (c.ViValue ?? c.Value)(r)))];
 
     /// <summary>The norms with their value, unit, status in words and legal source.</summary>
     public static List<Dictionary<string, object>> NormsSheet(NormsSet norms) =>

@@ -21,6 +21,8 @@ public static class SiteColumns
         new("ward_code", "Mã xã/phường", s => s.WardCode),
         new("ward_name", "Tên xã/phường", s => s.WardName),
         new("unit_type", "Loại đơn vị", s => s.UnitType),
+        new("ward_schools_in_data", "Số trường cùng cấp của xã/phường trong dữ liệu", s => DeficitColumns.Count(s.WardSchoolsInData)),
+        DataStatusColumn.Of<CandidateSite>("ward_data_status", "Dữ liệu trường của xã/phường", s => s.WardDataStatus),
         new("land_use", "Loại đất hiện trạng", s => s.LandUse),
         new("planned_land_use", "Loại đất quy hoạch", s => s.PlannedLandUse),
         new("owner_type", "Đối tượng sử dụng đất", s => s.OwnerType),

@@ -26,6 +26,8 @@ public static class TeacherColumns
         new("it_needed", "GV tin học cần", r => r.Subjects.TryGetValue("it", out var s) ? Known(s.Needed) : ""),
         new("it_available", "GV tin học có", r => r.Subjects.TryGetValue("it", out var s) ? Known(s.Available) : ""),
         new("it_shortfall", "Thiếu GV tin học", r => r.Subjects.TryGetValue("it", out var s) ? Known(s.Shortfall) : ""),
+        new("schools_in_data", "Số trường trong dữ liệu (mọi loại hình)", r => DeficitColumns.Count(r.SchoolsInData)),
+        DataStatusColumn.Of<TeacherRow>("data_status", "Dữ liệu trường", r => r.DataStatus),
     ];
 
     /// <summary>

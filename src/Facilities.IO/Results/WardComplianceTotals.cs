@@ -1,14 +1,16 @@
 using Facilities.Core.Compliance;
+using Facilities.Core.Deficit;
 
 namespace Facilities.IO.Results;
 
-/// <summary>Per ward and check: how many schools pass, fail or are unknown.</summary>
+/// <summary>Per ward and check: how many schools pass, fail or are unknown; a ward without any school in the data says so.</summary>
 /// <param name="WardCode">Ward code.</param>
 /// <param name="Check">Check key.</param>
 /// <param name="Pass">Schools that pass.</param>
 /// <param name="Fail">Schools that fail.</param>
 /// <param name="Unknown">Schools whose data is missing.</param>
-public sealed record WardComplianceTotals(string WardCode, string Check, long Pass, long Fail, long Unknown)
+/// <param name="Schools">School rows (one per school and level) of the ward in the data.</param>
+public sealed record WardComplianceTotals(string WardCode, string Check, long Pass, long Fail, long Unknown, long Schools)
 {
     /// <summary>Columns for outputs.</summary>
     public static readonly IReadOnlyList<ResultColumn<WardComplianceTotals>> Columns =
@@ -18,13 +20,29 @@ public sealed record WardComplianceTotals(string WardCode, string Check, long Pa
         new("pass", "Đạt", r => r.Pass),
         new("fail", "Không đạt", r => r.Fail),
         new("unknown", "Chưa rõ", r => r.Unknown),
+        new("schools_in_data", "Số trường trong dữ liệu", r => r.Schools),
+        DataStatusColumn.Of<WardComplianceTotals>("data_status", "Dữ liệu trường", r => r.DataStatus),
     ];
 
-    /// <summary>Totals of school rows, in ward then check order.</summary>
-    public static IReadOnlyList<WardComplianceTotals> Of(IEnumerable<ComplianceRow> rows) =>
-    [
-        .. rows.GroupBy(r => r.WardCode, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .SelectMany(g => ComplianceChecker.CheckNames.Select(name => new WardComplianceTotals(g.Key, name,
-                g.Count(r => r[name].Status == CheckStatus.Pass), g.Count(r => r[name].Status == CheckStatus.Fail), g.Count(r => r[name].Status == CheckStatus.Unknown)))),
-    ];
+    /// <summary>"no_school_data" for a ward without any school in the data (0 passes there is not 0 fails), else "ok".</summary>
+    public string DataStatus => SchoolDataStatus.Of((int)Schools);
+
+    /// <summary>
+    /// Totals of school rows for every ward of <paramref name="wardCodes"/> (and any other ward the rows name), in ward
+    /// then check order; a ward with no school row gets zero counts and data_status no_school_data.
+    /// </summary>
+    public static IReadOnlyList<WardComplianceTotals> Of(IEnumerable<ComplianceRow> rows, IEnumerable<string> wardCodes)
+    {
+        var byWard = rows.GroupBy(r => r.WardCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        return
+        [
+            .. wardCodes.Concat(byWard.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .SelectMany(w => ComplianceChecker.CheckNames.Select(name =>
+                {
+                    var g = byWard.GetValueOrDefault(w) ?? [];
+                    return new WardComplianceTotals(w, name, g.Count(r => r[name].Status == CheckStatus.Pass), g.Count(r => r[name].Status == CheckStatus.Fail),
+                        g.Count(r => r[name].Status == CheckStatus.Unknown), g.Count);
+                })),
+        ];
+    }
 }

@@ -58,11 +58,11 @@ internal static class ResultEndpoints
             var catchmentOptions = new CatchmentOptions { CapacityLimited = q.CapacityLimited, GridSpacingMetres = q.GridMetres };
             var catchment = CatchmentCalculator.Compute(city, d.Norms, options, catchmentOptions);
             unconfirmed.AddRange(catchment.UnconfirmedServiceRadii());
-            var cstamp = d.Stamp("deficit", options.Describe() + "; " + catchmentOptions.Describe(), unconfirmed, d.Warnings());
+            var cstamp = d.Stamp("deficit", options.Describe() + "; " + catchmentOptions.Describe(), unconfirmed, With(d.Warnings(), catchment.MissingSchoolDataWarnings()));
             return Collection(cstamp, w => GeoJson.ResultFeatures(w, catchment.Wards, CatchmentColumns.Wards, x => x.WardCode, x => geometry.GetValueOrDefault(x.WardCode), cstamp.Id));
         }
 
-        var stamp = d.Stamp("deficit", options.Describe(), unconfirmed, d.Warnings());
+        var stamp = d.Stamp("deficit", options.Describe(), unconfirmed, With(d.Warnings(), result.MissingSchoolDataWarnings()));
         return Collection(stamp, w => GeoJson.ResultFeatures(w, result.Rows, DeficitColumns.All, x => x.WardCode, x => geometry.GetValueOrDefault(x.WardCode), stamp.Id));
     }
 
@@ -82,7 +82,8 @@ internal static class ResultEndpoints
             .Concat(d.Norms.Values.Where(v => v.IsUnconfirmed && v.Key.StartsWith("teachers_per_class.", StringComparison.Ordinal)).Select(v => v.Key))
             .Concat(catchmentResult?.UnconfirmedServiceRadii() ?? []);
         var describe = catchment ? options.Describe() + "; " + catchmentOptions.Describe() : options.Describe();
-        var stamp = d.Stamp("teachers", describe, unconfirmed, d.Warnings());
+        // As the CLI: the warning counts the wards of every level computed, the answer keeps one level's rows.
+        var stamp = d.Stamp("teachers", describe, unconfirmed, With(d.Warnings(), TeacherCalculator.MissingSchoolDataWarnings(wards)));
         var geometry = WardGeometry(d);
         var rows = wards.Where(w => w.Level == q.Level).ToList();
         var columns = catchment ? TeacherColumns.Catchment : TeacherColumns.All;
@@ -100,7 +101,8 @@ internal static class ResultEndpoints
 
         var all = ComplianceChecker.Check(city, d.Norms, DatasetSchema.Levels, q.TwoSessions);
         var unconfirmed = all.SelectMany(x => x.Checks).Select(c => c.NormKey).Distinct().Where(k => d.Norms.Contains(k) && d.Norms.Get(k).IsUnconfirmed);
-        var stamp = d.Stamp("compliance", $"two_sessions={(q.TwoSessions ? "yes" : "no")}", unconfirmed, d.Warnings());
+        var stamp = d.Stamp("compliance", $"two_sessions={(q.TwoSessions ? "yes" : "no")}", unconfirmed,
+            With(d.Warnings(), ComplianceChecker.MissingSchoolDataWarnings(city, DatasetSchema.Levels)));
         var rows = q.Level is null ? all : [.. all.Where(x => x.Level == q.Level)];
         var schools = d.Layer("schools")!;
         var geometry = schools.Features.GroupBy(f => (Text(f["id"]), Text(f["level"]))).ToDictionary(g => g.Key, g => g.First().Geometry);
@@ -119,7 +121,7 @@ internal static class ResultEndpoints
         };
         var city = d.City;
         var result = new ParcelScreener(city, d.Norms, options).Screen(DatasetLoader.StreamParcels(d.Path, city.MetricCrs));
-        var stamp = d.Stamp("sites", options.Describe(), result.UnconfirmedNormsUsed().Select(n => n.Key), d.Warnings());
+        var stamp = d.Stamp("sites", options.Describe(), result.UnconfirmedNormsUsed().Select(n => n.Key), With(d.Warnings(), result.MissingSchoolDataWarnings()));
         return Collection(stamp, w =>
         {
             GeoJson.ResultFeatures(w, result.Candidates, SiteColumns.Candidates(options), x => x.Id, x => Reprojector.Transform(x.Geometry, city.MetricCrs, Wgs84), stamp.Id);
@@ -132,6 +134,10 @@ internal static class ResultEndpoints
             w.WriteEndObject();
         });
     }
+
+    /// <summary>The city's warnings, then the result's own (wards without school data), in English as the CLI stamp has them.</summary>
+    private static IReadOnlyList<string> With(IReadOnlyList<string> city, IEnumerable<Core.Validation.LocalizedText> result) =>
+        [.. city, .. result.Select(w => w.En)];
 
     private static Dictionary<string, Geometry?> WardGeometry(DatasetService d) =>
         d.Layer("wards")!.Features.GroupBy(f => Text(f["code"])).ToDictionary(g => g.Key, g => g.First().Geometry, StringComparer.Ordinal);

@@ -3,6 +3,7 @@
 import { t } from './i18n.js';
 import { state } from './state.js';
 import { legendEntries } from './legend.js';
+import { noDataPattern } from './ramp.js';
 
 function composeMap(map) {
   const size = map.getSize();
@@ -71,6 +72,7 @@ function drawDecorations(ctx, layers, title) {
         ctx.fill();
         ctx.stroke();
       } else {
+        if (e.hatched) ctx.fillStyle = noDataPattern();
         ctx.fillRect(16, y, 14, 12);
         ctx.strokeRect(16, y, 14, 12);
       }

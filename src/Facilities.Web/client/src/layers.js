@@ -9,19 +9,19 @@ import XYZ from 'ol/source/XYZ.js';
 import MVT from 'ol/format/MVT.js';
 import { Circle, Fill, Stroke, Style, Text } from 'ol/style.js';
 import { state } from './state.js';
-import { colourFor, loadClass, CIVIDIS_4, COMPLIANCE_COLOURS, OKABE_ITO, UNKNOWN, withAlpha } from './ramp.js';
+import { isNoData, loadClass, noDataPattern, wardColour, CIVIDIS_4, COMPLIANCE_COLOURS, OKABE_ITO, UNKNOWN, withAlpha } from './ramp.js';
 
 const wardStyles = new Map();
 function wardStyle(feature, resolution) {
-  const value = feature.get(state.indicatorField);
-  const colour = colourFor(state.classes, typeof value === 'number' ? value : null);
+  const noData = isNoData(feature.getProperties());
+  const colour = wardColour(state.classes, feature.getProperties(), state.indicatorField);
   const selected = state.selectedWard === feature;
   const label = resolution < 60 ? feature.get('ward_name') || feature.get('name') || '' : '';
-  const key = `${colour}|${selected}|${label}`;
+  const key = `${colour}|${noData}|${selected}|${label}`;
   let style = wardStyles.get(key);
   if (!style) {
     style = new Style({
-      fill: new Fill({ color: withAlpha(colour, 0.85) }),
+      fill: new Fill({ color: noData ? noDataPattern() : withAlpha(colour, 0.85) }),
       stroke: new Stroke({ color: selected ? '#000000' : '#ffffff', width: selected ? 3 : 1.2 }),
       text: label
         ? new Text({

@@ -2,12 +2,12 @@
 import { formatNumber, t } from './i18n.js';
 import { state, INDICATORS } from './state.js';
 import { schoolRadius } from './layers.js';
-import { CIVIDIS_4, COMPLIANCE_COLOURS, LOAD_KEYS, NO_SHORTAGE, OKABE_ITO, UNKNOWN } from './ramp.js';
+import { CIVIDIS_4, COMPLIANCE_COLOURS, LOAD_KEYS, NO_DATA, NO_SHORTAGE, OKABE_ITO, UNKNOWN } from './ramp.js';
 
-function item(colour, label, shape = 'box', size) {
+function item(colour, label, shape = 'box', size, hatched) {
   const li = document.createElement('li');
   const swatch = document.createElement('span');
-  swatch.className = `swatch ${shape}`;
+  swatch.className = `swatch ${shape}${hatched ? ' no-data' : ''}`;
   swatch.style.background = colour;
   if (size) {
     swatch.style.width = `${size * 2}px`;
@@ -40,6 +40,9 @@ export function legendEntries(layers) {
     }));
     entries.push({ colour: NO_SHORTAGE, label: t('legend.none') });
     entries.push({ colour: UNKNOWN, label: t('legend.unknown') });
+    if (state.noDataWards > 0) {
+      entries.push({ colour: NO_DATA, label: t('legend.noData', { count: state.noDataWards }), hatched: true, key: 'no-data' });
+    }
     groups.push({ title: t(INDICATORS[state.indicator].legend), entries });
   }
   if (layers.schools.getVisible()) {
@@ -64,6 +67,6 @@ export function legendEntries(layers) {
 export function renderLegend(layers) {
   const root = document.getElementById('legend-body');
   root.replaceChildren(
-    ...legendEntries(layers).map((g) => group(g.title, g.entries.map((e) => item(e.colour, e.label, e.shape, e.size)))),
+    ...legendEntries(layers).map((g) => group(g.title, g.entries.map((e) => item(e.colour, e.label, e.shape, e.size, e.hatched)))),
   );
 }

@@ -12,7 +12,7 @@ import Point from 'ol/geom/Point.js';
 import { api, query } from './api.js';
 import { applyToDocument, errorText, language, loadLanguage, onLanguageChange, savedLanguage, t } from './i18n.js';
 import { state, INDICATORS } from './state.js';
-import { classify } from './ramp.js';
+import { classify, isNoData } from './ramp.js';
 import { createLayers, LAYER_ORDER, schoolKey } from './layers.js';
 import { closePopup, complianceStatus, createPopup, openPopup, refreshPopup } from './popup.js';
 import { renderLegend } from './legend.js';
@@ -51,7 +51,8 @@ async function loadLayer(url, layer, early) {
 function updateStatus() {
   const count = layers.wards.getSource().getFeatures().length;
   const stamp = state.stamp ? ` · ${t('popup.stamp', { stamp: state.stamp.stamp_id || state.stamp.stampId || '' })}` : '';
-  setStatus(`${t('status.wards', { count })}${stamp}`);
+  const noData = state.noDataWards > 0 ? ` · ${t('status.noData', { count: state.noDataWards })}` : '';
+  setStatus(`${t('status.wards', { count })}${noData}${stamp}`);
 }
 
 async function loadChoropleth() {
@@ -62,7 +63,10 @@ async function loadChoropleth() {
   const features = geojson.readFeatures(fc);
   state.indicatorField = indicator.field;
   state.stamp = fc.stamp || null;
-  state.classes = classify(features.map((f) => f.get(indicator.field)));
+  // Wards without school data are "no data": their figures stay in the popup but do not set the class breaks.
+  const withData = features.filter((f) => !isNoData(f.getProperties()));
+  state.noDataWards = features.length - withData.length;
+  state.classes = classify(withData.map((f) => f.get(indicator.field)));
   const source = layers.wards.getSource();
   source.clear(true);
   source.addFeatures(features);

@@ -3,6 +3,7 @@
 import Overlay from 'ol/Overlay.js';
 import { formatNumber, t, tOr } from './i18n.js';
 import { state } from './state.js';
+import { isNoData } from './ramp.js';
 import { schoolKey, schoolLoad } from './layers.js';
 
 const WARD_FIELDS = {
@@ -91,6 +92,14 @@ function wardContent(props) {
   const rows = [row('ward_code', pick(props, 'ward_code', 'code'))];
   if (kind) rows.push(row('unit_type', tOr(`unit_type.${kind}`, kind)));
   rows.push(row('level', tOr(`level.${state.level}`, state.level)));
+  // First the data status: a ward without school data says "không có dữ liệu" before any figure that looks like a shortage.
+  if (props.data_status) {
+    const status = row('data_status', tOr(`data_status.${props.data_status}`, props.data_status));
+    status.querySelector('td').dataset.value = props.data_status;
+    if (isNoData(props)) status.className = 'no-data';
+    rows.push(status);
+  }
+  if ('schools_in_data' in props) rows.push(row('schools_in_data', props.schools_in_data));
   for (const f of WARD_FIELDS[state.indicator]) if (f in props) rows.push(row(f, props[f]));
   return { title: pick(props, 'ward_name', 'name'), kind: 'ward', body: [table(rows)] };
 }

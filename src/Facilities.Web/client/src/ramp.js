@@ -4,6 +4,10 @@
 export const VIRIDIS_5 = ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'];
 export const NO_SHORTAGE = '#f2f2f2';
 export const UNKNOWN = '#b8b8b8';
+// Wards with no school of the level in the data: hatched grey, the same as the CLI's render (MapColors.NoData), so
+// missing data never reads as the deepest shortage (docs/map-app.md).
+export const NO_DATA = '#bdbdbd';
+export const NO_DATA_LINE = '#737373';
 export const CIVIDIS_4 = ['#00224e', '#575c6d', '#a59c74', '#fee838'];
 export const OKABE_ITO = {
   orange: '#E69F00',
@@ -48,6 +52,44 @@ export function colourFor(classes, value) {
   if (value <= 0) return NO_SHORTAGE;
   for (const c of classes) if (value <= c.upper) return c.colour;
   return classes.length ? classes[classes.length - 1].colour : NO_SHORTAGE;
+}
+
+/** Whether a result row says its ward has no school of the level in the data (the server's data_status). */
+export function isNoData(props) {
+  return props.data_status === 'no_school_data';
+}
+
+/** The colour of a ward row: no data first, then its value's class. */
+export function wardColour(classes, props, field) {
+  if (isNoData(props)) return NO_DATA;
+  const value = props[field];
+  return colourFor(classes, typeof value === 'number' ? value : null);
+}
+
+let pattern = null;
+/** The hatch of the no-data fill as a canvas pattern (OpenLayers fills and the PNG export draw with it). */
+export function noDataPattern() {
+  if (!pattern) {
+    const tile = document.createElement('canvas');
+    tile.width = 8;
+    tile.height = 8;
+    const ctx = tile.getContext('2d');
+    ctx.fillStyle = NO_DATA;
+    ctx.fillRect(0, 0, 8, 8);
+    ctx.strokeStyle = NO_DATA_LINE;
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    // One diagonal and its two wrapped corners, so the tiles join into continuous 45° lines.
+    ctx.moveTo(0, 8);
+    ctx.lineTo(8, 0);
+    ctx.moveTo(-1, 1);
+    ctx.lineTo(1, -1);
+    ctx.moveTo(7, 9);
+    ctx.lineTo(9, 7);
+    ctx.stroke();
+    pattern = ctx.createPattern(tile, 'repeat');
+  }
+  return pattern;
 }
 
 /** School load classes (pupils / capacity). */

@@ -9,6 +9,8 @@ export const state = {
   schoolColour: 'load',
   filterSchoolsByLevel: false,
   classes: [],
+  // Wards of the current answer with no school of the level in the data (drawn hatched as "no data").
+  noDataWards: 0,
   stamp: null,
   selectedWard: null,
   compliance: new Map(),

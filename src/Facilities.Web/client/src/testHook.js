@@ -2,7 +2,7 @@
 // guessing at pixels: feature counts and colours, page coordinates of a ward, and an idle() promise.
 import { requestsIdle } from './api.js';
 import { state } from './state.js';
-import { colourFor } from './ramp.js';
+import { wardColour } from './ramp.js';
 import { interiorPoint } from './search.js';
 
 export function exposeTestHook({ ready, map, layers }) {
@@ -19,7 +19,7 @@ export function exposeTestHook({ ready, map, layers }) {
       layers.wards
         .getSource()
         .getFeatures()
-        .map((f) => colourFor(state.classes, f.get(state.indicatorField))),
+        .map((f) => wardColour(state.classes, f.getProperties(), state.indicatorField)),
     wardValues: () =>
       Object.fromEntries(
         layers.wards
