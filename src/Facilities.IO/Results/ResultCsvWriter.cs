@@ -10,7 +10,8 @@ namespace Facilities.IO.Results;
 
 /// <summary>
 /// Writes result tables as CSV with a stamp_id column, and stamps as JSON. Byte-identical for the same inputs:
-/// no clock, invariant numbers, fixed order, UTF-8 with a byte-order mark for Excel.
+/// no clock, invariant numbers, fixed order, UTF-8 with a byte-order mark for Excel. Text cells that a spreadsheet
+/// would evaluate as a formula get a leading apostrophe (<see cref="SpreadsheetText"/>): these files are meant for Excel.
 /// </summary>
 public static class ResultCsvWriter
 {
@@ -32,7 +33,8 @@ public static class ResultCsvWriter
             {
                 foreach (var c in columns)
                 {
-                    csv.WriteField(Text(c.Value(row)));
+                    var value = c.Value(row);
+                    csv.WriteField(value is string s ? SpreadsheetText.Neutralise(s) : Text(value));
                 }
 
                 csv.WriteField(stampId);

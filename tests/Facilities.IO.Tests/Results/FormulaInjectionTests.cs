@@ -1,0 +1,54 @@
+using Facilities.IO.Results;
+using Facilities.Testing;
+
+namespace Facilities.IO.Tests.Results;
+
+public sealed class FormulaInjectionTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private sealed record Row(string Name, int Deficit);
+
+    private static readonly IReadOnlyList<ResultColumn<Row>> Columns =
+    [
+        new("name", "Tên", r => r.Name),
+        new("deficit_rooms", "Thiếu", r => r.Deficit),
+    ];
+
+    [Fact]
+    public void NamesThatASpreadsheetWouldRunAsFormulasGetALeadingApostrophe()
+    {
+        Row[] rows =
+        [
+            new("=HYPERLINK(\"http://x\",\"Trường MN\")", 1),
+            new("+84 Trường TH", 2),
+            new("-Trường THCS", 3),
+            new("@SUM(A1:A9)", 4),
+            new("\tTrường THPT", 5),
+            new("Trường MN Hoa Sen", 6),
+        ];
+        var path = _dir.File("r.csv");
+
+        ResultCsvWriter.Write(rows, Columns, "s1", path);
+
+        var lines = File.ReadAllLines(path);
+        Assert.Equal("\"'=HYPERLINK(\"\"http://x\"\",\"\"Trường MN\"\")\",1,s1", lines[1]);
+        Assert.Equal("'+84 Trường TH,2,s1", lines[2]);
+        Assert.Equal("'-Trường THCS,3,s1", lines[3]);
+        Assert.Equal("'@SUM(A1:A9),4,s1", lines[4]);
+        Assert.Equal("'\tTrường THPT,5,s1", lines[5]);
+        Assert.Equal("Trường MN Hoa Sen,6,s1", lines[6]);
+    }
+
+    [Fact]
+    public void NegativeNumbersAreNotTouched()
+    {
+        var path = _dir.File("n.csv");
+
+        ResultCsvWriter.Write([new Row("Hải An", -3)], Columns, "s1", path);
+
+        Assert.Equal("Hải An,-3,s1", File.ReadAllLines(path)[1]);
+    }
+}
