@@ -37,11 +37,16 @@ public sealed class PostgresCaseStore : ICaseStore
     /// </summary>
     public static PostgresCaseStore Open(string connectionString, string schema = DefaultSchema)
     {
-        var store = new PostgresCaseStore(NpgsqlDataSource.Create(connectionString), schema);
+        var store = new PostgresCaseStore(NpgsqlDataSource.Create(Bounded(connectionString)), schema);
         try
         {
             store.Migrate();
             return store;
+        }
+        catch (Exception x) when (IsTransient(x))
+        {
+            store.Dispose();
+            throw Unavailable(x);
         }
         catch
         {
@@ -49,6 +54,40 @@ public sealed class PostgresCaseStore : ICaseStore
             throw;
         }
     }
+
+    /// <summary>
+    /// <paramref name="connectionString"/> with a pool bounded below the server's connection slots: Npgsql's default of
+    /// 100 equals PostgreSQL's default <c>max_connections</c>, so one busy server took every slot and locked out the CLI
+    /// and psql (issue 12). Without an explicit <c>Max Pool Size</c> the store uses <see cref="DefaultMaxPoolSize"/>,
+    /// waits at most <see cref="DefaultPoolTimeoutSeconds"/> s for a free connection, and names itself to the server.
+    /// </summary>
+    public static string Bounded(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!new[] { "Max Pool Size", "MaxPoolSize", "Maximum Pool Size" }.Any(given.ContainsKey))
+        {
+            b.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        if (!new[] { "Timeout", "Connect Timeout", "Connection Timeout" }.Any(given.ContainsKey))
+        {
+            b.Timeout = DefaultPoolTimeoutSeconds;
+        }
+
+        if (!new[] { "Application Name", "ApplicationName" }.Any(given.ContainsKey))
+        {
+            b.ApplicationName = "facilities-tracker";
+        }
+
+        return b.ConnectionString;
+    }
+
+    /// <summary>Connections a store opens at most unless the connection string says otherwise (PostgreSQL's default is 100 slots).</summary>
+    public const int DefaultMaxPoolSize = 20;
+
+    /// <summary>Seconds to wait for a free pooled connection (or a new one) before the store reports itself unavailable.</summary>
+    public const int DefaultPoolTimeoutSeconds = 10;
 
     /// <summary>The migrations, applied in order; {s} is the quoted schema.</summary>
     private static IReadOnlyList<(int Version, string Sql)> Migrations { get; } =
@@ -71,6 +110,10 @@ public sealed class PostgresCaseStore : ICaseStore
             CREATE TABLE {s}.users (
               name text PRIMARY KEY, role text NOT NULL, commune_code text, password_hash text NOT NULL, created_at timestamptz NOT NULL);
             """),
+        (2, """
+            ALTER TABLE {s}.users ADD COLUMN disabled boolean NOT NULL DEFAULT false;
+            ALTER TABLE {s}.users ADD COLUMN session_epoch integer NOT NULL DEFAULT 0;
+            """),
     ];
 
     /// <summary>The migration versions applied, in order.</summary>
@@ -88,123 +131,114 @@ public sealed class PostgresCaseStore : ICaseStore
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<CaseEvent> LoadEvents(string caseId)
-    {
-        using var cmd = _db.CreateCommand(
-            $"SELECT seq, at, at_offset_minutes, actor, role, from_step, to_step, note, attachments::text FROM {_s}.case_events WHERE case_id = $1 ORDER BY seq");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = caseId });
-        using var r = cmd.ExecuteReader();
-        var list = new List<CaseEvent>();
-        while (r.Read())
-        {
-            list.Add(ReadEvent(r, 0));
-        }
-
-        return list;
-    }
+    public Task<IReadOnlyList<CaseEvent>> LoadEventsAsync(string caseId, CancellationToken cancel = default) =>
+        WithRetryAsync(c => LoadEventsOnceAsync(caseId, c), cancel);
 
     /// <inheritdoc/>
-    public IReadOnlyList<StoredCase> ListCases(string? communeCode = null)
-    {
-        using var cmd = _db.CreateCommand($"""
-            SELECT c.case_id, c.commune_code, c.unit_type,
-                   e.seq, e.at, e.at_offset_minutes, e.actor, e.role, e.from_step, e.to_step, e.note, e.attachments::text
-            FROM {_s}.cases c JOIN {_s}.case_events e ON e.case_id = c.case_id
-            WHERE $1::text IS NULL OR c.commune_code = $1
-            ORDER BY c.case_id COLLATE "C", e.seq
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)communeCode ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        using var r = cmd.ExecuteReader();
-        return StoredCase.Group(Rows(r));
-
-        IEnumerable<(CaseSite, CaseEvent)> Rows(NpgsqlDataReader reader)
+    public Task<IReadOnlyList<StoredCase>> ListCasesAsync(string? communeCode = null, CancellationToken cancel = default) =>
+        WithRetryAsync<IReadOnlyList<StoredCase>>(async c =>
         {
-            while (reader.Read())
+            await using var cmd = _db.CreateCommand($"""
+                SELECT c.case_id, c.commune_code, c.unit_type,
+                       e.seq, e.at, e.at_offset_minutes, e.actor, e.role, e.from_step, e.to_step, e.note, e.attachments::text
+                FROM {_s}.cases c JOIN {_s}.case_events e ON e.case_id = c.case_id
+                WHERE $1::text IS NULL OR c.commune_code = $1
+                ORDER BY c.case_id COLLATE "C", e.seq
+                """);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)communeCode ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            await using var r = await cmd.ExecuteReaderAsync(c);
+            var rows = new List<(CaseSite, CaseEvent)>();
+            while (await r.ReadAsync(c))
             {
-                yield return (new CaseSite(reader.GetString(0), reader.GetString(1), reader.GetString(2)), ReadEvent(reader, 3));
+                rows.Add((new CaseSite(r.GetString(0), r.GetString(1), r.GetString(2)), ReadEvent(r, 3)));
             }
-        }
-    }
+
+            return StoredCase.Group(rows);
+        }, cancel);
 
     /// <inheritdoc/>
-    public AppendResult Append(CaseSite site, int expectedVersion, CaseEvent e)
+    public async Task<AppendResult> AppendAsync(CaseSite site, int expectedVersion, CaseEvent e)
     {
         if (e.Sequence != expectedVersion + 1)
         {
             return AppendResult.Conflict;
         }
 
-        using var c = _db.OpenConnection();
-        using var tx = c.BeginTransaction();
-        using (var current = new NpgsqlCommand($"SELECT COALESCE(MAX(seq), 0) FROM {_s}.case_events WHERE case_id = $1", c, tx))
-        {
-            current.Parameters.Add(new NpgsqlParameter { Value = site.SiteId });
-            if (Convert.ToInt32(current.ExecuteScalar(), CultureInfo.InvariantCulture) != expectedVersion)
-            {
-                return AppendResult.Conflict;
-            }
-        }
-
-        // Two statements in one command: named parameters, which Npgsql splits into a batch (positional ones cannot).
-        using var insert = new NpgsqlCommand($"""
-            INSERT INTO {_s}.cases (case_id, commune_code, unit_type, created_at) VALUES (@id, @commune, @unit, @at) ON CONFLICT (case_id) DO NOTHING;
-            INSERT INTO {_s}.case_events (case_id, seq, at, at_offset_minutes, actor, role, from_step, to_step, note, attachments)
-            VALUES (@id, @seq, @at, @offset, @actor, @role, @from, @to, @note, @attachments::jsonb);
-            """, c, tx);
-        insert.Parameters.AddWithValue("id", site.SiteId);
-        insert.Parameters.AddWithValue("commune", site.CommuneCode);
-        insert.Parameters.AddWithValue("unit", site.UnitType);
-        insert.Parameters.AddWithValue("at", e.At.UtcDateTime);
-        insert.Parameters.AddWithValue("seq", e.Sequence);
-        insert.Parameters.AddWithValue("offset", (short)e.At.Offset.TotalMinutes);
-        insert.Parameters.AddWithValue("actor", e.Actor);
-        insert.Parameters.AddWithValue("role", TrackerRoles.Code(e.Role));
-        insert.Parameters.AddWithValue("from", CaseSteps.Code(e.From));
-        insert.Parameters.AddWithValue("to", CaseSteps.Code(e.To));
-        insert.Parameters.AddWithValue("note", e.Note);
-        insert.Parameters.AddWithValue("attachments", JsonSerializer.Serialize(e.Attachments));
         try
         {
-            insert.ExecuteNonQuery();
+            return await AppendOnceAsync(site, expectedVersion, e);
         }
-        catch (PostgresException x) when (x.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (Exception x) when (IsTransient(x))
         {
-            return AppendResult.Conflict;
+            _db.Clear();
         }
 
-        tx.Commit();
-        return AppendResult.Appended;
+        try
+        {
+            // The commit may have reached the server before the connection broke: then the move is ours and was
+            // made, and must be acknowledged as such, not reported as a conflict with itself.
+            var events = await LoadEventsOnceAsync(site.SiteId, CancellationToken.None);
+            if (events.Count >= e.Sequence && events[e.Sequence - 1].Equals(e))
+            {
+                return AppendResult.Appended;
+            }
+
+            return await AppendOnceAsync(site, expectedVersion, e);
+        }
+        catch (Exception x) when (IsTransient(x))
+        {
+            throw Unavailable(x);
+        }
     }
 
     /// <inheritdoc/>
-    public StoredUser? FindUser(string name)
-    {
-        using var cmd = _db.CreateCommand($"SELECT name, role, commune_code, password_hash FROM {_s}.users WHERE name = $1");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = name });
-        using var r = cmd.ExecuteReader();
-        return r.Read()
-            ? new StoredUser(new TrackerUser(r.GetString(0), ParseRole(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2)), r.GetString(3))
-            : null;
-    }
+    public Task<StoredUser?> FindUserAsync(string name, CancellationToken cancel = default) =>
+        WithRetryAsync(async c =>
+        {
+            await using var cmd = _db.CreateCommand(
+                $"SELECT name, role, commune_code, password_hash, disabled, session_epoch FROM {_s}.users WHERE name = $1");
+            cmd.Parameters.Add(new NpgsqlParameter { Value = name });
+            await using var r = await cmd.ExecuteReaderAsync(c);
+            return await r.ReadAsync(c)
+                ? new StoredUser(new TrackerUser(r.GetString(0), ParseRole(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2)),
+                    r.GetString(3), r.GetBoolean(4), r.GetInt32(5))
+                : null;
+        }, cancel);
 
     /// <inheritdoc/>
-    public int CountUsers()
-    {
-        using var cmd = _db.CreateCommand($"SELECT COUNT(*) FROM {_s}.users");
-        return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
+    public Task<int> CountUsersAsync(CancellationToken cancel = default) =>
+        WithRetryAsync(async c =>
+        {
+            await using var cmd = _db.CreateCommand($"SELECT COUNT(*) FROM {_s}.users");
+            return Convert.ToInt32(await cmd.ExecuteScalarAsync(c), CultureInfo.InvariantCulture);
+        }, cancel);
 
     /// <inheritdoc/>
-    public bool AddUser(StoredUser user)
-    {
-        using var cmd = _db.CreateCommand(
-            $"INSERT INTO {_s}.users (name, role, commune_code, password_hash, created_at) VALUES ($1, $2, $3, $4, now()) ON CONFLICT (name) DO NOTHING");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = user.User.Name });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = TrackerRoles.Code(user.User.Role) });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)user.User.CommuneCode ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = user.PasswordHash });
-        return cmd.ExecuteNonQuery() == 1;
-    }
+    public Task<bool> AddUserAsync(StoredUser user, CancellationToken cancel = default) =>
+        WithRetryAsync(async c =>
+        {
+            await using var cmd = _db.CreateCommand(
+                $"INSERT INTO {_s}.users (name, role, commune_code, password_hash, created_at) VALUES ($1, $2, $3, $4, now()) ON CONFLICT (name) DO NOTHING");
+            cmd.Parameters.Add(new NpgsqlParameter { Value = user.User.Name });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = TrackerRoles.Code(user.User.Role) });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)user.User.CommuneCode ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = user.PasswordHash });
+            return await cmd.ExecuteNonQueryAsync(c) == 1;
+        }, cancel);
+
+    /// <inheritdoc/>
+    public Task<bool> UpdateUserAsync(StoredUser user, CancellationToken cancel = default) =>
+        WithRetryAsync(async c =>
+        {
+            await using var cmd = _db.CreateCommand(
+                $"UPDATE {_s}.users SET role = $2, commune_code = $3, password_hash = $4, disabled = $5, session_epoch = session_epoch + 1 WHERE name = $1");
+            cmd.Parameters.Add(new NpgsqlParameter { Value = user.User.Name });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = TrackerRoles.Code(user.User.Role) });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)user.User.CommuneCode ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = user.PasswordHash });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = user.Disabled });
+            return await cmd.ExecuteNonQueryAsync(c) == 1;
+        }, cancel);
 
     /// <summary>Drops the store's schema and everything in it (tests; irreversible).</summary>
     public void DropSchema()
@@ -255,6 +289,110 @@ public sealed class PostgresCaseStore : ICaseStore
             tx.Commit();
         }
     }
+
+    private async Task<IReadOnlyList<CaseEvent>> LoadEventsOnceAsync(string caseId, CancellationToken cancel)
+    {
+        await using var cmd = _db.CreateCommand(
+            $"SELECT seq, at, at_offset_minutes, actor, role, from_step, to_step, note, attachments::text FROM {_s}.case_events WHERE case_id = $1 ORDER BY seq");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = caseId });
+        await using var r = await cmd.ExecuteReaderAsync(cancel);
+        var list = new List<CaseEvent>();
+        while (await r.ReadAsync(cancel))
+        {
+            list.Add(ReadEvent(r, 0));
+        }
+
+        return list;
+    }
+
+    private async Task<AppendResult> AppendOnceAsync(CaseSite site, int expectedVersion, CaseEvent e)
+    {
+        // Not cancellable (CancellationToken.None): a client that hangs up must not leave the outcome of its move unknown.
+        await using var c = await _db.OpenConnectionAsync(CancellationToken.None);
+        await using var tx = await c.BeginTransactionAsync(CancellationToken.None);
+        await using (var current = new NpgsqlCommand($"SELECT COALESCE(MAX(seq), 0) FROM {_s}.case_events WHERE case_id = $1", c, tx))
+        {
+            current.Parameters.Add(new NpgsqlParameter { Value = site.SiteId });
+            if (Convert.ToInt32(await current.ExecuteScalarAsync(CancellationToken.None), CultureInfo.InvariantCulture) != expectedVersion)
+            {
+                return AppendResult.Conflict;
+            }
+        }
+
+        // Two statements in one asynchronous batch: one round trip, and no pool thread blocked while it runs.
+        await using var insert = new NpgsqlBatch(c, tx)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand($"INSERT INTO {_s}.cases (case_id, commune_code, unit_type, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (case_id) DO NOTHING")
+                {
+                    Parameters = { P(site.SiteId), P(site.CommuneCode), P(site.UnitType), P(e.At.UtcDateTime) },
+                },
+                new NpgsqlBatchCommand($"""
+                    INSERT INTO {_s}.case_events (case_id, seq, at, at_offset_minutes, actor, role, from_step, to_step, note, attachments)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)
+                    """)
+                {
+                    Parameters =
+                    {
+                        P(site.SiteId), P(e.Sequence), P(e.At.UtcDateTime), P((short)e.At.Offset.TotalMinutes), P(e.Actor), P(TrackerRoles.Code(e.Role)),
+                        P(CaseSteps.Code(e.From)), P(CaseSteps.Code(e.To)), P(e.Note), P(JsonSerializer.Serialize(e.Attachments)),
+                    },
+                },
+            },
+        };
+        try
+        {
+            await insert.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (PostgresException x) when (x.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return AppendResult.Conflict;
+        }
+
+        await tx.CommitAsync(CancellationToken.None);
+        return AppendResult.Appended;
+    }
+
+    private static NpgsqlParameter P(object value) => new() { Value = value };
+
+    /// <summary>
+    /// Runs <paramref name="operation"/>, and once more on a fresh connection when it failed on a broken or refused
+    /// one (the first request after a PostgreSQL restart finds every pooled connection dead). A second failure, or a
+    /// pool with no free connection in time, is <see cref="CaseStoreUnavailableException"/>.
+    /// </summary>
+    private async Task<T> WithRetryAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancel)
+    {
+        try
+        {
+            return await operation(cancel);
+        }
+        catch (Exception x) when (IsTransient(x) && !cancel.IsCancellationRequested)
+        {
+            _db.Clear();
+        }
+
+        try
+        {
+            return await operation(cancel);
+        }
+        catch (Exception x) when (IsTransient(x) && !cancel.IsCancellationRequested)
+        {
+            throw Unavailable(x);
+        }
+    }
+
+    /// <summary>A broken connection, a server shutting down or starting, too many clients, or no pooled connection in time.</summary>
+    private static bool IsTransient(Exception x) => x switch
+    {
+        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57P0", StringComparison.Ordinal)
+            || p.SqlState == PostgresErrorCodes.TooManyConnections || p.SqlState == PostgresErrorCodes.CannotConnectNow,
+        NpgsqlException n => n.IsTransient || n.InnerException is IOException or System.Net.Sockets.SocketException or TimeoutException,
+        _ => false,
+    };
+
+    private static CaseStoreUnavailableException Unavailable(Exception x) =>
+        new("PostgreSQL tracker store unavailable: " + x.Message, x);
 
     private static CaseEvent ReadEvent(NpgsqlDataReader r, int o)
     {

@@ -5,6 +5,9 @@ namespace Facilities.Web;
 /// <summary>The error body every endpoint answers with: <c>{"error": {"code", "vi", "en"}}</c> (docs/web-api.md).</summary>
 internal static class ApiError
 {
+    /// <summary>Seconds a client is asked to wait (Retry-After) when the server is busy or the database unreachable.</summary>
+    public const int RetryAfterSeconds = 2;
+
     public static IResult Of(int status, string code, string vi, string en) =>
         Results.Json(new { error = new { code, vi, en } }, statusCode: status);
 
@@ -14,4 +17,17 @@ internal static class ApiError
         Of(StatusCodes.Status400BadRequest, "bad-parameter", $"tham số '{name}': {vi}", $"parameter '{name}': {en}");
 
     public static IResult NotFound(string vi, string en) => Of(StatusCodes.Status404NotFound, "not-found", vi, en);
+
+    /// <summary>503 with Retry-After: too many requests at once, or the tracker's database unreachable; nothing was written.</summary>
+    public static Task WriteBusyAsync(HttpContext context, bool database)
+    {
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return (database
+            ? Of(StatusCodes.Status503ServiceUnavailable, "store-unavailable",
+                $"không kết nối được cơ sở dữ liệu hồ sơ; chưa ghi gì. Thử lại sau {RetryAfterSeconds} giây.",
+                $"the tracker's database cannot be reached; nothing was written. Try again in {RetryAfterSeconds} s.")
+            : Of(StatusCodes.Status503ServiceUnavailable, "busy",
+                $"máy chủ đang quá tải; chưa ghi gì. Thử lại sau {RetryAfterSeconds} giây.",
+                $"the server is busy; nothing was written. Try again in {RetryAfterSeconds} s.")).ExecuteAsync(context);
+    }
 }

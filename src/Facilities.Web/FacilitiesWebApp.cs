@@ -1,9 +1,12 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json;
+using Facilities.Core.Tracker;
 using Facilities.Core.Validation;
 using Facilities.IO;
 using Facilities.Web.Endpoints;
 using Facilities.Web.Ogc;
+using Facilities.Web.Security;
 using Facilities.Web.Tiles;
 using Facilities.Web.Tracker;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -20,19 +23,11 @@ namespace Facilities.Web;
 /// </summary>
 public static class FacilitiesWebApp
 {
-    private const int MinWorkerThreads = 64;
-
     /// <summary>Builds the application; the caller starts it (<c>RunAsync</c>, or <c>StartAsync</c> in tests).</summary>
     public static WebApplication Build(WebOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var webRoot = options.WebRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
-        // The tracker's stores are synchronous (Core is), so each request holds a pool thread while it waits on
-        // SQLite or PostgreSQL. The pool starts with one thread a core and adds about two a second: a burst of fifty
-        // writers on 2 cores queued for tens of seconds and ran into Npgsql's 30 s command timeout. Start with enough
-        // threads for such a burst instead.
-        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-        ThreadPool.SetMinThreads(Math.Max(workers, MinWorkerThreads), completionPorts);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(FacilitiesWebApp).Assembly.GetName().Name,
@@ -45,10 +40,18 @@ public static class FacilitiesWebApp
             k.AddServerHeader = false;
         });
         builder.Logging.ClearProviders();
-        if (options.RequestLogging)
+        builder.Logging.AddSimpleConsole();
+        // Without --log only what an operator must see: refused logins and lockouts, and internal errors with their id.
+        var extra = options.LogTo;
+        if (extra is not null)
         {
-            builder.Logging.AddSimpleConsole();
+            builder.Logging.AddProvider(extra);
         }
+
+        builder.Logging.AddFilter((provider, category, level) => provider == extra?.GetType().FullName
+            ? category?.StartsWith("Facilities.", StringComparison.Ordinal) == true
+            : options.RequestLogging || (category == "Facilities.Security" && level >= LogLevel.Warning)
+                || (category == "Facilities.Errors" && level >= LogLevel.Warning));
 
         builder.Services.ConfigureHttpJsonOptions(j =>
         {
@@ -59,6 +62,9 @@ public static class FacilitiesWebApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(dataset);
         builder.Services.AddSingleton(new TrackerContext(options, dataset));
+        builder.Services.AddSingleton(new SessionRegistry(options.Time, options.SessionIdle, options.SessionLifetime));
+        builder.Services.AddSingleton(new LoginThrottle(options.Time));
+        TrackerLimits.Add(builder.Services, options);
         builder.Services.AddSingleton(new ParcelTiles(dataset));
         // Sign-ins live as long as the process: a local app has no farm to share keys with, and no key file is left behind.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
@@ -68,8 +74,11 @@ public static class FacilitiesWebApp
             c.Cookie.HttpOnly = true;
             c.Cookie.SameSite = SameSiteMode.Strict;
             c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            c.ExpireTimeSpan = TimeSpan.FromHours(10);
-            c.SlidingExpiration = true;
+            // The cookie only names a server-side session (SessionRegistry), which enforces the idle and absolute
+            // lifetimes and is ended by logout or any change of the account (docs/security.md).
+            c.ExpireTimeSpan = options.SessionLifetime;
+            c.SlidingExpiration = false;
+            c.Events.OnValidatePrincipal = AuthEndpoints.ValidateAsync;
             // An API answers 401/403 with the error body; it never redirects to a login page.
             c.Events.OnRedirectToLogin = e => ApiError.Of(StatusCodes.Status401Unauthorized, "login-required",
                 "cần đăng nhập.", "login required.").ExecuteAsync(e.HttpContext);
@@ -93,6 +102,8 @@ public static class FacilitiesWebApp
         }
 
         app.UseRouting();
+        // Before authentication: a request turned away for load costs no account lookup.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         MetaEndpoints.Map(app, options);
@@ -103,6 +114,21 @@ public static class FacilitiesWebApp
         AuthEndpoints.Map(app);
         CaseEndpoints.Map(app);
         app.MapFallback("/api/{**rest}", () => ApiError.NotFound("không có địa chỉ này.", "no such address."));
+        var tracker = app.Services.GetRequiredService<TrackerContext>();
+        // Open (and migrate) the tracker's store as the server starts, not inside the first burst of requests; a
+        // database that is down now is tried again on first use.
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() =>
+        {
+            try
+            {
+                _ = tracker.Store;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Facilities.Errors")
+                    .LogError(e, "the tracker's store could not be opened at start; it is tried again on first use");
+            }
+        }));
         return app;
     }
 
@@ -118,13 +144,34 @@ public static class FacilitiesWebApp
     private static Task HandleError(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var answer = error switch
+        if (error is CaseStoreUnavailableException)
         {
-            DataFileException e => ApiError.Of(StatusCodes.Status422UnprocessableEntity, e.Issue.Code,
-                e.Issue.Render(Language.Vi), e.Issue.Render(Language.En)),
-            BadHttpRequestException e => ApiError.Of(StatusCodes.Status400BadRequest, "bad-request", "yêu cầu không hợp lệ: " + e.Message, "bad request: " + e.Message),
-            _ => ApiError.Of(StatusCodes.Status500InternalServerError, "internal", "lỗi nội bộ: " + error?.Message, "internal error: " + error?.Message),
-        };
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Facilities.Errors")
+                .LogWarning("{Method} {Path}: {Message}", context.Request.Method, context.Request.Path, error.Message);
+            return ApiError.WriteBusyAsync(context, database: true);
+        }
+
+        IResult answer;
+        switch (error)
+        {
+            case DataFileException e:
+                answer = ApiError.Of(StatusCodes.Status422UnprocessableEntity, e.Issue.Code, e.Issue.Render(Language.Vi), e.Issue.Render(Language.En));
+                break;
+            case BadHttpRequestException e:
+                answer = ApiError.Of(e.StatusCode, "bad-request", "yêu cầu không hợp lệ.", "bad request.");
+                break;
+            default:
+                // Only an id goes to the client: exception texts name tables, paths and database errors. The log has it all.
+                var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Facilities.Errors")
+                    .LogError(error, "internal error {ErrorId} on {Method} {Path}", id, context.Request.Method, context.Request.Path);
+                answer = Results.Json(new
+                {
+                    error = new { code = "internal", vi = $"lỗi nội bộ, mã lỗi {id} (xem nhật ký máy chủ).", en = $"internal error, error id {id} (see the server log).", id },
+                }, statusCode: StatusCodes.Status500InternalServerError);
+                break;
+        }
+
         return answer.ExecuteAsync(context);
     }
 }

@@ -32,4 +32,19 @@ public sealed record WebOptions
 
     /// <summary>Whether to log every request to the console (off: the CLI prints only the address).</summary>
     public bool RequestLogging { get; init; }
+
+    /// <summary>Tracker moves (transitions) processed at once; more wait in <see cref="WriteQueue"/>.</summary>
+    public int WriteConcurrency { get; init; } = 16;
+
+    /// <summary>Tracker moves that may wait for their turn; beyond that the server answers 503 with Retry-After at once.</summary>
+    public int WriteQueue { get; init; } = 256;
+
+    /// <summary>A session ends after this long without a request (default 1 hour).</summary>
+    public TimeSpan SessionIdle { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>A session ends this long after sign-in however busy (default 10 hours, a working day).</summary>
+    public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromHours(10);
+
+    /// <summary>Where the server's security and error log goes besides the console (tests read it); null for the console only.</summary>
+    public ILoggerProvider? LogTo { get; init; }
 }

@@ -25,11 +25,20 @@ internal sealed class RunningApp : IAsyncDisposable
         return new RunningApp(app);
     }
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, CookieContainer> _jars = [];
+
     /// <summary>A client with its own cookie jar (one browser).</summary>
-    public HttpClient Client() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), UseCookies = true })
+    public HttpClient Client()
     {
-        BaseAddress = new Uri(Address),
-    };
+        var jar = new CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = jar, UseCookies = true }) { BaseAddress = new Uri(Address) };
+        _jars.Add(client, jar);
+        return client;
+    }
+
+    /// <summary>The session cookie a client of <see cref="Client"/> holds (to copy it into another client).</summary>
+    public Cookie SessionCookie(HttpClient client) =>
+        _jars.TryGetValue(client, out var jar) ? jar.GetCookies(new Uri(Address))["facilities_session"]! : throw new ArgumentException("not a client of this app");
 
     /// <summary>A client signed in as <paramref name="user"/>.</summary>
     public async Task<HttpClient> LoginAsync(string user, string password)

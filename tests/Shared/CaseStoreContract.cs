@@ -1,5 +1,9 @@
 using Facilities.Core.Tracker;
 
+// The store calls below take an optional token; each test has its own store and a hang guard where it runs
+// concurrent work, so the test-cancellation token is not threaded through every call.
+#pragma warning disable xUnit1051
+
 namespace Facilities.Testing.Tracker;
 
 /// <summary>
@@ -21,78 +25,68 @@ public abstract class CaseStoreContract
     private static CaseService Service(ICaseStore store) => new(store, TrackerConfig.BuiltIn, WorkingCalendar.BuiltIn);
 
     [Fact]
-    public void An_empty_store_has_no_cases_and_refuses_a_gap()
+    public async Task An_empty_store_has_no_cases_and_refuses_a_gap()
     {
         var store = CreateStore();
-        Assert.Empty(store.LoadEvents(SiteA.SiteId));
-        Assert.Empty(store.ListCases());
+        Assert.Empty(await store.LoadEventsAsync(SiteA.SiteId));
+        Assert.Empty(await store.ListCasesAsync());
         var e = new CaseEvent(6, T0, "x", TrackerRole.CityDepartment, CaseStep.NotStarted, CaseStep.Received, "", []);
-        Assert.Equal(AppendResult.Conflict, store.Append(SiteA, 5, e));
-        Assert.Equal(AppendResult.Conflict, store.Append(SiteA, 0, e)); // sequence must be expected + 1
-        Assert.Empty(store.LoadEvents(SiteA.SiteId));
+        Assert.Equal(AppendResult.Conflict, await store.AppendAsync(SiteA, 5, e));
+        Assert.Equal(AppendResult.Conflict, await store.AppendAsync(SiteA, 0, e)); // sequence must be expected + 1
+        Assert.Empty(await store.LoadEventsAsync(SiteA.SiteId));
     }
 
     [Fact]
-    public void Transitions_are_stored_and_refusals_write_nothing()
+    public async Task Transitions_are_stored_and_refusals_write_nothing()
     {
         var store = CreateStore();
         var service = Service(store);
-        Assert.True(service.Advance(City, SiteA, new TransitionRequest(CaseStep.Received, T0, "nộp")).Accepted);
-        Assert.True(service.Advance(City, SiteA, new TransitionRequest(CaseStep.Checked, T0.AddDays(1))).Accepted);
+        Assert.True((await service.AdvanceAsync(City, SiteA, new TransitionRequest(CaseStep.Received, T0, "nộp"))).Accepted);
+        Assert.True((await service.AdvanceAsync(City, SiteA, new TransitionRequest(CaseStep.Checked, T0.AddDays(1)))).Accepted);
 
-        var refused = service.Advance(City, SiteA, new TransitionRequest(CaseStep.HandedOver, T0.AddDays(2)));
+        var refused = await service.AdvanceAsync(City, SiteA, new TransitionRequest(CaseStep.HandedOver, T0.AddDays(2)));
         Assert.Equal(RefusalKind.NotAllowed, refused.Refusal);
         Assert.Contains("form_decided", refused.Message.En, StringComparison.Ordinal);
         Assert.Contains("Các bước được phép", refused.Message.Vi, StringComparison.Ordinal);
 
-        var stale = service.Advance(City, SiteA, new TransitionRequest(CaseStep.FormDecided, T0.AddDays(2), ExpectedVersion: 1));
+        var stale = await service.AdvanceAsync(City, SiteA, new TransitionRequest(CaseStep.FormDecided, T0.AddDays(2), ExpectedVersion: 1));
         Assert.Equal(RefusalKind.Conflict, stale.Refusal);
 
-        var events = store.LoadEvents(SiteA.SiteId);
+        var events = await store.LoadEventsAsync(SiteA.SiteId);
         Assert.Equal([1, 2], events.Select(e => e.Sequence));
         Assert.Equal([CaseStep.Received, CaseStep.Checked], events.Select(e => e.To));
-        var state = service.Load(SiteA);
+        var state = await service.LoadAsync(SiteA);
         Assert.Equal(CaseStep.Checked, state.Step);
         Assert.Equal(2, state.Version);
-        var listed = Assert.Single(store.ListCases("11111"));
+        var listed = Assert.Single(await store.ListCasesAsync("11111"));
         Assert.Equal(SiteA, listed.Site);
         Assert.Equal(events, listed.Events);
-        Assert.Empty(store.ListCases("22222"));
+        Assert.Empty(await store.ListCasesAsync("22222"));
     }
 
     [Fact]
-    public void Fifty_concurrent_appends_on_the_same_version_have_exactly_one_winner()
+    public async Task Fifty_concurrent_appends_on_the_same_version_have_exactly_one_winner()
     {
         var store = CreateStore();
         var service = Service(store);
-        Assert.True(service.Advance(City, SiteA, new TransitionRequest(CaseStep.Received, T0)).Accepted);
+        Assert.True((await service.AdvanceAsync(City, SiteA, new TransitionRequest(CaseStep.Received, T0))).Accepted);
 
         const int n = 50;
-        var results = new AppendResult[n];
-        var errors = new Exception?[n];
-        using var gate = new ManualResetEventSlim(false);
-        var threads = Enumerable.Range(0, n).Select(i => new Thread(() =>
+        // An awaited gate and tasks, not threads: the stores are asynchronous and hold no thread while they wait.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(0, n).Select(i => Task.Run(async () =>
         {
-            gate.Wait();
-            try
-            {
-                var to = i % 2 == 0 ? CaseStep.Checked : CaseStep.ReturnedForSupplement;
-                var e = new CaseEvent(2, T0.AddHours(1), $"user{i}", TrackerRole.CityDepartment, CaseStep.Received, to, $"writer {i}", []);
-                results[i] = store.Append(SiteA, 1, e);
-            }
-            catch (Exception x)
-            {
-                errors[i] = x;
-            }
+            await gate.Task;
+            var to = i % 2 == 0 ? CaseStep.Checked : CaseStep.ReturnedForSupplement;
+            var e = new CaseEvent(2, T0.AddHours(1), $"user{i}", TrackerRole.CityDepartment, CaseStep.Received, to, $"writer {i}", []);
+            return await store.AppendAsync(SiteA, 1, e);
         })).ToList();
-        threads.ForEach(t => t.Start());
-        gate.Set();
-        threads.ForEach(t => Assert.True(t.Join(TimeSpan.FromMinutes(2))));
+        gate.SetResult();
+        var results = await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
 
-        Assert.All(errors, Assert.Null);
         var winner = Assert.Single(Enumerable.Range(0, n), i => results[i] == AppendResult.Appended);
         Assert.Equal(n - 1, results.Count(r => r == AppendResult.Conflict));
-        var events = store.LoadEvents(SiteA.SiteId);
+        var events = await store.LoadEventsAsync(SiteA.SiteId);
         Assert.Equal([1, 2], events.Select(e => e.Sequence));
         Assert.Equal($"writer {winner}", events[1].Note);
         Assert.Equal($"user{winner}", events[1].Actor);
@@ -100,49 +94,47 @@ public abstract class CaseStoreContract
     }
 
     [Fact]
-    public void Fifty_concurrent_advances_through_the_service_give_one_move_and_conflicts()
+    public async Task Fifty_concurrent_advances_through_the_service_give_one_move_and_conflicts()
     {
         var store = CreateStore();
         var service = Service(store);
-        Assert.True(service.Advance(City, SiteA, new TransitionRequest(CaseStep.Received, T0)).Accepted);
-        var outcomes = new TransitionOutcome?[50];
-        using var gate = new ManualResetEventSlim(false);
-        var threads = Enumerable.Range(0, 50).Select(i => new Thread(() =>
+        Assert.True((await service.AdvanceAsync(City, SiteA, new TransitionRequest(CaseStep.Received, T0))).Accepted);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
         {
-            gate.Wait();
-            outcomes[i] = service.Advance(City, SiteA, new TransitionRequest(CaseStep.Checked, T0.AddHours(1), $"n{i}", ExpectedVersion: 1));
+            await gate.Task;
+            return await service.AdvanceAsync(City, SiteA, new TransitionRequest(CaseStep.Checked, T0.AddHours(1), $"n{i}", ExpectedVersion: 1));
         })).ToList();
-        threads.ForEach(t => t.Start());
-        gate.Set();
-        threads.ForEach(t => Assert.True(t.Join(TimeSpan.FromMinutes(2))));
+        gate.SetResult();
+        var outcomes = await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
 
-        Assert.Single(outcomes, o => o!.Accepted);
-        Assert.All(outcomes.Where(o => !o!.Accepted), o => Assert.Equal(RefusalKind.Conflict, o!.Refusal));
-        Assert.Equal(2, store.LoadEvents(SiteA.SiteId).Count);
+        Assert.Single(outcomes, o => o.Accepted);
+        Assert.All(outcomes.Where(o => !o.Accepted), o => Assert.Equal(RefusalKind.Conflict, o.Refusal));
+        Assert.Equal(2, (await store.LoadEventsAsync(SiteA.SiteId)).Count);
     }
 
     [Fact]
-    public void A_commune_official_cannot_read_or_change_another_communes_case()
+    public async Task A_commune_official_cannot_read_or_change_another_communes_case()
     {
         var store = CreateStore();
         var service = Service(store);
-        Assert.True(service.Advance(City, SiteB, new TransitionRequest(CaseStep.Received, T0)).Accepted);
+        Assert.True((await service.AdvanceAsync(City, SiteB, new TransitionRequest(CaseStep.Received, T0))).Accepted);
 
-        var (access, state) = service.Read(OfficialA, SiteB);
+        var (access, state) = await service.ReadAsync(OfficialA, SiteB);
         Assert.False(access.Allowed);
         Assert.Null(state);
-        var refused = service.Advance(OfficialA, SiteB, new TransitionRequest(CaseStep.Checked, T0.AddDays(1)));
+        var refused = await service.AdvanceAsync(OfficialA, SiteB, new TransitionRequest(CaseStep.Checked, T0.AddDays(1)));
         Assert.Equal(RefusalKind.Forbidden, refused.Refusal);
-        Assert.Single(store.LoadEvents(SiteB.SiteId));
+        Assert.Single(await store.LoadEventsAsync(SiteB.SiteId));
 
-        var listed = service.List(OfficialA, [SiteA, SiteB]);
+        var listed = await service.ListAsync(OfficialA, [SiteA, SiteB]);
         Assert.Equal([SiteA.SiteId], listed.Select(s => s.Site.SiteId));
         Assert.Equal(CaseStep.NotStarted, listed[0].Step);
-        Assert.True(service.Advance(OfficialA, SiteA, new TransitionRequest(CaseStep.Received, T0)).Accepted);
+        Assert.True((await service.AdvanceAsync(OfficialA, SiteA, new TransitionRequest(CaseStep.Received, T0))).Accepted);
     }
 
     [Fact]
-    public void Names_notes_and_attachments_with_metacharacters_and_diacritics_come_back_verbatim()
+    public async Task Names_notes_and_attachments_with_metacharacters_and_diacritics_come_back_verbatim()
     {
         var store = CreateStore();
         const string actor = "Nguyễn Thị Ánh'; DROP TABLE users; --";
@@ -154,37 +146,108 @@ public abstract class CaseStoreContract
             ["biên bản \"số 1\".pdf", "https://x.vn/a?b=1&c=<2>", decomposed]);
         var e2 = new CaseEvent(2, new DateTimeOffset(2026, 3, 3, 1, 2, 3, 456, TimeSpan.Zero), decomposed, TrackerRole.CommuneOfficial,
             CaseStep.Received, CaseStep.Checked, "", []);
-        Assert.Equal(AppendResult.Appended, store.Append(site, 0, e1));
-        Assert.Equal(AppendResult.Appended, store.Append(site, 1, e2));
+        Assert.Equal(AppendResult.Appended, await store.AppendAsync(site, 0, e1));
+        Assert.Equal(AppendResult.Appended, await store.AppendAsync(site, 1, e2));
 
-        var back = store.LoadEvents(site.SiteId);
+        var back = await store.LoadEventsAsync(site.SiteId);
         Assert.Equal([e1, e2], back);
         Assert.Equal(TimeSpan.FromHours(7), back[0].At.Offset);
         Assert.Equal(TimeSpan.Zero, back[1].At.Offset);
-        Assert.Equal(site, Assert.Single(store.ListCases()).Site);
+        Assert.Equal(site, Assert.Single(await store.ListCasesAsync()).Site);
 
         var user = new StoredUser(new TrackerUser(actor, TrackerRole.CommuneOfficial, "11111"), TrackerPasswords.Hash("mật khẩu'\"", 100_000));
-        Assert.True(store.AddUser(user));
-        Assert.Equal(user, store.FindUser(actor));
-        Assert.Null(store.FindUser(actor.ToUpperInvariant()));
+        Assert.True(await store.AddUserAsync(user));
+        Assert.Equal(user, await store.FindUserAsync(actor));
+        Assert.Null(await store.FindUserAsync(actor.ToUpperInvariant()));
     }
 
     [Fact]
-    public void Users_bootstrap_then_only_the_city_department_adds_accounts()
+    public async Task Users_bootstrap_then_only_the_city_department_adds_accounts()
     {
         var store = CreateStore();
         var service = Service(store);
-        Assert.Equal(0, store.CountUsers());
-        Assert.Null(service.AddUser(null, City, "mật-khẩu-1"));
-        Assert.NotNull(service.AddUser(null, OfficialA, "x")); // no longer the first account
-        Assert.NotNull(service.AddUser(City, City, "again"));  // name taken
-        Assert.Null(service.AddUser(City, OfficialA, "pw-a"));
-        Assert.Equal(2, store.CountUsers());
+        Assert.Equal(0, await store.CountUsersAsync());
+        Assert.Null(await service.AddUserAsync(null, City, "mật-khẩu-1"));
+        Assert.NotNull(await service.AddUserAsync(null, OfficialA, "x")); // no longer the first account
+        Assert.NotNull(await service.AddUserAsync(City, City, "again"));  // name taken
+        Assert.Null(await service.AddUserAsync(City, OfficialA, "pw-a"));
+        Assert.Equal(2, await store.CountUsersAsync());
 
-        Assert.Equal(City, service.Login("so_gd", "mật-khẩu-1"));
-        Assert.Null(service.Login("so_gd", "mật-khẩu-2"));
-        Assert.Null(service.Login("nobody", "mật-khẩu-1"));
-        Assert.Equal(OfficialA, service.Login("can_bo_a", "pw-a"));
-        Assert.StartsWith("pbkdf2-sha256$600000$", store.FindUser("so_gd")!.PasswordHash, StringComparison.Ordinal);
+        Assert.Equal(City, await service.LoginAsync("so_gd", "mật-khẩu-1"));
+        Assert.Null(await service.LoginAsync("so_gd", "mật-khẩu-2"));
+        Assert.Null(await service.LoginAsync("nobody", "mật-khẩu-1"));
+        Assert.Equal(OfficialA, await service.LoginAsync("can_bo_a", "pw-a"));
+        Assert.StartsWith("pbkdf2-sha256$600000$", (await store.FindUserAsync("so_gd"))!.PasswordHash, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_account_change_is_stored_and_moves_the_session_epoch_on()
+    {
+        var store = CreateStore();
+        var service = Service(store);
+        Assert.Null(await service.AddUserAsync(null, City, "mật-khẩu-1"));
+        Assert.Null(await service.AddUserAsync(City, OfficialA, "pw-a-123"));
+        Assert.Equal(0, (await store.FindUserAsync(OfficialA.Name))!.SessionEpoch);
+
+        Assert.Null(await service.ChangeUserAsync(City, OfficialA.Name, u => u with { Disabled = true }));
+        var disabled = (await store.FindUserAsync(OfficialA.Name))!;
+        Assert.True(disabled.Disabled);
+        Assert.Equal(1, disabled.SessionEpoch);
+        Assert.Null(await service.LoginAsync(OfficialA.Name, "pw-a-123")); // a disabled account cannot sign in
+
+        Assert.Null(await service.ChangeUserAsync(City, OfficialA.Name, u => u with { Disabled = false, User = u.User with { Role = TrackerRole.Viewer, CommuneCode = null } }));
+        Assert.Equal(new TrackerUser(OfficialA.Name, TrackerRole.Viewer), await service.LoginAsync(OfficialA.Name, "pw-a-123"));
+        Assert.Equal(2, (await store.FindUserAsync(OfficialA.Name))!.SessionEpoch);
+
+        Assert.NotNull(await service.ChangeUserAsync(OfficialA, City.Name, u => u with { Disabled = true })); // only the city department
+        Assert.NotNull(await service.ChangeUserAsync(City, "nobody", u => u with { Disabled = true }));
+        Assert.False((await store.FindUserAsync(City.Name))!.Disabled);
+    }
+
+    [Theory]
+    [InlineData("note", "a\\u0000b")]
+    [InlineData("note", "bell \\u0007")]
+    [InlineData("attachments[0]", "file\\u0000.pdf")]
+    [InlineData("attachments[0]", "line\\nbreak.pdf")]
+    public async Task Control_characters_in_a_move_are_refused_naming_the_field_and_nothing_is_written(string field, string escaped)
+    {
+        var store = CreateStore();
+        var service = Service(store);
+        var text = System.Text.RegularExpressions.Regex.Unescape(escaped);
+        var request = field == "note"
+            ? new TransitionRequest(CaseStep.Received, T0, text)
+            : new TransitionRequest(CaseStep.Received, T0, "", [text]);
+        var refused = await service.AdvanceAsync(City, SiteA, request);
+        Assert.Equal(RefusalKind.InvalidInput, refused.Refusal);
+        Assert.Contains($"'{field}'", refused.Message.En, StringComparison.Ordinal);
+        Assert.Contains($"'{field}'", refused.Message.Vi, StringComparison.Ordinal);
+        Assert.Empty(await store.LoadEventsAsync(SiteA.SiteId));
+
+        // Tab, line feed and carriage return are text in a note, and are kept verbatim.
+        Assert.True((await service.AdvanceAsync(City, SiteA, new TransitionRequest(CaseStep.Received, T0, "a\tb\r\nc"))).Accepted);
+        Assert.Equal("a\tb\r\nc", Assert.Single(await store.LoadEventsAsync(SiteA.SiteId)).Note);
+    }
+
+    [Fact]
+    public async Task A_note_longer_than_the_limit_is_refused_and_one_at_the_limit_is_stored()
+    {
+        var store = CreateStore();
+        var service = Service(store);
+        var refused = await service.AdvanceAsync(City, SiteA, new TransitionRequest(CaseStep.Received, T0, new string('ă', TrackerInput.MaxNoteLength + 1)));
+        Assert.Equal(RefusalKind.InvalidInput, refused.Refusal);
+        Assert.Contains("'note'", refused.Message.En, StringComparison.Ordinal);
+        Assert.True((await service.AdvanceAsync(City, SiteA, new TransitionRequest(CaseStep.Received, T0, new string('ă', TrackerInput.MaxNoteLength)))).Accepted);
+        Assert.Equal(TrackerInput.MaxNoteLength, Assert.Single(await store.LoadEventsAsync(SiteA.SiteId)).Note.Length);
+    }
+
+    [Fact]
+    public async Task A_login_name_with_a_nul_is_refused_before_the_store_is_asked()
+    {
+        var store = CreateStore();
+        var service = Service(store);
+        Assert.Null(await service.AddUserAsync(null, City, "mật-khẩu-1"));
+        Assert.Null(await service.LoginAsync("so_gd\0", "mật-khẩu-1"));
+        Assert.NotNull(await service.AddUserAsync(City, new TrackerUser("x\0y", TrackerRole.Viewer), "pw-12345"));
+        Assert.Equal(1, await store.CountUsersAsync());
     }
 }

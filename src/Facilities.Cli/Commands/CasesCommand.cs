@@ -39,18 +39,18 @@ internal static class CasesCommand
         {
             commune, overdue, asOf,
         };
-        cmd.SetAction(r =>
+        cmd.SetAction(async (r, cancel) =>
         {
             var u = ui(r);
             using var s = CasesSession.Open(r, u, o);
-            var user = s.Login(r, o);
+            var user = await s.LoginAsync(r, o, cancel);
             if (user is null)
             {
                 return ExitCodes.Denied;
             }
 
             var day = r.GetValue(asOf) ?? DateOnly.FromDateTime(CasesSession.Now.DateTime);
-            var states = s.Service.List(user, s.Sites.All, r.GetValue(commune))
+            var states = (await s.Service.ListAsync(user, s.Sites.All, r.GetValue(commune), cancel))
                 .Where(c => c.Version > 0 || !s.Sites.Certified.Contains(c.Site.SiteId))
                 .Where(c => !r.GetValue(overdue) || c.IsOverdue(day))
                 .ToList();
@@ -79,7 +79,7 @@ internal static class CasesCommand
         var id = new Argument<string>("id") { Description = "Mã trường / school id" };
         var asOf = AsOf();
         var cmd = new Command("show", "Trạng thái một hồ sơ và các bước được phép.\nOne case: state, deadline and allowed moves.") { id, asOf };
-        cmd.SetAction(r => WithCase(ui, o, r, id, (u, s, state) =>
+        cmd.SetAction((r, cancel) => WithCase(ui, o, r, id, (u, s, state) =>
         {
             var day = r.GetValue(asOf) ?? DateOnly.FromDateTime(CasesSession.Now.DateTime);
             var sum = state.Summarize(day);
@@ -102,7 +102,7 @@ internal static class CasesCommand
     {
         var id = new Argument<string>("id") { Description = "Mã trường / school id" };
         var cmd = new Command("history", "Lịch sử thay đổi của hồ sơ (không bao giờ bị xoá).\nThe case's events, oldest first (never deleted).") { id };
-        cmd.SetAction(r => WithCase(ui, o, r, id, (u, _, state) =>
+        cmd.SetAction((r, cancel) => WithCase(ui, o, r, id, (u, _, state) =>
         {
             foreach (var e in state.Events)
             {
@@ -129,7 +129,7 @@ internal static class CasesCommand
         var expect = new Option<int?>("--expect-version") { Description = "Phiên bản đã xem; khác thì xung đột / the version you saw; a newer case is a conflict (exit 6)" };
         var at = new Option<DateTimeOffset?>("--at") { Description = "Thời điểm ghi nhận (mặc định bây giờ) / when (default now), e.g. 2026-03-02T09:00+07:00" };
         var cmd = new Command("advance", "Chuyển hồ sơ sang bước khác.\nMove a case to another step.") { id, to, note, attach, expect, at };
-        cmd.SetAction(r =>
+        cmd.SetAction(async (r, cancel) =>
         {
             var u = ui(r);
             if (!CaseSteps.TryParse(r.GetValue(to), out var step))
@@ -139,15 +139,15 @@ internal static class CasesCommand
             }
 
             using var s = CasesSession.Open(r, u, o);
-            var user = s.Login(r, o);
+            var user = await s.LoginAsync(r, o, cancel);
             if (user is null)
             {
                 return ExitCodes.Denied;
             }
 
             var site = s.Site(r.GetValue(id)!);
-            var outcome = s.Service.Advance(user, site, new TransitionRequest(
-                step, r.GetValue(at) ?? CasesSession.Now, r.GetValue(note) ?? "", r.GetValue(attach) ?? [], r.GetValue(expect)));
+            var outcome = await s.Service.AdvanceAsync(user, site, new TransitionRequest(
+                step, r.GetValue(at) ?? CasesSession.Now, r.GetValue(note) ?? "", r.GetValue(attach) ?? [], r.GetValue(expect)), cancel);
             if (outcome.Accepted)
             {
                 u.Out.WriteLine(outcome.Message.In(u.Language) + " " + u.T($"(phiên bản {outcome.Event!.Sequence})", $"(version {outcome.Event!.Sequence})"));
@@ -173,7 +173,7 @@ internal static class CasesCommand
         var commune = new Option<string?>("--commune") { Description = "Mã xã/phường (bắt buộc với commune_official) / commune code" };
         var newPassword = new Option<string?>("--new-password") { Description = "Mật khẩu của tài khoản mới (nên dùng FACILITIES_NEW_PASSWORD) / the new account's password" };
         var add = new Command("add", "Tạo tài khoản (tài khoản đầu tiên không cần đăng nhập).\nCreate an account (the first needs no login).") { name, role, commune, newPassword };
-        add.SetAction(r =>
+        add.SetAction(async (r, cancel) =>
         {
             var u = ui(r);
             var password = r.GetValue(newPassword) ?? Environment.GetEnvironmentVariable("FACILITIES_NEW_PASSWORD");
@@ -185,9 +185,9 @@ internal static class CasesCommand
 
             using var s = CasesSession.Open(r, u, o);
             TrackerUser? acting = null;
-            if (s.Store.CountUsers() > 0)
+            if (await s.Store.CountUsersAsync(cancel) > 0)
             {
-                acting = s.Login(r, o);
+                acting = await s.LoginAsync(r, o, cancel);
                 if (acting is null)
                 {
                     return ExitCodes.Denied;
@@ -199,7 +199,7 @@ internal static class CasesCommand
                 throw new ArgumentException("--role: city_department | commune_official | viewer");
             }
 
-            var refusal = s.Service.AddUser(acting, new TrackerUser(r.GetValue(name)!, parsedRole, r.GetValue(commune)), password);
+            var refusal = await s.Service.AddUserAsync(acting, new TrackerUser(r.GetValue(name)!, parsedRole, r.GetValue(commune)), password, cancel);
             if (refusal is not null)
             {
                 u.Err.WriteLine(refusal.In(u.Language));
@@ -211,7 +211,75 @@ internal static class CasesCommand
         });
         var users = new Command("users", "Tài khoản / accounts");
         users.Subcommands.Add(add);
+        users.Subcommands.Add(Change(ui, o, "disable", "Khoá tài khoản; các phiên đang mở bị huỷ.\nDisable an account; its open sessions end.", null,
+            (_, _, _) => (s => s with { Disabled = true }, "Đã khoá", "Disabled")));
+        users.Subcommands.Add(Change(ui, o, "enable", "Mở lại tài khoản đã khoá.\nEnable a disabled account.", null,
+            (_, _, _) => (s => s with { Disabled = false }, "Đã mở lại", "Enabled")));
+        var newRole = new Option<string>("--role") { Description = "city_department | commune_official | viewer", Required = true };
+        newRole.AcceptOnlyFromAmong("city_department", "commune_official", "viewer");
+        var newCommune = new Option<string?>("--commune") { Description = "Mã xã/phường (bắt buộc với commune_official) / commune code" };
+        users.Subcommands.Add(Change(ui, o, "set-role", "Đổi vai trò (và xã); các phiên đang mở bị huỷ.\nChange the role (and commune); open sessions end.",
+            [newRole, newCommune], (r, _, _) =>
+            {
+                var parsed = TrackerRoles.TryParse(r.GetValue(newRole), out var role) ? role : throw new ArgumentException("--role: city_department | commune_official | viewer");
+                return (s => s with { User = s.User with { Role = parsed, CommuneCode = r.GetValue(newCommune) } }, "Đã đổi vai trò của", "Changed the role of");
+            }));
+        var resetPassword = new Option<string?>("--new-password") { Description = "Mật khẩu mới (nên dùng FACILITIES_NEW_PASSWORD) / the new password" };
+        users.Subcommands.Add(Change(ui, o, "reset-password", "Đặt mật khẩu mới; các phiên đang mở bị huỷ.\nSet a new password; open sessions end.",
+            [resetPassword], (r, u, _) =>
+            {
+                var hash = TrackerPasswords.Hash(NewPassword(u, r.GetValue(resetPassword)));
+                return (s => s with { PasswordHash = hash }, "Đã đặt mật khẩu mới cho", "Set a new password for");
+            }));
         return users;
+    }
+
+    private static string NewPassword(Ui u, string? given)
+    {
+        var password = given ?? Environment.GetEnvironmentVariable("FACILITIES_NEW_PASSWORD");
+        return string.IsNullOrEmpty(password) || password.Length < 8
+            ? throw new ArgumentException(u.T("cần mật khẩu ít nhất 8 ký tự: FACILITIES_NEW_PASSWORD hoặc --new-password.",
+                "a password of at least 8 characters is required: FACILITIES_NEW_PASSWORD or --new-password."))
+            : password;
+    }
+
+    /// <summary>
+    /// <c>cases users disable|enable|set-role|reset-password &lt;name&gt;</c>: a city-department login changes the account;
+    /// the account's session epoch moves on, so the server refuses its open sessions on their next request.
+    /// </summary>
+    private static Command Change(Func<ParseResult, Ui> ui, CasesOptions o, string verb, string description, Option[]? options,
+        Func<ParseResult, Ui, string, (Func<StoredUser, StoredUser> Change, string DoneVi, string DoneEn)> plan)
+    {
+        var name = new Argument<string>("name") { Description = "Tên đăng nhập / login name" };
+        var cmd = new Command(verb, description) { name };
+        foreach (var option in options ?? [])
+        {
+            cmd.Options.Add(option);
+        }
+
+        cmd.SetAction(async (r, cancel) =>
+        {
+            var u = ui(r);
+            var target = r.GetValue(name)!;
+            var (change, doneVi, doneEn) = plan(r, u, target);
+            using var s = CasesSession.Open(r, u, o);
+            var acting = await s.LoginAsync(r, o, cancel);
+            if (acting is null)
+            {
+                return ExitCodes.Denied;
+            }
+
+            var refusal = await s.Service.ChangeUserAsync(acting, target, change, cancel);
+            if (refusal is not null)
+            {
+                u.Err.WriteLine(refusal.In(u.Language));
+                return acting.Role == TrackerRole.CityDepartment ? ExitCodes.DataErrors : ExitCodes.Denied;
+            }
+
+            u.Out.WriteLine(u.T($"{doneVi} tài khoản {target}; các phiên đăng nhập đang mở đã bị huỷ.", $"{doneEn} account {target}; its open sessions have ended."));
+            return ExitCodes.Ok;
+        });
+        return cmd;
     }
 
     private static Command Report(Func<ParseResult, Ui> ui, CasesOptions o)
@@ -219,7 +287,7 @@ internal static class CasesCommand
         var output = new Option<FileInfo>("--out") { Description = "Tệp kết quả / output (.xlsx)", Required = true };
         var asOf = AsOf();
         var cmd = new Command("report", "Tiến độ theo xã/phường: số trường, có GCN, đang xử lý theo bước, quá hạn.\nProgress per commune.") { output, asOf };
-        cmd.SetAction(r =>
+        cmd.SetAction(async (r, cancel) =>
         {
             var u = ui(r);
             var outPath = r.GetValue(output)!.FullName;
@@ -229,14 +297,14 @@ internal static class CasesCommand
             }
 
             using var s = CasesSession.Open(r, u, o);
-            var user = s.Login(r, o);
+            var user = await s.LoginAsync(r, o, cancel);
             if (user is null)
             {
                 return ExitCodes.Denied;
             }
 
             var day = r.GetValue(asOf) ?? DateOnly.FromDateTime(CasesSession.Now.DateTime);
-            var states = s.Service.List(user, s.Sites.All);
+            var states = await s.Service.ListAsync(user, s.Sites.All, null, cancel);
             var config = s.Service.Config;
             var inProgress = CaseSteps.All.Where(st => st != CaseStep.NotStarted).ToList();
             var rows = states.GroupBy(c => c.Site.CommuneCode).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
@@ -289,17 +357,17 @@ internal static class CasesCommand
     }
 
     /// <summary>Logs in, finds the site and checks read access, then runs <paramref name="body"/> on the case.</summary>
-    private static int WithCase(Func<ParseResult, Ui> ui, CasesOptions o, ParseResult r, Argument<string> id, Func<Ui, CasesSession, CaseState, int> body)
+    private static async Task<int> WithCase(Func<ParseResult, Ui> ui, CasesOptions o, ParseResult r, Argument<string> id, Func<Ui, CasesSession, CaseState, int> body)
     {
         var u = ui(r);
         using var s = CasesSession.Open(r, u, o);
-        var user = s.Login(r, o);
+        var user = await s.LoginAsync(r, o, CancellationToken.None);
         if (user is null)
         {
             return ExitCodes.Denied;
         }
 
-        var (access, state) = s.Service.Read(user, s.Site(r.GetValue(id)!));
+        var (access, state) = await s.Service.ReadAsync(user, s.Site(r.GetValue(id)!));
         if (state is null)
         {
             u.Err.WriteLine(access.Reason.In(u.Language));

@@ -65,7 +65,7 @@ internal sealed class CasesSession : IDisposable
     }
 
     /// <summary>Signs in with --user and --password (or FACILITIES_PASSWORD); null after printing why not.</summary>
-    public TrackerUser? Login(ParseResult r, CasesOptions o)
+    public async Task<TrackerUser?> LoginAsync(ParseResult r, CasesOptions o, CancellationToken cancel)
     {
         var name = r.GetValue(o.User);
         var password = r.GetValue(o.Password) ?? Environment.GetEnvironmentVariable("FACILITIES_PASSWORD");
@@ -77,7 +77,7 @@ internal sealed class CasesSession : IDisposable
             return null;
         }
 
-        var user = Service.Login(name, password);
+        var user = await Service.LoginAsync(name, password, cancel);
         if (user is null)
         {
             Ui.Err.WriteLine(Ui.T("đăng nhập không thành công: sai tên hoặc mật khẩu.", "login failed: wrong name or password."));

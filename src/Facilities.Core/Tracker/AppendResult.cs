@@ -1,6 +1,6 @@
 namespace Facilities.Core.Tracker;
 
-/// <summary>The answer of <see cref="ICaseStore.Append"/>.</summary>
+/// <summary>The answer of <see cref="ICaseStore.AppendAsync"/>.</summary>
 public enum AppendResult
 {
     /// <summary>The event was written and is durable.</summary>

@@ -3,13 +3,14 @@ using Facilities.Core.Validation;
 namespace Facilities.Core.Tracker;
 
 /// <summary>
-/// The tracker's use cases over an <see cref="ICaseStore"/>: log in, read a case or a list with role scoping, and
-/// move a case with optimistic concurrency. The rules stay in <see cref="CaseTransitions"/> and
-/// <see cref="TrackerAuthorization"/>; this class only loads, decides and appends. Hosts (CLI, HTTP) pass the sites
-/// (from the dataset's schools layer) and the clock.
+/// The tracker's use cases over an <see cref="ICaseStore"/>: log in, read a case or a list with role scoping, move a
+/// case with optimistic concurrency, and manage accounts. The rules stay in <see cref="CaseTransitions"/> and
+/// <see cref="TrackerAuthorization"/>; this class only checks input, loads, decides and appends. Hosts (CLI, HTTP) pass
+/// the sites (from the dataset's schools layer) and the clock.
 /// </summary>
 public sealed class CaseService
 {
+    private static readonly Lazy<string> UnknownUserHash = new(() => TrackerPasswords.Hash(Guid.NewGuid().ToString("N")));
     private readonly ICaseStore _store;
 
     /// <summary>Creates the service.</summary>
@@ -26,54 +27,92 @@ public sealed class CaseService
     /// <summary>The working-day calendar states are derived with.</summary>
     public WorkingCalendar Calendar { get; }
 
-    /// <summary>The user whose name and password match a stored account, or null.</summary>
-    public TrackerUser? Login(string name, string password)
+    /// <summary>The user whose name and password match an enabled account, or null.</summary>
+    public async Task<TrackerUser?> LoginAsync(string name, string password, CancellationToken cancel = default) =>
+        (await AuthenticateAsync(name, password, cancel))?.User;
+
+    /// <summary>
+    /// The enabled account whose name and password match, or null. A name that could not be stored (empty, control
+    /// characters, too long) is not looked up.
+    /// </summary>
+    public async Task<StoredUser?> AuthenticateAsync(string name, string password, CancellationToken cancel = default)
     {
-        var stored = string.IsNullOrEmpty(name) ? null : _store.FindUser(name);
+        var stored = TrackerInput.CheckName("user", name) is null ? await _store.FindUserAsync(name, cancel) : null;
         // An unknown name costs the same hash as a known one, so the answer's timing does not tell which accounts exist.
         var verified = TrackerPasswords.Verify(password, stored?.PasswordHash ?? UnknownUserHash.Value);
-        return stored is not null && verified ? stored.User : null;
+        return stored is { Disabled: false } && verified ? stored : null;
     }
-
-    private static readonly Lazy<string> UnknownUserHash = new(() => TrackerPasswords.Hash(Guid.NewGuid().ToString("N")));
 
     /// <summary>
     /// Creates an account. The first account may be created by anyone (bootstrap); after that only a signed-in
     /// city-department user may add one. Returns the refusal reason, or null when the account was created.
     /// </summary>
-    public LocalizedText? AddUser(TrackerUser? actingUser, TrackerUser user, string password)
+    public async Task<LocalizedText?> AddUserAsync(TrackerUser? actingUser, TrackerUser user, string password, CancellationToken cancel = default)
     {
-        if (_store.CountUsers() > 0 && actingUser?.Role != TrackerRole.CityDepartment)
+        if (await _store.CountUsersAsync(cancel) > 0 && actingUser?.Role != TrackerRole.CityDepartment)
         {
-            return new LocalizedText(
-                "Chỉ tài khoản sở/phòng cấp thành phố (city_department) đã đăng nhập mới được tạo tài khoản.",
-                "Only a signed-in city_department account may create accounts.");
+            return OnlyCityDepartment;
         }
 
-        if (string.IsNullOrWhiteSpace(user.Name) || (user.Role == TrackerRole.CommuneOfficial && string.IsNullOrEmpty(user.CommuneCode)))
+        if (TrackerInput.CheckName("name", user.Name) is { } badName)
         {
-            return new LocalizedText("Thiếu tên, hoặc cán bộ xã chưa có mã xã (--commune).", "The name is empty, or a commune official has no commune (--commune).");
+            return badName;
         }
 
-        return _store.AddUser(new StoredUser(user, TrackerPasswords.Hash(password)))
+        if (user.Role == TrackerRole.CommuneOfficial && string.IsNullOrEmpty(user.CommuneCode))
+        {
+            return new LocalizedText("Cán bộ xã chưa có mã xã (--commune).", "A commune official has no commune (--commune).");
+        }
+
+        return await _store.AddUserAsync(new StoredUser(user, TrackerPasswords.Hash(password)), cancel)
             ? null
             : new LocalizedText($"Tài khoản {user.Name} đã tồn tại.", $"Account {user.Name} already exists.");
     }
 
+    /// <summary>
+    /// Changes the account <paramref name="name"/> as <paramref name="change"/> says (disable, enable, role, password);
+    /// every session of the account ends. Only a city-department user may; returns the refusal reason or null.
+    /// </summary>
+    public async Task<LocalizedText?> ChangeUserAsync(TrackerUser actingUser, string name, Func<StoredUser, StoredUser> change, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(actingUser);
+        ArgumentNullException.ThrowIfNull(change);
+        if (actingUser.Role != TrackerRole.CityDepartment)
+        {
+            return OnlyCityDepartment;
+        }
+
+        var stored = TrackerInput.CheckName("name", name) is null ? await _store.FindUserAsync(name, cancel) : null;
+        if (stored is null)
+        {
+            return new LocalizedText($"Không có tài khoản {name}.", $"There is no account {name}.");
+        }
+
+        var changed = change(stored);
+        if (changed.User.Role == TrackerRole.CommuneOfficial && string.IsNullOrEmpty(changed.User.CommuneCode))
+        {
+            return new LocalizedText("Cán bộ xã chưa có mã xã (--commune).", "A commune official has no commune (--commune).");
+        }
+
+        return await _store.UpdateUserAsync(changed with { User = changed.User with { Name = stored.User.Name } }, cancel)
+            ? null
+            : new LocalizedText($"Không có tài khoản {name}.", $"There is no account {name}.");
+    }
+
     /// <summary>The state of the case of <paramref name="site"/> if <paramref name="user"/> may read it, and the access decision.</summary>
-    public (AccessDecision Access, CaseState? State) Read(TrackerUser user, CaseSite site)
+    public async Task<(AccessDecision Access, CaseState? State)> ReadAsync(TrackerUser user, CaseSite site, CancellationToken cancel = default)
     {
         var access = TrackerAuthorization.Decide(user, site, TrackerAction.Read);
-        return access.Allowed ? (access, Load(site)) : (access, null);
+        return access.Allowed ? (access, await LoadAsync(site, cancel)) : (access, null);
     }
 
     /// <summary>
     /// The states of the sites <paramref name="user"/> may read, in the given order (sites without a case are
     /// not started); only one commune's when <paramref name="communeCode"/> is set.
     /// </summary>
-    public IReadOnlyList<CaseState> List(TrackerUser user, IEnumerable<CaseSite> sites, string? communeCode = null)
+    public async Task<IReadOnlyList<CaseState>> ListAsync(TrackerUser user, IEnumerable<CaseSite> sites, string? communeCode = null, CancellationToken cancel = default)
     {
-        var stored = _store.ListCases(communeCode).ToDictionary(c => c.Site.SiteId, StringComparer.Ordinal);
+        var stored = (await _store.ListCasesAsync(communeCode, cancel)).ToDictionary(c => c.Site.SiteId, StringComparer.Ordinal);
         return [.. sites
             .Where(s => (communeCode is null || s.CommuneCode == communeCode) && TrackerAuthorization.Decide(user, s, TrackerAction.Read).Allowed)
             .Select(s => stored.TryGetValue(s.SiteId, out var c)
@@ -82,25 +121,34 @@ public sealed class CaseService
     }
 
     /// <summary>
-    /// Decides the move and appends its event. A concurrent change between reading and appending (the store
-    /// reports a conflict) gives a <see cref="RefusalKind.Conflict"/> refusal; nothing is written then.
+    /// Checks the note and attachments (<see cref="TrackerInput"/>), decides the move and appends its event. A
+    /// concurrent change between reading and appending (the store reports a conflict) gives a
+    /// <see cref="RefusalKind.Conflict"/> refusal; nothing is written then. An accepted outcome carries the case after
+    /// the move (<see cref="TransitionOutcome.State"/>). <paramref name="cancel"/> stops only the reading: once the
+    /// append is sent it completes.
     /// </summary>
-    public TransitionOutcome Advance(TrackerUser user, CaseSite site, TransitionRequest request)
+    public async Task<TransitionOutcome> AdvanceAsync(TrackerUser user, CaseSite site, TransitionRequest request, CancellationToken cancel = default)
     {
-        var state = Load(site);
+        ArgumentNullException.ThrowIfNull(request);
+        if (TrackerInput.CheckMove(request.Note, request.Attachments) is { } badInput)
+        {
+            return new TransitionOutcome(null, RefusalKind.InvalidInput, badInput, []);
+        }
+
+        var state = await LoadAsync(site, cancel);
         var outcome = CaseTransitions.Decide(state, user, request);
         if (!outcome.Accepted)
         {
             return outcome;
         }
 
-        if (_store.Append(site, state.Version, outcome.Event!) == AppendResult.Appended)
+        if (await _store.AppendAsync(site, state.Version, outcome.Event!) == AppendResult.Appended)
         {
-            return outcome;
+            return outcome with { State = state.Apply(outcome.Event!) };
         }
 
         // Someone else appended first: decide again against the newer state, as based on the version we saw.
-        var newer = Load(site);
+        var newer = await LoadAsync(site, CancellationToken.None);
         var again = CaseTransitions.Decide(newer, user, request with { ExpectedVersion = state.Version });
         return again.Accepted
             ? new TransitionOutcome(null, RefusalKind.Conflict, new LocalizedText(
@@ -110,5 +158,10 @@ public sealed class CaseService
     }
 
     /// <summary>The case of <paramref name="site"/> replayed from the store (not started when it has no events).</summary>
-    public CaseState Load(CaseSite site) => CaseState.Replay(site, _store.LoadEvents(site.SiteId), Config, Calendar);
+    public async Task<CaseState> LoadAsync(CaseSite site, CancellationToken cancel = default) =>
+        CaseState.Replay(site, await _store.LoadEventsAsync(site.SiteId, cancel), Config, Calendar);
+
+    private static LocalizedText OnlyCityDepartment { get; } = new(
+        "Chỉ tài khoản sở/phòng cấp thành phố (city_department) đã đăng nhập mới được tạo hoặc đổi tài khoản.",
+        "Only a signed-in city_department account may create or change accounts.");
 }

@@ -11,4 +11,10 @@ public sealed record TransitionOutcome(CaseEvent? Event, RefusalKind? Refusal, L
 {
     /// <summary>Whether the transition was accepted.</summary>
     public bool Accepted => Event is not null;
+
+    /// <summary>
+    /// The case after the move, once <see cref="CaseService.AdvanceAsync"/> appended it: a host answers with it without
+    /// reading the store again, so a committed move is acknowledged even if the database fails right after.
+    /// </summary>
+    public CaseState? State { get; init; }
 }

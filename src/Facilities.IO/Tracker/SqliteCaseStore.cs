@@ -30,9 +30,14 @@ public sealed class SqliteCaseStore : ICaseStore
             CREATE TABLE users (
               name TEXT NOT NULL PRIMARY KEY, role TEXT NOT NULL, commune_code TEXT, password_hash TEXT NOT NULL, created_at TEXT NOT NULL);
             """),
+        (2, """
+            ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE users ADD COLUMN session_epoch INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writers = new(1, 1);
 
     private SqliteCaseStore(string path)
     {
@@ -76,14 +81,14 @@ public sealed class SqliteCaseStore : ICaseStore
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<CaseEvent> LoadEvents(string caseId)
+    public async Task<IReadOnlyList<CaseEvent>> LoadEventsAsync(string caseId, CancellationToken cancel = default)
     {
-        using var c = Connect();
-        using var cmd = Command(c, "SELECT seq, at, actor, role, from_step, to_step, note, attachments FROM case_events WHERE case_id = $id ORDER BY seq");
+        await using var c = await ConnectAsync(cancel);
+        await using var cmd = Command(c, "SELECT seq, at, actor, role, from_step, to_step, note, attachments FROM case_events WHERE case_id = $id ORDER BY seq");
         cmd.Parameters.AddWithValue("$id", caseId);
-        using var r = cmd.ExecuteReader();
+        await using var r = await cmd.ExecuteReaderAsync(cancel);
         var list = new List<CaseEvent>();
-        while (r.Read())
+        while (await r.ReadAsync(cancel))
         {
             list.Add(ReadEvent(r, 0));
         }
@@ -92,36 +97,117 @@ public sealed class SqliteCaseStore : ICaseStore
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<StoredCase> ListCases(string? communeCode = null)
+    public async Task<IReadOnlyList<StoredCase>> ListCasesAsync(string? communeCode = null, CancellationToken cancel = default)
     {
-        using var c = Connect();
-        using var cmd = Command(c, """
+        await using var c = await ConnectAsync(cancel);
+        await using var cmd = Command(c, """
             SELECT c.case_id, c.commune_code, c.unit_type, e.seq, e.at, e.actor, e.role, e.from_step, e.to_step, e.note, e.attachments
             FROM cases c JOIN case_events e ON e.case_id = c.case_id
             WHERE $commune IS NULL OR c.commune_code = $commune
             ORDER BY c.case_id, e.seq
             """);
         cmd.Parameters.AddWithValue("$commune", (object?)communeCode ?? DBNull.Value);
-        using var r = cmd.ExecuteReader();
-        return StoredCase.Group(Rows(r));
-
-        IEnumerable<(CaseSite, CaseEvent)> Rows(SqliteDataReader reader)
+        await using var r = await cmd.ExecuteReaderAsync(cancel);
+        var rows = new List<(CaseSite, CaseEvent)>();
+        while (await r.ReadAsync(cancel))
         {
-            while (reader.Read())
-            {
-                yield return (new CaseSite(reader.GetString(0), reader.GetString(1), reader.GetString(2)), ReadEvent(reader, 3));
-            }
+            rows.Add((new CaseSite(r.GetString(0), r.GetString(1), r.GetString(2)), ReadEvent(r, 3)));
         }
+
+        return StoredCase.Group(rows);
     }
 
     /// <inheritdoc/>
-    public AppendResult Append(CaseSite site, int expectedVersion, CaseEvent e)
+    public async Task<AppendResult> AppendAsync(CaseSite site, int expectedVersion, CaseEvent e)
     {
         if (e.Sequence != expectedVersion + 1)
         {
             return AppendResult.Conflict;
         }
 
+        // SQLite has one writer at a time and its driver waits for the lock synchronously: writers of this process
+        // queue here without holding a thread, and only the one holding the turn blocks one (other processes are
+        // still serialised by the file lock and busy_timeout).
+        await _writers.WaitAsync(CancellationToken.None);
+        try
+        {
+            return AppendLocked(site, expectedVersion, e);
+        }
+        finally
+        {
+            _writers.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<StoredUser?> FindUserAsync(string name, CancellationToken cancel = default)
+    {
+        await using var c = await ConnectAsync(cancel);
+        await using var cmd = Command(c, "SELECT name, role, commune_code, password_hash, disabled, session_epoch FROM users WHERE name = $name");
+        cmd.Parameters.AddWithValue("$name", name);
+        await using var r = await cmd.ExecuteReaderAsync(cancel);
+        return await r.ReadAsync(cancel)
+            ? new StoredUser(new TrackerUser(r.GetString(0), ParseRole(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2)),
+                r.GetString(3), r.GetInt64(4) != 0, r.GetInt32(5))
+            : null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<int> CountUsersAsync(CancellationToken cancel = default)
+    {
+        await using var c = await ConnectAsync(cancel);
+        await using var cmd = Command(c, "SELECT COUNT(*) FROM users");
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancel), CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> AddUserAsync(StoredUser user, CancellationToken cancel = default)
+    {
+        await _writers.WaitAsync(cancel);
+        try
+        {
+            await using var c = await ConnectAsync(cancel);
+            await using var cmd = Command(c, "INSERT OR IGNORE INTO users (name, role, commune_code, password_hash, created_at) VALUES ($name, $role, $commune, $hash, $at)");
+            cmd.Parameters.AddWithValue("$name", user.User.Name);
+            cmd.Parameters.AddWithValue("$role", TrackerRoles.Code(user.User.Role));
+            cmd.Parameters.AddWithValue("$commune", (object?)user.User.CommuneCode ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$hash", user.PasswordHash);
+            cmd.Parameters.AddWithValue("$at", FormatAt(DateTimeOffset.UtcNow));
+            return await cmd.ExecuteNonQueryAsync(cancel) == 1;
+        }
+        finally
+        {
+            _writers.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> UpdateUserAsync(StoredUser user, CancellationToken cancel = default)
+    {
+        await _writers.WaitAsync(cancel);
+        try
+        {
+            await using var c = await ConnectAsync(cancel);
+            await using var cmd = Command(c,
+                "UPDATE users SET role = $role, commune_code = $commune, password_hash = $hash, disabled = $disabled, session_epoch = session_epoch + 1 WHERE name = $name");
+            cmd.Parameters.AddWithValue("$name", user.User.Name);
+            cmd.Parameters.AddWithValue("$role", TrackerRoles.Code(user.User.Role));
+            cmd.Parameters.AddWithValue("$commune", (object?)user.User.CommuneCode ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$hash", user.PasswordHash);
+            cmd.Parameters.AddWithValue("$disabled", user.Disabled ? 1 : 0);
+            return await cmd.ExecuteNonQueryAsync(cancel) == 1;
+        }
+        finally
+        {
+            _writers.Release();
+        }
+    }
+
+    /// <summary>Releases the writers' turn; every call opens and closes its own connection.</summary>
+    public void Dispose() => _writers.Dispose();
+
+    private AppendResult AppendLocked(CaseSite site, int expectedVersion, CaseEvent e)
+    {
         using var c = Connect();
         using var tx = c.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: one writer at a time, no upgrade deadlock
         using (var current = Command(c, "SELECT COALESCE(MAX(seq), 0) FROM case_events WHERE case_id = $id", tx))
@@ -168,42 +254,13 @@ public sealed class SqliteCaseStore : ICaseStore
         return AppendResult.Appended;
     }
 
-    /// <inheritdoc/>
-    public StoredUser? FindUser(string name)
+    private async Task<SqliteConnection> ConnectAsync(CancellationToken cancel)
     {
-        using var c = Connect();
-        using var cmd = Command(c, "SELECT name, role, commune_code, password_hash FROM users WHERE name = $name");
-        cmd.Parameters.AddWithValue("$name", name);
-        using var r = cmd.ExecuteReader();
-        return r.Read()
-            ? new StoredUser(new TrackerUser(r.GetString(0), ParseRole(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2)), r.GetString(3))
-            : null;
-    }
-
-    /// <inheritdoc/>
-    public int CountUsers()
-    {
-        using var c = Connect();
-        using var cmd = Command(c, "SELECT COUNT(*) FROM users");
-        return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    /// <inheritdoc/>
-    public bool AddUser(StoredUser user)
-    {
-        using var c = Connect();
-        using var cmd = Command(c, "INSERT OR IGNORE INTO users (name, role, commune_code, password_hash, created_at) VALUES ($name, $role, $commune, $hash, $at)");
-        cmd.Parameters.AddWithValue("$name", user.User.Name);
-        cmd.Parameters.AddWithValue("$role", TrackerRoles.Code(user.User.Role));
-        cmd.Parameters.AddWithValue("$commune", (object?)user.User.CommuneCode ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$hash", user.PasswordHash);
-        cmd.Parameters.AddWithValue("$at", FormatAt(DateTimeOffset.UtcNow));
-        return cmd.ExecuteNonQuery() == 1;
-    }
-
-    /// <summary>Nothing to release: every call opens and closes its own connection.</summary>
-    public void Dispose()
-    {
+        var c = new SqliteConnection(_connectionString);
+        await c.OpenAsync(cancel);
+        await using var pragmas = Command(c, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 60000;");
+        await pragmas.ExecuteNonQueryAsync(cancel);
+        return c;
     }
 
     private void Migrate()

@@ -14,14 +14,14 @@ internal static class CaseEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireAuthorization();
-        api.MapGet("/cases", List);
-        api.MapGet("/cases/{siteId}", Get);
-        api.MapPost("/cases/{siteId}/transitions", Transition);
-        api.MapGet("/cases/{siteId}/history", History);
-        api.MapGet("/progress", Progress);
+        api.MapGet("/cases", List).RequireRateLimiting(TrackerLimits.Read);
+        api.MapGet("/cases/{siteId}", Get).RequireRateLimiting(TrackerLimits.Read);
+        api.MapPost("/cases/{siteId}/transitions", Transition).RequireRateLimiting(TrackerLimits.Write);
+        api.MapGet("/cases/{siteId}/history", History).RequireRateLimiting(TrackerLimits.Read);
+        api.MapGet("/progress", Progress).RequireRateLimiting(TrackerLimits.Read);
     }
 
-    private static IResult List(HttpRequest request, ClaimsPrincipal principal, TrackerContext t)
+    private static async Task<IResult> List(HttpRequest request, ClaimsPrincipal principal, TrackerContext t)
     {
         var user = AuthEndpoints.UserOf(principal)!;
         var commune = request.Query["commune"].ToString() is { Length: > 0 } c ? c : null;
@@ -49,7 +49,7 @@ internal static class CaseEndpoints
         }
 
         var today = t.Today();
-        var list = t.Service.List(user, t.Sites.All, commune)
+        var list = (await t.Service.ListAsync(user, t.Sites.All, commune, request.HttpContext.RequestAborted))
             .Where(x => x.Version > 0 || !t.Sites.Certified.Contains(x.Site.SiteId))
             .Where(x => step is null || x.Step == step)
             .Where(x => overdueText != "true" || x.IsOverdue(today))
@@ -58,15 +58,21 @@ internal static class CaseEndpoints
         return Results.Json(list);
     }
 
-    private static IResult Get(string siteId, ClaimsPrincipal principal, TrackerContext t) =>
-        WithCase(siteId, principal, t, state => Results.Json(CaseJson.Case(t, state, t.Today(), true)));
+    private static Task<IResult> Get(string siteId, HttpContext context, TrackerContext t) =>
+        WithCase(siteId, context, t, state => Results.Json(CaseJson.Case(t, state, t.Today(), true)));
 
-    private static IResult History(string siteId, ClaimsPrincipal principal, TrackerContext t) =>
-        WithCase(siteId, principal, t, state => Results.Json(state.Events.Select(CaseJson.Event).ToList()));
+    private static Task<IResult> History(string siteId, HttpContext context, TrackerContext t) =>
+        WithCase(siteId, context, t, state => Results.Json(state.Events.Select(CaseJson.Event).ToList()));
 
-    private static IResult Transition(string siteId, TransitionBody body, ClaimsPrincipal principal, TrackerContext t)
+    private static async Task<IResult> Transition(string siteId, HttpContext context, TrackerContext t)
     {
-        var user = AuthEndpoints.UserOf(principal)!;
+        var (body, error) = await JsonBody.ReadAsync<TransitionBody>(context.Request);
+        if (body is null)
+        {
+            return error!;
+        }
+
+        var user = AuthEndpoints.UserOf(context.User)!;
         var site = t.Sites.Find(siteId);
         if (site is null)
         {
@@ -84,10 +90,13 @@ internal static class CaseEndpoints
                 "required: the version of the case you saw (guards against lost updates).");
         }
 
-        var outcome = t.Service.Advance(user, site, new TransitionRequest(to, t.Now(), body.Note ?? "", body.Attachments ?? [], version));
+        var outcome = await t.Service.AdvanceAsync(user, site, new TransitionRequest(to, t.Now(), body.Note ?? "", body.Attachments ?? [], version),
+            context.RequestAborted);
         if (outcome.Accepted)
         {
-            return Results.Json(CaseJson.Case(t, t.Service.Load(site), t.Today(), true));
+            // The case as the move left it, not read again: a committed move is acknowledged even if the database
+            // fails right after the commit.
+            return Results.Json(CaseJson.Case(t, outcome.State!, t.Today(), true));
         }
 
         var (status, code) = outcome.Refusal switch
@@ -108,12 +117,12 @@ internal static class CaseEndpoints
         }, statusCode: status);
     }
 
-    private static IResult Progress(ClaimsPrincipal principal, TrackerContext t)
+    private static async Task<IResult> Progress(HttpContext context, TrackerContext t)
     {
-        var user = AuthEndpoints.UserOf(principal)!;
+        var user = AuthEndpoints.UserOf(context.User)!;
         var today = t.Today();
         var steps = CaseSteps.All.Where(s => s != CaseStep.NotStarted).ToList();
-        var rows = t.Service.List(user, t.Sites.All)
+        var rows = (await t.Service.ListAsync(user, t.Sites.All, null, context.RequestAborted))
             .GroupBy(c => c.Site.CommuneCode)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new
@@ -130,7 +139,7 @@ internal static class CaseEndpoints
         return Results.Json(rows);
     }
 
-    private static IResult WithCase(string siteId, ClaimsPrincipal principal, TrackerContext t, Func<CaseState, IResult> answer)
+    private static async Task<IResult> WithCase(string siteId, HttpContext context, TrackerContext t, Func<CaseState, IResult> answer)
     {
         var site = t.Sites.Find(siteId);
         if (site is null)
@@ -138,7 +147,7 @@ internal static class CaseEndpoints
             return NoSite(siteId);
         }
 
-        var (access, state) = t.Service.Read(AuthEndpoints.UserOf(principal)!, site);
+        var (access, state) = await t.Service.ReadAsync(AuthEndpoints.UserOf(context.User)!, site, context.RequestAborted);
         return state is null ? ApiError.Of(StatusCodes.Status403Forbidden, "forbidden", access.Reason) : answer(state);
     }
 

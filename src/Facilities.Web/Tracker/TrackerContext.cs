@@ -12,8 +12,10 @@ namespace Facilities.Web.Tracker;
 /// </summary>
 public sealed class TrackerContext : IDisposable
 {
-    private readonly Lazy<ICaseStore> _store;
-    private readonly Lazy<CaseService> _service;
+    private readonly Func<ICaseStore> _open;
+    private readonly object _opening = new();
+    private ICaseStore? _store;
+    private CaseService? _service;
     private readonly Lazy<TrackerSites> _sites;
     private readonly Lazy<Dictionary<string, SiteInfo>> _info;
     private readonly Lazy<Dictionary<string, string>> _communeNames;
@@ -23,10 +25,9 @@ public sealed class TrackerContext : IDisposable
     {
         Time = options.Time;
         StoreKind = string.IsNullOrWhiteSpace(options.TrackerDb) ? "sqlite" : "postgresql";
-        _store = new Lazy<ICaseStore>(() => StoreKind == "sqlite"
+        _open = () => StoreKind == "sqlite"
             ? SqliteCaseStore.Open(SqliteCaseStore.PathFor(dataset.Path))
-            : PostgresCaseStore.Open(options.TrackerDb!, options.TrackerSchema));
-        _service = new Lazy<CaseService>(() => new CaseService(_store.Value, TrackerConfig.BuiltIn, WorkingCalendar.BuiltIn));
+            : PostgresCaseStore.Open(options.TrackerDb!, options.TrackerSchema);
         _sites = new Lazy<TrackerSites>(() => TrackerSites.Load(dataset.Path));
         _info = new Lazy<Dictionary<string, SiteInfo>>(() => (dataset.Layer("schools")?.Features ?? [])
             .GroupBy(f => Text(f["id"]))
@@ -47,11 +48,40 @@ public sealed class TrackerContext : IDisposable
     /// <summary>The clock transitions are dated with.</summary>
     public TimeProvider Time { get; }
 
-    /// <summary>The store (opened and migrated on first use).</summary>
-    public ICaseStore Store => _store.Value;
+    /// <summary>
+    /// The store, opened and migrated on first use (the server opens it as it starts). A failed opening is tried
+    /// again on the next use, not remembered: PostgreSQL may be down when the server starts and come up later.
+    /// </summary>
+    public ICaseStore Store
+    {
+        get
+        {
+            if (Volatile.Read(ref _store) is { } open)
+            {
+                return open;
+            }
+
+            lock (_opening)
+            {
+                return _store ??= _open();
+            }
+        }
+    }
 
     /// <summary>The tracker's use cases.</summary>
-    public CaseService Service => _service.Value;
+    public CaseService Service
+    {
+        get
+        {
+            if (Volatile.Read(ref _service) is { } service)
+            {
+                return service;
+            }
+
+            var created = new CaseService(Store, TrackerConfig.BuiltIn, WorkingCalendar.BuiltIn);
+            return Interlocked.CompareExchange(ref _service, created, null) ?? created;
+        }
+    }
 
     /// <summary>The dataset's school sites.</summary>
     public TrackerSites Sites => _sites.Value;
@@ -75,10 +105,7 @@ public sealed class TrackerContext : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        if (_store.IsValueCreated)
-        {
-            _store.Value.Dispose();
-        }
+        _store?.Dispose();
     }
 
     private static string Text(object? v) => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? "";
