@@ -6,4 +6,8 @@ namespace Facilities.Core.Import;
 /// <summary>The layer as it would be stored (EPSG:4326, schema fields first) and every problem found.</summary>
 /// <param name="Layer">The converted layer; incomplete when <see cref="IssueList.HasErrors"/>.</param>
 /// <param name="Issues">Errors and warnings.</param>
-public sealed record ImportResult(FeatureLayer Layer, IssueList Issues);
+public sealed record ImportResult(FeatureLayer Layer, IssueList Issues)
+{
+    /// <summary>Where each source column went and what its values became (the <c>--dry-run</c> mapping table).</summary>
+    public IReadOnlyList<ColumnMapping> Columns { get; init; } = [];
+}

@@ -21,18 +21,19 @@ public static class LayerImporter
         var issues = new IssueList(options.FileName, schema.Name);
         var wgs84 = CrsRegistry.Get(CrsRegistry.Wgs84Srid);
         var crs = options.CrsOverride ?? source.Crs;
-        var converter = new AttributeConverter(source, schema, options.Mapping, issues);
+        var converter = new AttributeConverter(source, schema, options.Mapping, issues, options.IdTemplate);
         var output = new FeatureLayer(schema.Name, wgs84, converter.Fields, new List<FeatureRecord>(source.Features.Count));
         if (crs is null)
         {
             issues.Error("crs-unknown", null, null,
                 "không biết hệ toạ độ của tệp (thiếu tệp .prj hoặc thông tin CRS). Dùng --crs, ví dụ --crs EPSG:9210 cho VN-2000 Hải Phòng.",
                 "the file's coordinate system is unknown (no .prj or CRS metadata). Pass --crs, e.g. --crs EPSG:9210 for VN-2000 Hai Phong.");
-            return new ImportResult(output, issues);
+            return new ImportResult(output, issues) { Columns = converter.Columns };
         }
 
         var metric = options.MetricCrs ?? MetricCrs.ForLongitude(CentreLongitude(source, crs, wgs84));
         var wards = schema.Name == "schools" && options.Wards is { } w ? new WardLocator(w) : null;
+        var named = schema.Name == "schools" && options.Wards is { } wn && converter.WardColumn is not null ? new WardNames(wn) : null;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var reoriented = 0;
         var n = 0;
@@ -72,6 +73,10 @@ public static class LayerImporter
             if (geometry is not null)
             {
                 Derive(schema.Name, attributes, geometry, wgs84, metric, label, wards, options.Wards is not null, issues);
+                if (named is not null && converter.StatedWard(record) is { } stated && wards?.Locate(WardLocator.Anchor(geometry)) is { } foundCode)
+                {
+                    named.Check(stated, converter.WardColumn!, foundCode, label, issues);
+                }
             }
 
             CheckRecord(schema.Name, attributes, label, issues);
@@ -97,7 +102,7 @@ public static class LayerImporter
                 "the dataset has no wards layer, so schools could not be placed in wards; import wards first.");
         }
 
-        return new ImportResult(output, issues);
+        return new ImportResult(output, issues) { Columns = converter.Columns };
     }
 
     private static void Derive(
