@@ -50,6 +50,7 @@ public static class DatasetImporter
             CrsOverride = request.CrsOverride,
             Wards = wards,
             ClockwiseShellsExpected = Path.GetExtension(request.SourcePath).Equals(".shp", StringComparison.OrdinalIgnoreCase),
+            IdTemplate = request.IdTemplate,
             Progress = request.Progress,
         });
         var issues = new IssueList(file, schema.Name);
@@ -62,7 +63,7 @@ public static class DatasetImporter
         }
         if (issues.HasErrors || dryRun || request.DatasetPath is null)
         {
-            return new ImportOutcome(result.Layer, issues, Written: false, raw.Crs ?? request.CrsOverride);
+            return new ImportOutcome(result.Layer, issues, Written: false, raw.Crs ?? request.CrsOverride) { Columns = result.Columns };
         }
 
         var sourceCrs = request.CrsOverride ?? raw.Crs!;
@@ -81,7 +82,7 @@ public static class DatasetImporter
         }
 
         GeoPackageDataset.ReplaceLayers(request.DatasetPath, [stored], metadata, progress: request.Progress);
-        return new ImportOutcome(result.Layer, issues, Written: true, sourceCrs);
+        return new ImportOutcome(result.Layer, issues, Written: true, sourceCrs) { Columns = result.Columns };
     }
 
     // POLICY: appending keeps ids unique across the layer; a clash is an error, so nothing is written.

@@ -49,7 +49,29 @@ internal static class ImportCommand
                 KeepValid = r.GetValue(keepValid),
                 RejectsPath = r.GetValue(rejects)?.FullName,
             };
-            var outcome = u.WithProgress(u.T("Nhập", "Import"), p => DatasetImporter.Import(request with { Progress = p }, r.GetValue(dryRun)));
+            if (request.KeepValid && request.RejectsPath is null)
+            {
+                u.Err.WriteLine(u.T(
+                    "--keep-valid cần --rejects TỆP (.csv hoặc .xlsx) để ghi các dòng bị từ chối kèm lý do.",
+                    "--keep-valid needs --rejects FILE (.csv or .xlsx) to write the refused rows with their reasons."));
+                return ExitCodes.Usage;
+            }
+
+            var check = r.GetValue(dryRun);
+            var outcome = u.WithProgress(u.T("Nhập", "Import"), p => DatasetImporter.Import(request with { Progress = p }, check));
+            if (check)
+            {
+                // The mapping table goes first, so what would be written is seen before the problems.
+                ColumnMappingTable.Write(u, outcome.Columns, request.Layer, Path.GetFileName(request.SourcePath), outcome.Layer.Features.Count);
+                u.Issues(outcome.Issues.Items);
+                var errors = outcome.Issues.ErrorCount;
+                u.Out.WriteLine(errors > 0
+                    ? u.T($"Kiểm tra (--dry-run): {errors} lỗi, việc nhập sẽ bị từ chối. Không ghi gì.", $"Check (--dry-run): {errors} errors, the import would be refused. Nothing written.")
+                    : u.T($"Kiểm tra (--dry-run): sẽ nhập {outcome.Layer.Features.Count} đối tượng vào lớp '{request.Layer}'. Không ghi gì.",
+                        $"Check (--dry-run): {outcome.Layer.Features.Count} features would be imported into layer '{request.Layer}'. Nothing written."));
+                return errors > 0 ? ExitCodes.DataErrors : ExitCodes.Ok;
+            }
+
             u.Issues(outcome.Issues.Items);
             if (!outcome.Written)
             {
