@@ -79,7 +79,7 @@ public sealed class CadastralShapefileTests : IDisposable
         Assert.Equal((ColumnRole.Extra, "so_thua", "id"), (sheet.Role, sheet.Target, sheet.Closest));
         var note = Assert.Single(columns, c => c.Source == "GhiChu");
         Assert.Equal((ColumnRole.Extra, 5), (note.Role, note.Empty));
-        Assert.Equal(8, columns.Count); // the template and all seven .dbf columns; nothing left out
+        Assert.Equal(9, columns.Count); // the template and all eight .dbf columns; nothing left out
     }
 
     [Fact]

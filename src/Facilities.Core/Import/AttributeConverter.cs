@@ -254,7 +254,7 @@ public sealed class AttributeConverter
             + (_closest.GetValueOrDefault(source) is { } c ? (vi ? $" (gần nhất: {c})" : $" (closest: {c})") : "");
         issues.Notice("fields-kept-as-extra", null, null,
             $"{extras.Count} cột không thuộc lược đồ, được giữ nguyên là trường phụ: {string.Join(", ", extras.Select(e => Describe(e.Source, e.Target, true)))}.",
-            $"{extras.Count} columns are not schema fields and are kept as extra fields: {string.Join(", ", extras.Select(e => Describe(e.Source, e.Target, false)))}.");
+            $"{extras.Count} {(extras.Count == 1 ? "column is not a schema field and is" : "columns are not schema fields and are")} kept as extra fields: {string.Join(", ", extras.Select(e => Describe(e.Source, e.Target, false)))}.");
     }
 
     private bool HadBadValue(FeatureRecord record, FieldSpec spec) =>
