@@ -17,4 +17,7 @@ public sealed record ImportOutcome(FeatureLayer Layer, IssueList Issues, bool Wr
     /// with sample converted values and counts of empty and invalid values: what <c>import --dry-run</c> prints.
     /// </summary>
     public IReadOnlyList<ColumnMapping> Columns { get; init; } = [];
+
+    /// <summary>Rows left out by <c>--keep-valid</c> (and written to the rejects file when the import was written).</summary>
+    public int Rejected { get; init; }
 }

@@ -57,6 +57,14 @@ internal static class ImportCommand
                 return ExitCodes.Usage;
             }
 
+            if (request.RejectsPath is { } rp && (!request.KeepValid || !RejectsWriter.Supports(rp)))
+            {
+                u.Err.WriteLine(u.T(
+                    "--rejects cần --keep-valid và một tệp .csv hoặc .xlsx.",
+                    "--rejects needs --keep-valid and a .csv or .xlsx file."));
+                return ExitCodes.Usage;
+            }
+
             var check = r.GetValue(dryRun);
             var outcome = u.WithProgress(u.T("Nhập", "Import"), p => DatasetImporter.Import(request with { Progress = p }, check));
             if (check)
@@ -69,6 +77,11 @@ internal static class ImportCommand
                     ? u.T($"Kiểm tra (--dry-run): {errors} lỗi, việc nhập sẽ bị từ chối. Không ghi gì.", $"Check (--dry-run): {errors} errors, the import would be refused. Nothing written.")
                     : u.T($"Kiểm tra (--dry-run): sẽ nhập {outcome.Layer.Features.Count} đối tượng vào lớp '{request.Layer}'. Không ghi gì.",
                         $"Check (--dry-run): {outcome.Layer.Features.Count} features would be imported into layer '{request.Layer}'. Nothing written."));
+                if (outcome.Rejected > 0)
+                {
+                    u.Out.WriteLine(u.T($"Sẽ từ chối {outcome.Rejected} dòng (--keep-valid).", $"{outcome.Rejected} rows would be refused (--keep-valid)."));
+                }
+
                 return errors > 0 ? ExitCodes.DataErrors : ExitCodes.Ok;
             }
 
@@ -84,6 +97,12 @@ internal static class ImportCommand
             u.Out.WriteLine(u.T(
                 $"Đã nhập {outcome.Layer.Features.Count} đối tượng vào lớp '{request.Layer}' của {Path.GetFileName(request.DatasetPath)} (từ {outcome.SourceCrs?.Label}).",
                 $"Imported {outcome.Layer.Features.Count} features into layer '{request.Layer}' of {Path.GetFileName(request.DatasetPath)} (from {outcome.SourceCrs?.Label})."));
+            if (outcome.Rejected > 0)
+            {
+                u.Out.WriteLine(u.T(
+                    $"Từ chối {outcome.Rejected} dòng, ghi kèm lý do vào {Path.GetFileName(request.RejectsPath)}.",
+                    $"Refused {outcome.Rejected} rows, written with the reasons to {Path.GetFileName(request.RejectsPath)}."));
+            }
             return ExitCodes.Ok;
         });
         return cmd;

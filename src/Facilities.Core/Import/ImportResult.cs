@@ -10,4 +10,10 @@ public sealed record ImportResult(FeatureLayer Layer, IssueList Issues)
 {
     /// <summary>Where each source column went and what its values became (the <c>--dry-run</c> mapping table).</summary>
     public IReadOnlyList<ColumnMapping> Columns { get; init; } = [];
+
+    /// <summary>
+    /// The errors of each refused row, by the row's source ordinal (<see cref="FeatureRecord.Ordinal"/>): what
+    /// <c>--keep-valid</c> leaves out. Errors of the layer as a whole (a missing field, no CRS) are not here.
+    /// </summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<ValidationIssue>> RowErrors { get; init; } = new Dictionary<int, IReadOnlyList<ValidationIssue>>();
 }

@@ -37,8 +37,10 @@ public static class LayerImporter
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var reoriented = 0;
         var n = 0;
+        var rowErrors = new Dictionary<int, IReadOnlyList<ValidationIssue>>();
         foreach (var record in source.Features)
         {
+            var issuesBefore = issues.Items.Count;
             var label = converter.LabelOf(record);
             var attributes = converter.Convert(record, label, issues);
             var geometry = GeometryInspector.Inspect(record.Geometry, schema, crs, label, issues, out var changed);
@@ -81,6 +83,12 @@ public static class LayerImporter
 
             CheckRecord(schema.Name, attributes, label, issues);
             output.Features.Add(new FeatureRecord(record.Ordinal, geometry, attributes));
+            var errors = issues.Items.Skip(issuesBefore).Where(i => i.Severity == IssueSeverity.Error).ToList();
+            if (errors.Count > 0)
+            {
+                rowErrors[record.Ordinal] = errors;
+            }
+
             if (++n % 1000 == 0)
             {
                 options.Progress?.Report(new WorkProgress("convert", n, source.Features.Count));
@@ -102,7 +110,7 @@ public static class LayerImporter
                 "the dataset has no wards layer, so schools could not be placed in wards; import wards first.");
         }
 
-        return new ImportResult(output, issues) { Columns = converter.Columns };
+        return new ImportResult(output, issues) { Columns = converter.Columns, RowErrors = rowErrors };
     }
 
     private static void Derive(
