@@ -50,11 +50,18 @@ public static class DatasetImporter
             CrsOverride = request.CrsOverride,
             Wards = wards,
             ClockwiseShellsExpected = Path.GetExtension(request.SourcePath).Equals(".shp", StringComparison.OrdinalIgnoreCase),
+            IdTemplate = request.IdTemplate,
             Progress = request.Progress,
         });
         var issues = new IssueList(file, schema.Name);
         issues.AddRange(readIssues.Items);
         issues.AddRange(result.Issues.Items);
+        var rejected = 0;
+        if (request.KeepValid)
+        {
+            (result, issues, rejected) = KeepValid(result, issues, file, schema.Name);
+        }
+
         var stored = result.Layer;
         if (request.Append && request.DatasetPath is { } target && File.Exists(target) && GeoPackageDataset.ReadLayer(target, schema.Name) is { } existing)
         {
@@ -62,7 +69,13 @@ public static class DatasetImporter
         }
         if (issues.HasErrors || dryRun || request.DatasetPath is null)
         {
-            return new ImportOutcome(result.Layer, issues, Written: false, raw.Crs ?? request.CrsOverride);
+            return new ImportOutcome(result.Layer, issues, Written: false, raw.Crs ?? request.CrsOverride) { Columns = result.Columns, Rejected = rejected };
+        }
+
+        // The refused rows go out first: if the dataset write then fails, the agency still has what to fix.
+        if (rejected > 0 && request.RejectsPath is { } rejectsPath)
+        {
+            RejectsWriter.Write(rejectsPath, raw, result.RowErrors);
         }
 
         var sourceCrs = request.CrsOverride ?? raw.Crs!;
@@ -81,7 +94,39 @@ public static class DatasetImporter
         }
 
         GeoPackageDataset.ReplaceLayers(request.DatasetPath, [stored], metadata, progress: request.Progress);
-        return new ImportOutcome(result.Layer, issues, Written: true, sourceCrs);
+        return new ImportOutcome(result.Layer, issues, Written: true, sourceCrs) { Columns = result.Columns, Rejected = rejected };
+    }
+
+    // POLICY: with --keep-valid, rows whose only errors are their own are left out and their errors become warnings;
+    // any error of the layer as a whole (a missing required field, an unknown CRS, a reader's error) still refuses
+    // everything, and so does a file with no valid row at all.
+    private static (ImportResult Result, IssueList Issues, int Rejected) KeepValid(ImportResult result, IssueList issues, string file, string layer)
+    {
+        var rowIssues = result.RowErrors.Values.SelectMany(x => x).ToHashSet(ReferenceEqualityComparer.Instance);
+        if (rowIssues.Count == 0 || issues.Items.Any(i => i.Severity == IssueSeverity.Error && !rowIssues.Contains(i)))
+        {
+            return (result, issues, 0);
+        }
+
+        var kept = result.Layer.Features.Where(f => !result.RowErrors.ContainsKey(f.Ordinal)).ToList();
+        var total = result.Layer.Features.Count;
+        var rebuilt = new IssueList(file, layer);
+        if (kept.Count == 0)
+        {
+            rebuilt.AddRange(issues.Items);
+            rebuilt.Error("no-valid-rows", null, null,
+                $"cả {total} dòng đều bị từ chối; không có gì để nhập.",
+                $"all {total} rows were refused; there is nothing to import.");
+            return (result, rebuilt, 0);
+        }
+
+        rebuilt.AddRange(issues.Items.Select(i => rowIssues.Contains(i) ? i with { Severity = IssueSeverity.Warning } : i));
+        var count = result.RowErrors.Count;
+        rebuilt.Notice("rows-rejected", null, null,
+            $"--keep-valid: nhập {kept.Count} dòng hợp lệ, từ chối {count} dòng (các cảnh báo ở trên nói lý do; các dòng này được ghi vào tệp --rejects).",
+            $"--keep-valid: {kept.Count} valid rows imported, {count} rows refused (the warnings above give the reasons; the rows are written to the --rejects file).");
+        var layerOut = new FeatureLayer(result.Layer.Name, result.Layer.Crs, result.Layer.Fields, kept);
+        return (result with { Layer = layerOut }, rebuilt, count);
     }
 
     // POLICY: appending keeps ids unique across the layer; a clash is an error, so nothing is written.

@@ -12,7 +12,7 @@ namespace Facilities.Cli.Tests;
 
 public sealed class CasesCommandTests : IDisposable
 {
-    private const string Site1 = "99001-mam_non-2"; // commune 99001, land_certificate = no
+    private const string Site1 = "99001-mam_non-2"; // commune 99001, land_certificate = none
     private const string Site2 = "99002-mam_non-2"; // commune 99002
     private readonly TempDir _dir = new();
     private readonly string _dataset;

@@ -88,7 +88,7 @@ internal sealed record TrackerCases(string OverdueSite, string CheckedSite, stri
         using var connection = new SqliteConnection($"Data Source={dataset};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM schools WHERE ward_code = $c AND COALESCE(land_certificate, '') <> 'yes' ORDER BY id";
+        command.CommandText = "SELECT id FROM schools WHERE ward_code = $c AND COALESCE(land_certificate, '') NOT IN ('issued', 'yes') ORDER BY id";
         command.Parameters.AddWithValue("$c", commune);
         using var reader = command.ExecuteReader();
         var ids = new List<string>();

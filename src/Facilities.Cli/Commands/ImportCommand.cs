@@ -49,7 +49,42 @@ internal static class ImportCommand
                 KeepValid = r.GetValue(keepValid),
                 RejectsPath = r.GetValue(rejects)?.FullName,
             };
-            var outcome = u.WithProgress(u.T("Nhập", "Import"), p => DatasetImporter.Import(request with { Progress = p }, r.GetValue(dryRun)));
+            if (request.KeepValid && request.RejectsPath is null)
+            {
+                u.Err.WriteLine(u.T(
+                    "--keep-valid cần --rejects TỆP (.csv hoặc .xlsx) để ghi các dòng bị từ chối kèm lý do.",
+                    "--keep-valid needs --rejects FILE (.csv or .xlsx) to write the refused rows with their reasons."));
+                return ExitCodes.Usage;
+            }
+
+            if (request.RejectsPath is { } rp && (!request.KeepValid || !RejectsWriter.Supports(rp)))
+            {
+                u.Err.WriteLine(u.T(
+                    "--rejects cần --keep-valid và một tệp .csv hoặc .xlsx.",
+                    "--rejects needs --keep-valid and a .csv or .xlsx file."));
+                return ExitCodes.Usage;
+            }
+
+            var check = r.GetValue(dryRun);
+            var outcome = u.WithProgress(u.T("Nhập", "Import"), p => DatasetImporter.Import(request with { Progress = p }, check));
+            if (check)
+            {
+                // The mapping table goes first, so what would be written is seen before the problems.
+                ColumnMappingTable.Write(u, outcome.Columns, request.Layer, Path.GetFileName(request.SourcePath), outcome.Layer.Features.Count);
+                u.Issues(outcome.Issues.Items);
+                var errors = outcome.Issues.ErrorCount;
+                u.Out.WriteLine(errors > 0
+                    ? u.T($"Kiểm tra (--dry-run): {errors} lỗi, việc nhập sẽ bị từ chối. Không ghi gì.", $"Check (--dry-run): {errors} errors, the import would be refused. Nothing written.")
+                    : u.T($"Kiểm tra (--dry-run): sẽ nhập {outcome.Layer.Features.Count} đối tượng vào lớp '{request.Layer}'. Không ghi gì.",
+                        $"Check (--dry-run): {outcome.Layer.Features.Count} features would be imported into layer '{request.Layer}'. Nothing written."));
+                if (outcome.Rejected > 0)
+                {
+                    u.Out.WriteLine(u.T($"Sẽ từ chối {outcome.Rejected} dòng (--keep-valid).", $"{outcome.Rejected} rows would be refused (--keep-valid)."));
+                }
+
+                return errors > 0 ? ExitCodes.DataErrors : ExitCodes.Ok;
+            }
+
             u.Issues(outcome.Issues.Items);
             if (!outcome.Written)
             {
@@ -62,6 +97,12 @@ internal static class ImportCommand
             u.Out.WriteLine(u.T(
                 $"Đã nhập {outcome.Layer.Features.Count} đối tượng vào lớp '{request.Layer}' của {Path.GetFileName(request.DatasetPath)} (từ {outcome.SourceCrs?.Label}).",
                 $"Imported {outcome.Layer.Features.Count} features into layer '{request.Layer}' of {Path.GetFileName(request.DatasetPath)} (from {outcome.SourceCrs?.Label})."));
+            if (outcome.Rejected > 0)
+            {
+                u.Out.WriteLine(u.T(
+                    $"Từ chối {outcome.Rejected} dòng, ghi kèm lý do vào {Path.GetFileName(request.RejectsPath)}.",
+                    $"Refused {outcome.Rejected} rows, written with the reasons to {Path.GetFileName(request.RejectsPath)}."));
+            }
             return ExitCodes.Ok;
         });
         return cmd;

@@ -169,7 +169,7 @@ public static class SampleCityGenerator
                         ? f.CreatePolygon(Square(location.Coordinate, Math.Sqrt(pupils * 8.0) / 2))
                         : location;
                     var owner = rng.NextDouble() < 0.1 ? "private" : "public";
-                    var certificate = rng.NextDouble() switch { < 0.6 => "yes", < 0.85 => "no", _ => "in_progress" };
+                    var certificate = rng.NextDouble() switch { < 0.6 => "issued", < 0.85 => "none", _ => "in_progress" };
                     records.Add(new FeatureRecord(records.Count + 1, geometry, new Dictionary<string, object?>
                     {
                         ["id"] = id,

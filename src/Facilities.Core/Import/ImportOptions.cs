@@ -27,6 +27,12 @@ public sealed record ImportOptions(LayerSchema Schema, string FileName)
     /// </summary>
     public bool ClockwiseShellsExpected { get; init; }
 
+    /// <summary>
+    /// Builds the id from several fields (<c>--id "{SoTo}-{SoThua}"</c>); null for the mapped id column, or the
+    /// cadastral default "{so_to}-{so_thua}" when a parcels layer has both and no id column.
+    /// </summary>
+    public string? IdTemplate { get; init; }
+
     /// <summary>Reports the number of features processed so far.</summary>
     public IProgress<WorkProgress>? Progress { get; init; }
 }

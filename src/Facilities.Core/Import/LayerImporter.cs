@@ -21,23 +21,26 @@ public static class LayerImporter
         var issues = new IssueList(options.FileName, schema.Name);
         var wgs84 = CrsRegistry.Get(CrsRegistry.Wgs84Srid);
         var crs = options.CrsOverride ?? source.Crs;
-        var converter = new AttributeConverter(source, schema, options.Mapping, issues);
+        var converter = new AttributeConverter(source, schema, options.Mapping, issues, options.IdTemplate);
         var output = new FeatureLayer(schema.Name, wgs84, converter.Fields, new List<FeatureRecord>(source.Features.Count));
         if (crs is null)
         {
             issues.Error("crs-unknown", null, null,
                 "không biết hệ toạ độ của tệp (thiếu tệp .prj hoặc thông tin CRS). Dùng --crs, ví dụ --crs EPSG:9210 cho VN-2000 Hải Phòng.",
                 "the file's coordinate system is unknown (no .prj or CRS metadata). Pass --crs, e.g. --crs EPSG:9210 for VN-2000 Hai Phong.");
-            return new ImportResult(output, issues);
+            return new ImportResult(output, issues) { Columns = converter.Columns };
         }
 
         var metric = options.MetricCrs ?? MetricCrs.ForLongitude(CentreLongitude(source, crs, wgs84));
         var wards = schema.Name == "schools" && options.Wards is { } w ? new WardLocator(w) : null;
+        var named = schema.Name == "schools" && options.Wards is { } wn && converter.WardColumn is not null ? new WardNames(wn) : null;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var reoriented = 0;
         var n = 0;
+        var rowErrors = new Dictionary<int, IReadOnlyList<ValidationIssue>>();
         foreach (var record in source.Features)
         {
+            var issuesBefore = issues.Items.Count;
             var label = converter.LabelOf(record);
             var attributes = converter.Convert(record, label, issues);
             var geometry = GeometryInspector.Inspect(record.Geometry, schema, crs, label, issues, out var changed);
@@ -72,10 +75,20 @@ public static class LayerImporter
             if (geometry is not null)
             {
                 Derive(schema.Name, attributes, geometry, wgs84, metric, label, wards, options.Wards is not null, issues);
+                if (named is not null && converter.StatedWard(record) is { } stated && wards?.Locate(WardLocator.Anchor(geometry)) is { } foundCode)
+                {
+                    named.Check(stated, converter.WardColumn!, foundCode, label, issues);
+                }
             }
 
             CheckRecord(schema.Name, attributes, label, issues);
             output.Features.Add(new FeatureRecord(record.Ordinal, geometry, attributes));
+            var errors = issues.Items.Skip(issuesBefore).Where(i => i.Severity == IssueSeverity.Error).ToList();
+            if (errors.Count > 0)
+            {
+                rowErrors[record.Ordinal] = errors;
+            }
+
             if (++n % 1000 == 0)
             {
                 options.Progress?.Report(new WorkProgress("convert", n, source.Features.Count));
@@ -97,7 +110,7 @@ public static class LayerImporter
                 "the dataset has no wards layer, so schools could not be placed in wards; import wards first.");
         }
 
-        return new ImportResult(output, issues);
+        return new ImportResult(output, issues) { Columns = converter.Columns, RowErrors = rowErrors };
     }
 
     private static void Derive(

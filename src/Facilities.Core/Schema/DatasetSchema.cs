@@ -14,6 +14,15 @@ public static class DatasetSchema
     /// <summary>Commune-level unit types since 1 July 2025 (Resolution 1669/NQ-UBTVQH15 for Hải Phòng).</summary>
     public static readonly IReadOnlyList<string> UnitTypes = ["phuong", "xa", "dac_khu"];
 
+    /// <summary>
+    /// States of a school's land-use right certificate (GCN QSDĐ): issued, being processed, none. Datasets
+    /// written before 2026-12 store "yes"/"no"; <see cref="CertificateIssued"/> reads both.
+    /// </summary>
+    public static readonly IReadOnlyList<string> LandCertificates = ["issued", "in_progress", "none"];
+
+    /// <summary>Whether a stored land_certificate value means the certificate is issued ("issued", or the older "yes").</summary>
+    public static bool CertificateIssued(string? value) => value?.Trim() is "issued" or "yes";
+
     /// <summary>Administrative units: phường, xã, đặc khu.</summary>
     public static readonly LayerSchema Wards = new("wards", GeometryKind.Polygon, "code",
     [
@@ -41,7 +50,7 @@ public static class DatasetSchema
         new("site_area_m2", FieldType.Real, false, "site area in square metres (computed for a polygon site when absent)") { DescriptionVi = "diện tích khuôn viên (m²)", NonNegative = true, Derived = true },
         new("ownership", FieldType.Text, false, "public | private") { DescriptionVi = "loại hình: public | private", AllowedValues = ["public", "private"] },
         new("ward_code", FieldType.Text, false, "code of the ward the school lies in (derived spatially when absent)") { DescriptionVi = "mã phường/xã nơi trường đóng", Derived = true },
-        new("land_certificate", FieldType.Text, false, "yes | no | in_progress") { DescriptionVi = "giấy chứng nhận QSDĐ: yes | no | in_progress", AllowedValues = ["yes", "no", "in_progress"] },
+        new("land_certificate", FieldType.Text, false, "land-use right certificate: issued | in_progress | none") { DescriptionVi = "giấy chứng nhận QSDĐ: issued (đã cấp) | in_progress (đang làm thủ tục) | none (chưa cấp)", AllowedValues = LandCertificates },
         new("teachers", FieldType.Integer, false, "teachers (absent: unknown, never zero)") { DescriptionVi = "số giáo viên (trống: chưa rõ)", NonNegative = true },
         new("teachers_english", FieldType.Integer, false, "English teachers") { DescriptionVi = "giáo viên tiếng Anh", NonNegative = true },
         new("teachers_it", FieldType.Integer, false, "computing (ICT) teachers") { DescriptionVi = "giáo viên tin học", NonNegative = true },

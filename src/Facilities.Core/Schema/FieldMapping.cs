@@ -75,7 +75,22 @@ public sealed class FieldMapping
     /// </summary>
     public string? MapField(LayerSchema layer, string sourceName)
     {
+        // CamelCase split first ("DienTich" → dien_tich), then as names were matched before ("dientich").
         var key = NameNormalizer.Normalize(sourceName);
+        var unsplit = NameNormalizer.Normalize(sourceName, splitCamelCase: false);
+        var target = MapKey(layer, key) ?? (unsplit == key ? null : MapKey(layer, unsplit));
+        if (target is not null)
+        {
+            return target;
+        }
+
+        // dBASE cuts field names at 10 characters: "so_phong_hoc" arrives as "so_phong_h". Accept a cut name
+        // when exactly one schema field or alias starts with it.
+        return sourceName.Trim().Length == DbfNameLimit ? MapTruncated(layer, unsplit) ?? MapTruncated(layer, key) : null;
+    }
+
+    private string? MapKey(LayerSchema layer, string key)
+    {
         if (layer.Field(key) is not null)
         {
             return key;
@@ -86,15 +101,43 @@ public sealed class FieldMapping
             return target;
         }
 
-        if (_fields.TryGetValue("*", out var common) && common.TryGetValue(key, out target))
+        return _fields.TryGetValue("*", out var common) && common.TryGetValue(key, out target) ? target : null;
+    }
+
+    /// <summary>
+    /// The schema field whose name or alias is most like <paramref name="sourceName"/> (character-pair
+    /// similarity of the normalised names, at least <see cref="SuggestThreshold"/>), for a column kept as an
+    /// extra; null when nothing is close.
+    /// </summary>
+    public string? Suggest(LayerSchema layer, string sourceName)
+    {
+        var key = NameNormalizer.Normalize(sourceName);
+        var candidates = layer.Fields.Select(f => (Name: f.Name, Target: f.Name));
+        foreach (var section in new[] { layer.Name, "*" })
         {
-            return target;
+            if (_fields.TryGetValue(section, out var aliases))
+            {
+                candidates = candidates.Concat(aliases.Where(a => layer.Field(a.Value) is not null).Select(a => (Name: a.Key, Target: a.Value)));
+            }
         }
 
-        // dBASE cuts field names at 10 characters: "so_phong_hoc" arrives as "so_phong_h". Accept a cut name
-        // when exactly one schema field or alias starts with it.
-        return sourceName.Trim().Length == DbfNameLimit ? MapTruncated(layer, key) : null;
+        string? best = null;
+        var bestScore = 0.0;
+        foreach (var (name, target) in candidates)
+        {
+            var score = Similarity.Dice(key, name);
+            if (score > bestScore || (score == bestScore && best is not null && string.CompareOrdinal(target, best) < 0))
+            {
+                best = target;
+                bestScore = score;
+            }
+        }
+
+        return bestScore >= SuggestThreshold ? best : null;
     }
+
+    /// <summary>Least similarity (0–1) for <see cref="Suggest"/> to name a field: half the character pairs shared.</summary>
+    public const double SuggestThreshold = 0.5;
 
     /// <summary>Longest field name a dBASE (.dbf) file can hold.</summary>
     public const int DbfNameLimit = 10;
@@ -117,7 +160,14 @@ public sealed class FieldMapping
     /// <summary>The code a source value of an enumerated field maps to, or null when it is unknown.</summary>
     public string? MapValue(FieldSpec field, string sourceValue)
     {
-        var key = NameNormalizer.Normalize(sourceValue);
+        // Values are matched without the CamelCase split first ("ThCS" is THCS, not "th_cs"), then with it.
+        var unsplit = NameNormalizer.Normalize(sourceValue, splitCamelCase: false);
+        var split = NameNormalizer.Normalize(sourceValue);
+        return MapValueKey(field, unsplit) ?? (split == unsplit ? null : MapValueKey(field, split));
+    }
+
+    private string? MapValueKey(FieldSpec field, string key)
+    {
         if (field.AllowedValues is { } allowed && allowed.Contains(key))
         {
             return key;

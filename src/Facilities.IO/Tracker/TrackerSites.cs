@@ -1,3 +1,4 @@
+using Facilities.Core.Schema;
 using Facilities.Core.Tracker;
 using Facilities.IO.Store;
 
@@ -18,7 +19,10 @@ public sealed class TrackerSites
     /// <summary>Every site, by id.</summary>
     public IReadOnlyList<CaseSite> All { get; }
 
-    /// <summary>Ids of the sites whose land_certificate is "yes".</summary>
+    /// <summary>
+    /// Ids of the sites whose certificate is issued (land_certificate "issued", or "yes" in datasets written before
+    /// the three-state codes): their case starts closed, not "not started".
+    /// </summary>
     public IReadOnlySet<string> Certified { get; }
 
     /// <summary>Reads the sites from the dataset's schools layer (unit types from its wards).</summary>
@@ -36,7 +40,7 @@ public sealed class TrackerSites
         {
             var ward = g.Select(f => Text(f["ward_code"])).FirstOrDefault(w => w.Length > 0) ?? "";
             sites.Add(new CaseSite(g.Key, ward, unitTypes.GetValueOrDefault(ward, "")));
-            if (g.Any(f => Text(f["land_certificate"]) == "yes"))
+            if (g.Any(f => DatasetSchema.CertificateIssued(Text(f["land_certificate"]))))
             {
                 certified.Add(g.Key);
             }
