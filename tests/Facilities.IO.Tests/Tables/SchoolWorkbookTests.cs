@@ -78,7 +78,8 @@ public sealed class SchoolWorkbookTests : IDisposable
         Assert.Equal(2, axes.Count);
         Assert.All(axes, a => Assert.Contains("'Tọa độ VN-2000 X' is the northing and 'Tọa độ VN-2000 Y' the easting", a.Message.En, StringComparison.Ordinal));
         Assert.Contains(outcome.Issues.Items, i => i.Code == "table-end" && i.Message.En.StartsWith("sheet 'Mầm non', row 13 ('Tổng cộng') ends the list", StringComparison.Ordinal));
-        Assert.Contains(outcome.Issues.Items, i => i.Code == "blank-rows-skipped" && i.Message.En.Contains("(rows 9)", StringComparison.Ordinal));
+        Assert.Contains(outcome.Issues.Items, i => i.Code == "blank-rows-skipped" && i.Message.En.Contains("skipped a blank row between the data rows (row 9)", StringComparison.Ordinal));
+        Assert.DoesNotContain(outcome.Issues.Items, i => i.Code == "rows-after-table-end");
         Assert.Equal(2, outcome.Issues.Items.Count(i => i.Code == "column-numbers-row"));
     }
 
@@ -101,7 +102,7 @@ public sealed class SchoolWorkbookTests : IDisposable
         var (path, _) = Workbook(9210);
         var dataset = ImportAssert.ExistingDataset(_dir);
 
-        var issue = ImportAssert.Rejected(new ImportRequest(path, "schools", dataset), "crs-required");
+        var issue = ImportAssert.Rejected(new ImportRequest(path, "schools", dataset), "coordinates-not-degrees");
 
         Assert.Contains("--crs EPSG:9210", issue.Message.En, StringComparison.Ordinal);
         Assert.Contains("--crs EPSG:9209", issue.Message.Vi, StringComparison.Ordinal);
@@ -118,6 +119,25 @@ public sealed class SchoolWorkbookTests : IDisposable
         Assert.Equal("truong_mam_non.xlsx", issue.File);
         Assert.Equal("Tọa độ VN-2000 X", issue.Field);
         Assert.Equal("sheet 'Mầm non', row 7, column 'Tọa độ VN-2000 X': coordinate 'chưa đo' is not a number.", issue.Message.En);
+    }
+
+    [Fact]
+    public void SchoolBelowTheTotalsRowIsNotImportedWithoutAWarning()
+    {
+        var path = _dir.File("sau_tong_cong.xlsx");
+        AgencyWorkbook.Write(path, new AgencyWorkbook.Sheet("DS", new Dictionary<int, object?[]>
+        {
+            [1] = ["Mã trường", "Tên trường", "Cấp học", "Số phòng học", "Kinh độ", "Vĩ độ"],
+            [2] = ["S1", "Trường A", "THCS", 12, 106.68, 20.84],
+            [3] = ["Tổng cộng", null, null, 12],
+            [4] = ["S2", "Trường B", "THCS", 9, 106.69, 20.85],
+        }, []));
+
+        var outcome = DatasetImporter.Import(new ImportRequest(path, "schools", null), dryRun: true);
+
+        Assert.Equal(["S1"], outcome.Layer.Features.Select(f => (string)f["id"]!));
+        var warning = Assert.Single(outcome.Issues.Items, i => i.Code == "rows-after-table-end");
+        Assert.Equal("sheet 'DS': row 4 is below the 'Tổng cộng' row but has coordinates and is not imported; move it above that row or to another sheet.", warning.Message.En);
     }
 
     [Fact]

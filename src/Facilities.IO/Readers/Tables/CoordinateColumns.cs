@@ -64,7 +64,7 @@ internal sealed record CoordinateColumns(int Wkt, int First, int Second, AxisOrd
             return given;
         }
 
-        throw new DataFileException("crs-required", file, layer,
+        throw new DataFileException("coordinates-not-degrees", file, layer,
             $"cột '{xName}'/'{yName}' là toạ độ phẳng tính bằng mét (VN-2000), nhưng tệp bảng không ghi hệ toạ độ. Dùng --crs EPSG:9210 (VN-2000 Hải Phòng, kinh tuyến trục 105°45′) hoặc --crs EPSG:9209 (VN-2000 Hải Dương cũ, 105°30′).",
             $"columns '{xName}'/'{yName}' are projected coordinates in metres (VN-2000), but a table cannot say its coordinate system. Pass --crs EPSG:9210 (VN-2000 Hai Phong, central meridian 105°45′) or --crs EPSG:9209 (VN-2000 former Hai Duong, 105°30′).");
     }

@@ -34,7 +34,7 @@ internal static class SectionRows
                 continue;
             }
 
-            var geometryEmpty = geometryColumns.All(c => CellText.IsBlank(row[c]));
+            var geometryEmpty = !HasCoordinates(row, geometryColumns);
             if (geometryEmpty && TrailerRows.IsTrailer(row))
             {
                 Stop(table, i, geometryColumns, issues);
@@ -56,7 +56,9 @@ internal static class SectionRows
         {
             issues.Notice("blank-rows-skipped", null, null,
                 $"{Where(sheet, "vi")}bỏ qua {blanks.Count} dòng trống giữa các dòng dữ liệu (dòng {Rows(blanks)}).",
-                $"{Where(sheet, "en")}skipped {blanks.Count} blank rows between the data rows (rows {Rows(blanks)}).");
+                blanks.Count == 1
+                    ? $"{Where(sheet, "en")}skipped a blank row between the data rows (row {Rows(blanks)})."
+                    : $"{Where(sheet, "en")}skipped {blanks.Count} blank rows between the data rows (rows {Rows(blanks)}).");
         }
 
         if (notes.Count > 0)
@@ -77,14 +79,24 @@ internal static class SectionRows
         issues.Notice("table-end", null, null,
             $"{TableLocation.Vi(table.Sheet, row.Number)} ('{first}') kết thúc danh sách; dòng này và {below.Count} dòng không trống bên dưới (tổng cộng, ký tên) không được nhập.",
             $"{TableLocation.En(table.Sheet, row.Number)} ('{first}') ends the list; it and the {below.Count} non-blank rows below (totals, signatures) are not imported.");
-        var withCoordinates = below.Where(r => geometryColumns.Any(c => !CellText.IsBlank(r[c]))).Select(r => r.Number).ToList();
+        var withCoordinates = below.Where(r => HasCoordinates(r, geometryColumns)).Select(r => r.Number).ToList();
         if (withCoordinates.Count > 0)
         {
             issues.Warning("rows-after-table-end", null, null,
                 $"{Where(table.Sheet, "vi")}các dòng {Rows(withCoordinates)} nằm dưới dòng '{first}' nhưng có toạ độ và không được nhập; chuyển chúng lên trên dòng đó hoặc sang trang tính khác.",
-                $"{Where(table.Sheet, "en")}rows {Rows(withCoordinates)} are below the '{first}' row but have coordinates and are not imported; move them above it or to another sheet.");
+                withCoordinates.Count == 1
+                    ? $"{Where(table.Sheet, "en")}row {Rows(withCoordinates)} is below the '{first}' row but has coordinates and is not imported; move it above that row or to another sheet."
+                    : $"{Where(table.Sheet, "en")}rows {Rows(withCoordinates)} are below the '{first}' row but have coordinates and are not imported; move them above that row or to another sheet.");
         }
     }
+
+    // A coordinate or WKT in a geometry column; a signature line ("Hải Phòng, ngày …") that happens to sit in the X
+    // column is not one.
+    private static bool HasCoordinates(TableRow row, IReadOnlyList<int> geometryColumns) => geometryColumns.Any(c =>
+        CellText.TryNumber(row[c], out _) || CellText.TryDecimalComma(CellText.Of(row[c]), out _)
+        || CellText.Of(row[c]).TrimStart().StartsWith("POINT", StringComparison.OrdinalIgnoreCase)
+        || CellText.Of(row[c]).TrimStart().StartsWith("POLYGON", StringComparison.OrdinalIgnoreCase)
+        || CellText.Of(row[c]).TrimStart().StartsWith("MULTI", StringComparison.OrdinalIgnoreCase));
 
     private static string Where(string? sheet, string language) =>
         sheet is null ? "" : language == "vi" ? $"trang tính '{sheet}': " : $"sheet '{sheet}': ";
