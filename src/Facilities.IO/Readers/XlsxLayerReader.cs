@@ -114,7 +114,7 @@ public static class XlsxLayerReader
             // No header row and a start at A1, so row numbers are the ones the user sees (MiniExcel yields blank rows too).
             foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX, startCell: "A1", configuration: config))
             {
-                rows.Add(new TableRow(rows.Count + 1, [.. row.Values]));
+                rows.Add(new TableRow(rows.Count + 1, [.. row.Values.Select(Normalise)]));
             }
         }
         catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or InvalidCastException)
@@ -124,6 +124,13 @@ public static class XlsxLayerReader
 
         return new RawTable(sheet, rows);
     }
+
+    // Every number as a double, so a column's numbers are one type whatever width the library chose.
+    private static object? Normalise(object? cell) => cell switch
+    {
+        int or long or decimal or float or short or byte => Convert.ToDouble(cell, CultureInfo.InvariantCulture),
+        _ => cell,
+    };
 
     private static DataFileException Unreadable(string file, string layerName, Exception e) =>
         new("xlsx-unreadable", file, layerName,

@@ -21,6 +21,14 @@ internal static class AgencyWorkbook
         var shared = book.AddNewPart<SharedStringTablePart>();
         shared.SharedStringTable = new SharedStringTable();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Style 1 is Excel's built-in short date (number format 14), as a date typed into a cell gets.
+        var styles = book.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = new Stylesheet(
+            new Fonts(new Font()),
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None })),
+            new Borders(new Border()),
+            new CellStyleFormats(new CellFormat()),
+            new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true }));
         var list = book.Workbook.AppendChild(new Sheets());
         uint id = 1;
         foreach (var sheet in sheets)
@@ -53,6 +61,9 @@ internal static class AgencyWorkbook
                             break;
                         case double d:
                             row.AppendChild(new Cell { CellReference = reference, CellValue = new CellValue(d) });
+                            break;
+                        case DateTime t:
+                            row.AppendChild(new Cell { CellReference = reference, StyleIndex = 1, CellValue = new CellValue(t.ToOADate()) });
                             break;
                         case int n:
                             row.AppendChild(new Cell { CellReference = reference, CellValue = new CellValue(n) });

@@ -141,6 +141,25 @@ public sealed class SchoolWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void DateCellsBecomeIsoTextAndNumericCellsStayNumbers()
+    {
+        var path = _dir.File("ngay.xlsx");
+        AgencyWorkbook.Write(path, new AgencyWorkbook.Sheet("DS", new Dictionary<int, object?[]>
+        {
+            [1] = ["Mã trường", "Tên trường", "Cấp học", "Số phòng học", "Ngày thành lập", "Diện tích sân chơi", "Kinh độ", "Vĩ độ"],
+            [2] = ["S1", "Trường A", "THCS", 12, new DateTime(1998, 9, 5), 1250.75, 106.68, 20.84],
+        }, []));
+
+        var outcome = DatasetImporter.Import(new ImportRequest(path, "schools", null), dryRun: true);
+
+        Assert.False(outcome.Issues.HasErrors, string.Join("\n", outcome.Issues.Items));
+        var f = Assert.Single(outcome.Layer.Features);
+        Assert.Equal("1998-09-05", f["ngay_thanh_lap"]);
+        Assert.Equal(1250.75, f["sports_ground_m2"]);
+        Assert.Equal(12L, f["classrooms"]);
+    }
+
+    [Fact]
     public void WorkbookWithoutCoordinatesListsTheXyFormsItWouldAccept()
     {
         var path = _dir.File("khong_toa_do.xlsx");

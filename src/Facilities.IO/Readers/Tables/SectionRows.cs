@@ -77,8 +77,12 @@ internal static class SectionRows
         var first = row.Cells.Select(CellText.Of).First(t => t.Length > 0);
         var below = table.Rows.Skip(index + 1).Where(r => !r.Cells.All(CellText.IsBlank)).ToList();
         issues.Notice("table-end", null, null,
-            $"{TableLocation.Vi(table.Sheet, row.Number)} ('{first}') kết thúc danh sách; dòng này và {below.Count} dòng không trống bên dưới (tổng cộng, ký tên) không được nhập.",
-            $"{TableLocation.En(table.Sheet, row.Number)} ('{first}') ends the list; it and the {below.Count} non-blank rows below (totals, signatures) are not imported.");
+            below.Count == 0
+                ? $"{TableLocation.Vi(table.Sheet, row.Number)} ('{first}') kết thúc danh sách và không được nhập."
+                : $"{TableLocation.Vi(table.Sheet, row.Number)} ('{first}') kết thúc danh sách; dòng này và {below.Count} dòng không trống bên dưới (tổng cộng, ký tên) không được nhập.",
+            below.Count == 0
+                ? $"{TableLocation.En(table.Sheet, row.Number)} ('{first}') ends the list and is not imported."
+                : $"{TableLocation.En(table.Sheet, row.Number)} ('{first}') ends the list; it and the {below.Count} non-blank rows below (totals, signatures) are not imported.");
         var withCoordinates = below.Where(r => HasCoordinates(r, geometryColumns)).Select(r => r.Number).ToList();
         if (withCoordinates.Count > 0)
         {
