@@ -160,6 +160,17 @@ public sealed class SchoolWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void FileThatIsNotAWorkbookIsRefusedByNameAndWritesNothing()
+    {
+        var path = _dir.Write("danh_sach.xlsx", "Mã trường;Tên trường\n");
+        var dataset = ImportAssert.ExistingDataset(_dir);
+
+        var issue = ImportAssert.Rejected(new ImportRequest(path, "schools", dataset), "xlsx-unreadable");
+
+        Assert.StartsWith("the Excel file (.xlsx) cannot be read", issue.Message.En, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WorkbookWithoutCoordinatesListsTheXyFormsItWouldAccept()
     {
         var path = _dir.File("khong_toa_do.xlsx");
