@@ -20,11 +20,12 @@ internal static class SectionReader
         var names = Names(header.Names, width, rows, options.TextCells);
         var commas = options.TextCells ? DecimalCommaColumns(names, rows, options.Decimal) : [];
         object? Cell(TableRow row, int c) => commas.Contains(c) && CellText.TryDecimalComma(CellText.Of(row[c]), out var d) ? d : Value(row[c]);
+        // Coordinates typed as text with a decimal comma ("106,731768" in a text-formatted Excel cell) still read.
         double? Number(TableRow row, int c)
         {
             var v = Cell(row, c);
             return CellText.TryNumber(v, out var n) ? n
-                : options.TextCells && options.Decimal != '.' && v is string s && CellText.TryDecimalComma(s, out n) ? n : null;
+                : options.Decimal != '.' && v is string s && CellText.TryDecimalComma(s, out n) ? n : null;
         }
 
         var geometry = CoordinateColumns.Resolve(file, layer, sheet, names, rows, Number, options, issues);
