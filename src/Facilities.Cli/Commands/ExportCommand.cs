@@ -55,6 +55,13 @@ internal static class ExportCommand
             u.Out.WriteLine(u.T(
                 $"Đã xuất {data.Features.Count} đối tượng của lớp '{name}' ra {outPath} ({target.Label}).",
                 $"Exported {data.Features.Count} features of layer '{name}' to {outPath} ({target.Label})."));
+            if (ext == ".csv" && !target.IsGeographic)
+            {
+                // Agencies read X/Y the surveyors' way; say so, since GIS software would expect X = east.
+                u.Out.WriteLine(u.T(
+                    "Cột X là toạ độ Bắc (northing), Y là toạ độ Đông (easting), đơn vị mét, làm tròn đến cm.",
+                    "Column X is the northing and Y the easting, in metres to the centimetre."));
+            }
             return ExitCodes.Ok;
         });
         return cmd;

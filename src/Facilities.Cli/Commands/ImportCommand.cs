@@ -9,7 +9,7 @@ internal static class ImportCommand
 {
     public static Command Create(Func<ParseResult, Ui> ui)
     {
-        var file = new Argument<FileInfo>("file") { Description = "Tệp nguồn / source file: .geojson, .shp, .csv, .gpkg" };
+        var file = new Argument<FileInfo>("file") { Description = "Tệp nguồn / source file: .geojson, .shp, .csv, .xlsx, .gpkg" };
         var layer = CliOptions.Layer(required: true);
         var crs = CliOptions.Crs("Hệ toạ độ của tệp, ghi đè .prj / source CRS, overrides the file's own (EPSG:4326, 32648, 9210, 9209 …)");
         var mapping = new Option<FileInfo?>("--mapping") { Description = "Tệp ánh xạ tên trường / field-mapping JSON (docs/mapping.md)" };

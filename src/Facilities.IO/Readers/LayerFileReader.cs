@@ -6,11 +6,11 @@ using Microsoft.Data.Sqlite;
 
 namespace Facilities.IO.Readers;
 
-/// <summary>Reads a layer from a file by its extension: .geojson/.json, .shp, .csv, .gpkg.</summary>
+/// <summary>Reads a layer from a file by its extension: .geojson/.json, .shp, .csv, .xlsx, .gpkg.</summary>
 public static class LayerFileReader
 {
     /// <summary>The extensions this reader accepts.</summary>
-    public static readonly IReadOnlyList<string> Extensions = [".geojson", ".json", ".shp", ".csv", ".txt", ".gpkg"];
+    public static readonly IReadOnlyList<string> Extensions = [".geojson", ".json", ".shp", ".csv", ".txt", ".xlsx", ".gpkg"];
 
     /// <summary>Reads <paramref name="path"/> as layer <paramref name="layerName"/>.</summary>
     /// <param name="path">The file.</param>
@@ -31,7 +31,8 @@ public static class LayerFileReader
         {
             ".geojson" or ".json" => GeoJsonLayerReader.Read(path, layerName, issues, crsOverride),
             ".shp" => ShapefileLayerReader.Read(path, layerName, issues, crsOverride, read.Encoding),
-            ".csv" or ".txt" => CsvLayerReader.Read(path, layerName, issues, read),
+            ".csv" or ".txt" => CsvLayerReader.Read(path, layerName, issues, read, crsOverride),
+            ".xlsx" => XlsxLayerReader.Read(path, layerName, issues, read, crsOverride),
             ".gpkg" => ReadGeoPackage(path, layerName, sourceTable, issues, crsOverride),
             var ext => throw new DataFileException("format-unsupported", Path.GetFileName(path), layerName,
                 $"định dạng '{ext}' không được hỗ trợ; dùng {string.Join(", ", Extensions)}.",

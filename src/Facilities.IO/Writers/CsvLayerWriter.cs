@@ -3,14 +3,17 @@ using System.Text;
 using CsvHelper;
 using Facilities.Core.Features;
 using Facilities.Core.Import;
+using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 
 namespace Facilities.IO.Writers;
 
 /// <summary>
-/// Writes a layer as CSV: the fields, then lon and lat (x and y in a projected CRS) of the feature's anchor point (the point itself, or a
-/// polygon's interior point) and the geometry as WKT. UTF-8 with a byte-order mark so Excel shows Vietnamese
-/// correctly; invariant numbers; byte-identical for the same input.
+/// Writes a layer as CSV: the fields, then the coordinates of the feature's anchor point (the point itself, or a
+/// polygon's interior point) and, unless every feature is a point, the geometry as WKT. In EPSG:4326 the coordinates
+/// are lon, lat; in a projected CRS they are written the way Vietnamese agencies write them, X = northing and
+/// Y = easting in metres to the centimetre, under headers ("X (VN-2000)", "Y (VN-2000)") the CSV reader recognises.
+/// UTF-8 with a byte-order mark so Excel shows Vietnamese correctly; invariant numbers; byte-identical for the same input.
 /// </summary>
 public static class CsvLayerWriter
 {
@@ -26,11 +29,18 @@ public static class CsvLayerWriter
         }
 
         var geographic = layer.Crs?.IsGeographic ?? true;
-        csv.WriteField(geographic ? "lon" : "x");
-        csv.WriteField(geographic ? "lat" : "y");
-        csv.WriteField("wkt");
+        // Points alone are fully given by X/Y; a WKT column would only repeat them, and on re-import it wins.
+        var withWkt = geographic || layer.Features.Any(f => f.Geometry is not null and not Point);
+        var datum = layer.Crs?.Name.Contains("VN-2000", StringComparison.Ordinal) == true ? " (VN-2000)" : "";
+        csv.WriteField(geographic ? "lon" : "X" + datum);
+        csv.WriteField(geographic ? "lat" : "Y" + datum);
+        if (withWkt)
+        {
+            csv.WriteField("wkt");
+        }
+
         csv.NextRecord();
-        var wkt = new WKTWriter { OutputOrdinates = NetTopologySuite.Geometries.Ordinates.XY };
+        var wkt = new WKTWriter { OutputOrdinates = Ordinates.XY };
         foreach (var feature in layer.Features)
         {
             foreach (var f in layer.Fields)
@@ -47,18 +57,26 @@ public static class CsvLayerWriter
             if (feature.Geometry is { } g)
             {
                 var anchor = WardLocator.Anchor(g);
-                csv.WriteField(anchor.X.ToString("R", CultureInfo.InvariantCulture));
-                csv.WriteField(anchor.Y.ToString("R", CultureInfo.InvariantCulture));
-                csv.WriteField(wkt.Write(g));
+                csv.WriteField(geographic ? anchor.X.ToString("R", CultureInfo.InvariantCulture) : Centimetres(anchor.Y));
+                csv.WriteField(geographic ? anchor.Y.ToString("R", CultureInfo.InvariantCulture) : Centimetres(anchor.X));
+                if (withWkt)
+                {
+                    csv.WriteField(wkt.Write(g));
+                }
             }
             else
             {
                 csv.WriteField("");
                 csv.WriteField("");
-                csv.WriteField("");
+                if (withWkt)
+                {
+                    csv.WriteField("");
+                }
             }
 
             csv.NextRecord();
         }
     });
+
+    private static string Centimetres(double metres) => metres.ToString("F2", CultureInfo.InvariantCulture);
 }
