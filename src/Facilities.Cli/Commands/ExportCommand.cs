@@ -16,9 +16,10 @@ internal static class ExportCommand
         var layer = CliOptions.Layer(required: true);
         var output = new Option<FileInfo>("--out") { Description = "Tệp xuất / output: .geojson (EPSG:4326), .gpkg, .csv", Required = true };
         var crs = CliOptions.Crs("Hệ toạ độ xuất cho .gpkg/.csv / output CRS for .gpkg and .csv (default EPSG:4326)");
+        var raw = new Option<bool>("--raw") { Description = "CSV: giữ nguyên văn bản bắt đầu bằng = + - @ (mặc định thêm dấu ' để Excel không chạy công thức) / keep formula-like text verbatim (default: a leading apostrophe so Excel does not run it)" };
         var cmd = new Command("export", "Xuất một lớp ra GeoJSON, GeoPackage hoặc CSV.\nExport a layer to GeoJSON, GeoPackage or CSV.")
         {
-            dataset, layer, output, crs,
+            dataset, layer, output, crs, raw,
         };
         cmd.SetAction(r =>
         {
@@ -46,7 +47,7 @@ internal static class ExportCommand
                     GeoPackageDataset.ReplaceLayers(outPath, [layerOut], new Dictionary<string, string> { [$"layer.{name}.exported_from"] = Path.GetFileName(path) });
                     break;
                 case ".csv":
-                    CsvLayerWriter.Write(layerOut, outPath);
+                    CsvLayerWriter.Write(layerOut, outPath, r.GetValue(raw));
                     break;
                 default:
                     throw new ArgumentException(u.T($"định dạng xuất '{ext}' không hỗ trợ; dùng .geojson, .gpkg, .csv.", $"export format '{ext}' is not supported; use .geojson, .gpkg or .csv."));

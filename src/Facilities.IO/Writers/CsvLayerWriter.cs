@@ -14,11 +14,13 @@ namespace Facilities.IO.Writers;
 /// are lon, lat; in a projected CRS they are written the way Vietnamese agencies write them, X = northing and
 /// Y = easting in metres to the centimetre, under headers ("X (VN-2000)", "Y (VN-2000)") the CSV reader recognises.
 /// UTF-8 with a byte-order mark so Excel shows Vietnamese correctly; invariant numbers; byte-identical for the same input.
+/// Text that a spreadsheet would run as a formula gets a leading apostrophe (<see cref="SpreadsheetText"/>) unless
+/// <c>raw</c> is asked for, for data round trips that must keep every value verbatim.
 /// </summary>
 public static class CsvLayerWriter
 {
-    /// <summary>Writes <paramref name="layer"/> to <paramref name="path"/>.</summary>
-    public static void Write(FeatureLayer layer, string path) => AtomicFile.Write(path, temp =>
+    /// <summary>Writes <paramref name="layer"/> to <paramref name="path"/>; <paramref name="raw"/> keeps formula-like text verbatim.</summary>
+    public static void Write(FeatureLayer layer, string path, bool raw = false) => AtomicFile.Write(path, temp =>
     {
         using var writer = new StreamWriter(temp, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         writer.NewLine = "\n";
@@ -50,6 +52,7 @@ public static class CsvLayerWriter
                     null => "",
                     double d => d.ToString("R", CultureInfo.InvariantCulture),
                     IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
+                    string text when !raw => SpreadsheetText.Neutralise(text),
                     var v => v.ToString(),
                 });
             }

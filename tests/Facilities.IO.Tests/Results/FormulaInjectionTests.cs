@@ -1,4 +1,7 @@
+using Facilities.Core.Features;
+using Facilities.Core.Spatial;
 using Facilities.IO.Results;
+using Facilities.IO.Writers;
 using Facilities.Testing;
 
 namespace Facilities.IO.Tests.Results;
@@ -50,5 +53,22 @@ public sealed class FormulaInjectionTests : IDisposable
         ResultCsvWriter.Write([new Row("Hải An", -3)], Columns, "s1", path);
 
         Assert.Equal("Hải An,-3,s1", File.ReadAllLines(path)[1]);
+    }
+
+    private static FeatureLayer OneSchool(string name) => new(
+        "schools", CrsRegistry.Get(CrsRegistry.Wgs84Srid), [new FieldInfo("name", FieldType.Text), new FieldInfo("classrooms", FieldType.Integer)],
+        [new FeatureRecord(1, Wkt.Read("POINT (106.68 20.86)"), new Dictionary<string, object?> { ["name"] = name, ["classrooms"] = -1L })]);
+
+    [Fact]
+    public void LayerExportNeutralisesFormulasByDefaultAndKeepsThemVerbatimWhenRaw()
+    {
+        var safe = _dir.File("safe.csv");
+        var raw = _dir.File("raw.csv");
+
+        CsvLayerWriter.Write(OneSchool("=1+1"), safe);
+        CsvLayerWriter.Write(OneSchool("=1+1"), raw, raw: true);
+
+        Assert.StartsWith("'=1+1,-1,", File.ReadAllLines(safe)[1], StringComparison.Ordinal);
+        Assert.StartsWith("=1+1,-1,", File.ReadAllLines(raw)[1], StringComparison.Ordinal);
     }
 }
