@@ -58,7 +58,10 @@ public class AgencyNameMappingTests
 
     [Theory]
     [InlineData("GDC", "household")]
-    [InlineData("NNG", "household")]
+    [InlineData("NNG", "organisation")]
+    [InlineData("CNV", "household")]
+    [InlineData("CNN", "household")]
+    [InlineData("TKQ", "organisation")]
     [InlineData("UBS", "state")]
     [InlineData("UBQ", "state")]
     [InlineData("TCN", "state")]
