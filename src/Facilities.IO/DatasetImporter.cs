@@ -69,7 +69,7 @@ public static class DatasetImporter
         }
         if (issues.HasErrors || dryRun || request.DatasetPath is null)
         {
-            return new ImportOutcome(result.Layer, issues, Written: false, raw.Crs ?? request.CrsOverride) { Columns = result.Columns, Rejected = rejected };
+            return new ImportOutcome(result.Layer, issues, Written: false, raw.Crs ?? request.CrsOverride) { Columns = [.. result.Columns, .. ColumnMapping.ForGeometry(raw.GeometrySources)], Rejected = rejected };
         }
 
         // The refused rows go out first: if the dataset write then fails, the agency still has what to fix.
@@ -94,7 +94,7 @@ public static class DatasetImporter
         }
 
         GeoPackageDataset.ReplaceLayers(request.DatasetPath, [stored], metadata, progress: request.Progress);
-        return new ImportOutcome(result.Layer, issues, Written: true, sourceCrs) { Columns = result.Columns, Rejected = rejected };
+        return new ImportOutcome(result.Layer, issues, Written: true, sourceCrs) { Columns = [.. result.Columns, .. ColumnMapping.ForGeometry(raw.GeometrySources)], Rejected = rejected };
     }
 
     // POLICY: with --keep-valid, rows whose only errors are their own are left out and their errors become warnings;

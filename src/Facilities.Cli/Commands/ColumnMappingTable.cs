@@ -23,6 +23,7 @@ internal static class ColumnMappingTable
             {
                 ColumnRole.Field => c.Target,
                 ColumnRole.IdTemplate => u.T($"{c.Target} (ghép từ mẫu)", $"{c.Target} (built from the template)"),
+                ColumnRole.Geometry => u.T(c.TargetVi ?? c.Target, c.Target),
                 _ => u.T("giữ là trường phụ ", "kept as extra ") + c.Target
                      + (c.Closest is { } x ? u.T($", gần nhất: {x}", $", closest: {x}") : ""),
             },

@@ -32,6 +32,12 @@ public sealed class FeatureLayer
     /// <summary>Features in source order.</summary>
     public List<FeatureRecord> Features { get; }
 
+    /// <summary>
+    /// The source columns a table reader (CSV, .xlsx) read the geometry from; empty for formats whose geometry is not
+    /// a column. Listed in the import's mapping report so no column goes unmentioned.
+    /// </summary>
+    public IReadOnlyList<GeometrySource> GeometrySources { get; set; } = [];
+
     /// <summary>The field with this name, or null.</summary>
     public FieldInfo? Field(string name) => Fields.Find(f => f.Name == name);
 }

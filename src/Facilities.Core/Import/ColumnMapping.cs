@@ -12,4 +12,12 @@ namespace Facilities.Core.Import;
 /// <param name="Empty">Rows with no value.</param>
 /// <param name="Invalid">Rows whose value could not be converted (each also reported as an error).</param>
 public sealed record ColumnMapping(
-    string Source, string Target, ColumnRole Role, string? Closest, IReadOnlyList<string> Samples, int Empty, int Invalid);
+    string Source, string Target, ColumnRole Role, string? Closest, IReadOnlyList<string> Samples, int Empty, int Invalid)
+{
+    /// <summary>The target in Vietnamese when it is a description rather than a field name (geometry columns).</summary>
+    public string? TargetVi { get; init; }
+
+    /// <summary>The rows of the mapping report for the columns a table reader turned into the geometry.</summary>
+    public static IEnumerable<ColumnMapping> ForGeometry(IEnumerable<Features.GeometrySource> sources) =>
+        sources.Select(g => new ColumnMapping(g.Column, g.RoleEn, ColumnRole.Geometry, null, [], 0, 0) { TargetVi = g.RoleVi });
+}

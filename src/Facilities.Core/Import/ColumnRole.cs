@@ -11,4 +11,7 @@ public enum ColumnRole
 
     /// <summary>The id, built from several columns by a template (<c>--id "{SoTo}-{SoThua}"</c>).</summary>
     IdTemplate,
+
+    /// <summary>Read as the geometry: a WKT column or one coordinate of a pair (lon/lat, VN-2000 X/Y).</summary>
+    Geometry,
 }

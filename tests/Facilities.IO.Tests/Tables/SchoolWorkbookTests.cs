@@ -84,6 +84,20 @@ public sealed class SchoolWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void MappingReportListsTheCoordinateColumnsAsTheGeometryWithTheirAxis()
+    {
+        var (path, _) = Workbook(9210);
+
+        var outcome = DatasetImporter.Import(new ImportRequest(path, "schools", null) { CrsOverride = CrsRegistry.Get(9210) }, dryRun: true);
+
+        var geometry = outcome.Columns.Where(c => c.Role == Core.Import.ColumnRole.Geometry).Select(c => (c.Source, c.Target, c.TargetVi)).ToList();
+        Assert.Equal(
+            [("Tọa độ VN-2000 X", "geometry: northing", "hình học: toạ độ Bắc (northing)"), ("Tọa độ VN-2000 Y", "geometry: easting", "hình học: toạ độ Đông (easting)")],
+            geometry);
+        Assert.Contains(outcome.Columns, c => c.Source == "Ghi chú" && c.Role == Core.Import.ColumnRole.Extra);
+    }
+
+    [Fact]
     public void SheetOptionReadsOnlyThatSheetByNameOrNumber()
     {
         var (path, _) = Workbook(9210);

@@ -1,3 +1,4 @@
+using Facilities.Core.Features;
 using Facilities.Core.Spatial;
 using Facilities.Core.Validation;
 
@@ -14,6 +15,28 @@ namespace Facilities.IO.Readers.Tables;
 /// <param name="Crs">The CRS the coordinates are in, or null when only the user's --crs can say (WKT).</param>
 internal sealed record CoordinateColumns(int Wkt, int First, int Second, AxisOrder Order, CrsDefinition? Crs)
 {
+    /// <summary>The source columns holding the geometry, each with what it holds.</summary>
+    public IReadOnlyList<GeometrySource> Sources(string[] names)
+    {
+        if (Wkt >= 0)
+        {
+            return [new GeometrySource(names[Wkt], "hình học (WKT)", "geometry (WKT)")];
+        }
+
+        var (first, second) = Order switch
+        {
+            AxisOrder.LonLat => (("kinh độ", "longitude"), ("vĩ độ", "latitude")),
+            AxisOrder.LatLon => (("vĩ độ", "latitude"), ("kinh độ", "longitude")),
+            AxisOrder.EastingNorthing => (("toạ độ Đông (easting)", "easting"), ("toạ độ Bắc (northing)", "northing")),
+            _ => (("toạ độ Bắc (northing)", "northing"), ("toạ độ Đông (easting)", "easting")),
+        };
+        return
+        [
+            new GeometrySource(names[First], "hình học: " + first.Item1, "geometry: " + first.Item2),
+            new GeometrySource(names[Second], "hình học: " + second.Item1, "geometry: " + second.Item2),
+        ];
+    }
+
     /// <summary>Resolves the geometry columns of a table from its names and values.</summary>
     public static CoordinateColumns Resolve(
         string file, string layer, string? sheet, string[] names, IReadOnlyList<TableRow> rows, Func<TableRow, int, double?> number,

@@ -82,7 +82,7 @@ internal static class SectionReader
             }
         }
 
-        return new SectionPart(fields, features, geometry.Crs);
+        return new SectionPart(fields, features, geometry.Crs) { Geometry = geometry.Sources(names) };
     }
 
     private static Point? Point(TableRow row, CoordinateColumns g, string[] names, Func<TableRow, int, double?> number, GeometryFactory factory, string? sheet, string label, IssueList issues)

@@ -21,10 +21,12 @@ public static class TableLayerBuilder
         var fields = new List<FieldInfo>();
         var records = new List<FeatureRecord>();
         CrsDefinition? crs = null;
+        var geometry = new List<GeometrySource>();
         foreach (var section in sections)
         {
             var part = SectionReader.Read(file, layerName, section, options, issues, records.Count);
             crs ??= part.Crs;
+            geometry.AddRange(part.Geometry.Where(g => !geometry.Exists(x => x.Column == g.Column)));
             foreach (var f in part.Fields)
             {
                 var i = fields.FindIndex(x => x.Name == f.Name);
@@ -53,7 +55,10 @@ public static class TableLayerBuilder
             }
         }
 
-        return new FeatureLayer(layerName, options.CrsOverride ?? crs ?? CrsRegistry.Get(CrsRegistry.Wgs84Srid), fields, records);
+        return new FeatureLayer(layerName, options.CrsOverride ?? crs ?? CrsRegistry.Get(CrsRegistry.Wgs84Srid), fields, records)
+        {
+            GeometrySources = geometry,
+        };
     }
 
     /// <summary>What a table's geometry columns are, for messages.</summary>
