@@ -232,6 +232,31 @@ public sealed partial class GeoPackageSpatialIndexTests : IDisposable
         }
     }
 
+    [Fact]
+    public void AnOlderDatasetGetsItsMetadataAsAnAttributesTableAndEveryLayerIndexedOnItsNextWrite()
+    {
+        // Arrange: the committed sample city, written before the index and with facilities_metadata keyed by text.
+        var path = _dir.File("city.gpkg");
+        File.Copy(SharedData.SampleCity, path);
+        var before = GeoPackageDataset.Metadata(path);
+        var schools = GeoPackageDataset.ReadLayer(path, "schools")!;
+
+        // Act: replace one layer only.
+        GeoPackageDataset.ReplaceLayers(path, [schools], new Dictionary<string, string> { ["k"] = "v" });
+
+        // Assert: the same entries plus the new one, in a table QGIS lists; every layer indexed, not only schools.
+        var after = GeoPackageDataset.Metadata(path);
+        Assert.Equal(before.Append(new KeyValuePair<string, string>("k", "v")).OrderBy(p => p.Key, StringComparer.Ordinal), after);
+        Assert.Equal(1, Scalar(path, "SELECT COUNT(*) FROM gpkg_contents WHERE table_name = 'facilities_metadata' AND data_type = 'attributes'"));
+        GeoPackageValidator.AssertValid(path);
+        foreach (var layer in new[] { "wards", "schools", "urban_areas", "industrial_zones", "parcels" })
+        {
+            Assert.Equal(GeoPackageDataset.ReadLayer(path, layer)!.Features.Count(f => f.Geometry is { IsEmpty: false }), Scalar(path, $"SELECT COUNT(*) FROM rtree_{layer}_geom"));
+        }
+
+        AssertIndexComplete(path, "parcels", CentreBox(path, "parcels"));
+    }
+
     [GeneratedRegex(@"^OGRFeature\([^)]*\):(\d+)$", RegexOptions.Multiline)]
     private static partial Regex FeatureIds();
 }

@@ -50,9 +50,9 @@ public static class GeoPackageLayerWriter
         }
 
         var env = new Envelope();
+        var boxes = new List<(long Id, Envelope Box)>();
         var writer = new GeoPackageGeoWriter { HandleOrdinates = Ordinates.XY };
         using (var insert = c.CreateCommand())
-        using (var box = c.CreateCommand())
         {
             insert.Transaction = tx;
             var names = string.Concat(layer.Fields.Select(f => ", " + GeoPackageSchema.Quote(f.Name)));
@@ -63,17 +63,8 @@ public static class GeoPackageLayerWriter
             var ps = layer.Fields.Select((f, i) => insert.Parameters.Add($"$p{i}", Affinity(f.Type))).ToArray();
             insert.Prepare();
 
-            // The table is new, so fid = ordinal; the box of each row goes into the R-tree under that id.
-            box.Transaction = tx;
-            box.CommandText = $"INSERT INTO {GeoPackageSchema.Quote(GeoPackageRtree.Name(layer.Name, GeometryColumn))} VALUES ($id, $minx, $maxx, $miny, $maxy)";
-            var (bId, bMinX, bMaxX, bMinY, bMaxY) = (box.Parameters.Add("$id", SqliteType.Integer), box.Parameters.Add("$minx", SqliteType.Real),
-                box.Parameters.Add("$maxx", SqliteType.Real), box.Parameters.Add("$miny", SqliteType.Real), box.Parameters.Add("$maxy", SqliteType.Real));
-            var boxWhileWriting = indexed && index == SpatialIndexFill.WhileWriting;
-            if (boxWhileWriting)
-            {
-                box.Prepare();
-            }
-
+            // The table is new, so fid = ordinal; each row's box is kept under that id for the R-tree.
+            var collect = indexed && index == SpatialIndexFill.WhileWriting;
             var n = 0;
             foreach (var f in layer.Features)
             {
@@ -110,11 +101,9 @@ public static class GeoPackageLayerWriter
                 }
 
                 insert.ExecuteNonQuery();
-                if (boxWhileWriting && f.Geometry is { IsEmpty: false } written)
+                if (collect && f.Geometry is { IsEmpty: false } written)
                 {
-                    var e = written.EnvelopeInternal;
-                    (bId.Value, bMinX.Value, bMaxX.Value, bMinY.Value, bMaxY.Value) = (n + 1L, e.MinX, e.MaxX, e.MinY, e.MaxY);
-                    box.ExecuteNonQuery();
+                    boxes.Add((n + 1L, written.EnvelopeInternal));
                 }
 
                 if (++n % 5000 == 0)
@@ -126,8 +115,9 @@ public static class GeoPackageLayerWriter
             progress?.Report(new WorkProgress("write", n, layer.Features.Count));
         }
 
-        if (indexed && index == SpatialIndexFill.WhileWriting)
+        if (indexed && index != SpatialIndexFill.ByTriggers)
         {
+            GeoPackageRtree.Insert(c, tx, layer.Name, GeometryColumn, boxes);
             GeoPackageRtree.CreateTriggers(c, tx, layer.Name, GeometryColumn, "fid");
         }
 
