@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
 command -v cs2cs >/dev/null 2>&1 || need+=(proj-bin)
+# GDAL's GeoPackage conformance checker (validate_gpkg.py) for the GeoPackages we write
+[ -f /usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py ] || need+=(python3-gdal)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)   # headless browser tests (map app, HTML dossier)
 command -v npm >/dev/null 2>&1 || need+=(npm)             # bundles the map client (OpenLayers) at build time
 PGBIN=/usr/lib/postgresql/15/bin

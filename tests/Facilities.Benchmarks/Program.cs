@@ -15,7 +15,8 @@
 //
 // With --screening, the parcel screening benchmark runs instead (ScreeningBenchmark.cs); with --tiles, the map app's
 // first /api/deficit answer and parcel vector-tile latency over HTTP (TilesBenchmark.cs); with --covering, the
-// maximal-covering benchmark of the site proposals (CoveringBenchmark.cs).
+// maximal-covering benchmark of the site proposals (CoveringBenchmark.cs); with --gpkg-index <file.gpkg>, the GeoPackage
+// R-tree's read speed-up and write cost on the file's parcels (SpatialIndexBenchmark.cs).
 using System.Diagnostics;
 using System.Globalization;
 using Facilities.Benchmarks;
@@ -38,6 +39,11 @@ if (args.Contains("--screening"))
 }
 
 string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+if (Arg("--gpkg-index") is { } indexFile)
+{
+    return SpatialIndexBenchmark.Run(indexFile, int.Parse(Arg("--boxes") ?? "21", CultureInfo.InvariantCulture), int.Parse(Arg("--write-runs") ?? "1", CultureInfo.InvariantCulture));
+}
+
 if (args.Contains("--tiles"))
 {
     return await TilesBenchmark.RunAsync(Arg);

@@ -46,6 +46,13 @@ public static class ProposalWriter
         metadata["result.stamp_id"] = stamp.Id;
         metadata["result.urban_area_id"] = result.Needs.Area.Id;
         metadata["result.reserved_school_land_m2"] = result.Needs.ReservedM2?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";
-        GeoPackageDataset.ReplaceLayers(path, layers, metadata, fresh: true);
+        var types = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["proposed_sites"] = sites.All(s => s.Site.Geometry is Polygon or MultiPolygon) ? "MULTIPOLYGON" : "GEOMETRY",
+            ["catchments"] = "POINT",
+            ["project_needs"] = null,
+            ["solver_runs"] = null,
+        };
+        GeoPackageDataset.ReplaceLayers(path, layers, metadata, fresh: true, geometryTypes: types);
     }
 }

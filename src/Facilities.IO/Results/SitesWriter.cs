@@ -3,6 +3,7 @@ using Facilities.Core.Provenance;
 using Facilities.Core.Screening;
 using Facilities.Core.Spatial;
 using Facilities.IO.Store;
+using NetTopologySuite.Geometries;
 
 namespace Facilities.IO.Results;
 
@@ -64,6 +65,15 @@ public static class SitesWriter
 
         var metadata = stamp.Lines().ToDictionary(l => "result." + l.Key, l => l.Value);
         metadata["result.stamp_id"] = stamp.Id;
-        GeoPackageDataset.ReplaceLayers(path, layers, metadata, fresh: true);
+
+        // Sites are polygons (merged parcels may be multipolygons): declared so even when none passed; the summary
+        // and the rejected parcels have no geometry and are attributes tables.
+        var types = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["candidate_sites"] = result.Candidates.All(s => s.Geometry is Polygon or MultiPolygon) ? "MULTIPOLYGON" : "GEOMETRY",
+            ["screening_summary"] = null,
+            ["rejected_parcels"] = null,
+        };
+        GeoPackageDataset.ReplaceLayers(path, layers, metadata, fresh: true, geometryTypes: types);
     }
 }

@@ -34,6 +34,24 @@ public static class GeoPackageLayerReader
         return list;
     }
 
+    /// <summary>
+    /// Tables without geometry (data_type 'attributes') in name order, described with an empty geometry column, so
+    /// <see cref="Read"/> gives their rows as features without geometry.
+    /// </summary>
+    public static List<GeoPackageTableInfo> ListAttributeTables(SqliteConnection c)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT table_name FROM gpkg_contents WHERE data_type = 'attributes' ORDER BY table_name";
+        var list = new List<GeoPackageTableInfo>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            list.Add(new GeoPackageTableInfo(r.GetString(0), "", "", 0, null, null, null, null));
+        }
+
+        return list;
+    }
+
     /// <summary>The CRS a table declares, or null with a reason.</summary>
     public static CrsDefinition? Crs(GeoPackageTableInfo t, out string reason)
     {
@@ -109,7 +127,8 @@ public static class GeoPackageLayerReader
         var reader = new GeoPackageGeoReader { HandleSRID = true };
         using var cmd = c.CreateCommand();
         var cols = string.Concat(fields.Select(f => ", " + GeoPackageSchema.Quote(f.Name)));
-        cmd.CommandText = $"SELECT {GeoPackageSchema.Quote(table.GeometryColumn)}{cols} FROM {GeoPackageSchema.Quote(table.Name)} ORDER BY rowid";
+        var geometry = table.GeometryColumn.Length == 0 ? "NULL" : GeoPackageSchema.Quote(table.GeometryColumn);
+        cmd.CommandText = $"SELECT {geometry}{cols} FROM {GeoPackageSchema.Quote(table.Name)} ORDER BY rowid";
         using var rows = cmd.ExecuteReader();
         var ordinal = 0;
         while (rows.Read())

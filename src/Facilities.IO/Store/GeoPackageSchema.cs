@@ -48,12 +48,48 @@ public static class GeoPackageSchema
               CONSTRAINT uk_gc_table_name UNIQUE (table_name),
               CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
               CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
-            CREATE TABLE IF NOT EXISTS facilities_metadata (key TEXT NOT NULL PRIMARY KEY, value TEXT);
+            CREATE TABLE IF NOT EXISTS facilities_metadata (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, key TEXT NOT NULL UNIQUE, value TEXT);
             INSERT OR IGNORE INTO gpkg_spatial_ref_sys VALUES
               ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system'),
               ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system');
             """);
         EnsureSrs(c, CrsRegistry.Get(CrsRegistry.Wgs84Srid));
+        UpgradeMetadataTable(c);
+    }
+
+    /// <summary>
+    /// Registers facilities_metadata in gpkg_contents as an 'attributes' table, so QGIS and GDAL list the stamp beside
+    /// the layers. An attributes table needs an INTEGER PRIMARY KEY (GeoPackage 1.3 Req 119): files written before
+    /// had the key as primary key, and get the new layout with the same entries.
+    /// </summary>
+    public static void RegisterMetadataTable(SqliteConnection c, SqliteTransaction tx, string lastChange)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, last_change) VALUES ($t, 'attributes', $t, $d, $lc)";
+        cmd.Parameters.AddWithValue("$t", MetadataTable);
+        cmd.Parameters.AddWithValue("$d", "Facilities: phiên bản, nguồn và dấu kiểm / version, sources and result stamp");
+        cmd.Parameters.AddWithValue("$lc", lastChange);
+        cmd.ExecuteNonQuery();
+    }
+
+    private static void UpgradeMetadataTable(SqliteConnection c)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM pragma_table_info('facilities_metadata') WHERE name = 'fid'";
+        if (Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
+        {
+            return;
+        }
+
+        using var tx = c.BeginTransaction();
+        Execute(c, """
+            ALTER TABLE facilities_metadata RENAME TO facilities_metadata_old;
+            CREATE TABLE facilities_metadata (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, key TEXT NOT NULL UNIQUE, value TEXT);
+            INSERT INTO facilities_metadata (key, value) SELECT key, value FROM facilities_metadata_old ORDER BY key;
+            DROP TABLE facilities_metadata_old;
+            """, tx);
+        tx.Commit();
     }
 
     /// <summary>Registers a CRS in gpkg_spatial_ref_sys under its EPSG code.</summary>
