@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the repository on a fresh Debian 12 machine with the .NET 10 SDK.
 # Installs what the tests need (GDAL and PROJ command-line tools as references, PostgreSQL 15 + PostGIS 3,
-# Chromium for the browser tests, npm for the map client's bundle),
+# Chromium for the browser tests, npm for the map client's bundle, headless QGIS for the OGC API tests),
 # starts a throwaway PostGIS server for the storage tests, builds, runs all test projects, and ends with one line
 # "N passed, N failed[, N skipped]".
 set -uo pipefail
@@ -14,6 +14,7 @@ command -v cs2cs >/dev/null 2>&1 || need+=(proj-bin)
 [ -f /usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py ] || need+=(python3-gdal)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)   # headless browser tests (map app, HTML dossier)
 command -v npm >/dev/null 2>&1 || need+=(npm)             # bundles the map client (OpenLayers) at build time
+QT_QPA_PLATFORM=offscreen /usr/bin/python3 -c "import qgis.core" >/dev/null 2>&1 || need+=(python3-qgis qgis-providers)   # QGIS OAPIF provider tests
 PGBIN=/usr/lib/postgresql/15/bin
 [ -x "$PGBIN/initdb" ] || need+=(postgresql-15)
 [ -f /usr/share/postgresql/15/extension/postgis.control ] || need+=(postgresql-15-postgis-3)

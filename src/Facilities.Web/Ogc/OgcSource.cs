@@ -9,19 +9,32 @@ namespace Facilities.Web.Ogc;
 /// <summary>The features of one OGC collection: a whole layer, or the parcels from the in-memory index.</summary>
 internal sealed class OgcSource(string id, DatasetService dataset, ParcelTiles parcels)
 {
+    /// <summary>The properties a parcel feature carries (the in-memory index keeps only these).</summary>
+    private static readonly List<FieldInfo> ParcelFields =
+        [new("id", FieldType.Text), new("land_use", FieldType.Text), new("area_m2", FieldType.Real)];
+
     private List<FeatureRecord> Features => dataset.Layer(id)?.Features ?? [];
 
-    /// <summary>Positions (layer order) of the features meeting <paramref name="box"/> (all when null).</summary>
-    public List<int> Matching(Envelope? box)
+    public string Id => id;
+
+    /// <summary>The stored properties, in order: the queryables.</summary>
+    public IReadOnlyList<FieldInfo> Fields => id == "parcels" ? ParcelFields : dataset.Layer(id)?.Fields ?? [];
+
+    /// <summary>Positions (layer order) of the features meeting <paramref name="box"/> (all when null) and every filter.</summary>
+    public List<int> Matching(OgcBox? box, IReadOnlyList<OgcFilter> filters)
     {
+        IEnumerable<int> candidates;
         if (id == "parcels")
         {
-            return box is null ? [.. Enumerable.Range(0, parcels.Index.Count)] : parcels.Index.Query(box);
+            candidates = box is null ? Enumerable.Range(0, parcels.Index.Count) : parcels.Index.Query(box.Crs84);
+        }
+        else
+        {
+            candidates = Enumerable.Range(0, Features.Count);
         }
 
-        var features = Features;
-        return [.. Enumerable.Range(0, features.Count)
-            .Where(i => box is null || (features[i].Geometry is { } g && g.EnvelopeInternal.Intersects(box)))];
+        return [.. candidates.Where(i =>
+            (box is null || (Geometry(i) is { IsEmpty: false } g && box.Meets(g))) && filters.All(f => f.Matches(Value(i, f.Field.Name))))];
     }
 
     /// <summary>Position of the feature with this id, or −1.</summary>
@@ -71,11 +84,38 @@ internal sealed class OgcSource(string id, DatasetService dataset, ParcelTiles p
         return e;
     }
 
-    public void Write(Utf8JsonWriter w, int i)
+    /// <summary>The stored (CRS84) geometry of the feature at position <paramref name="i"/>.</summary>
+    public Geometry? Geometry(int i) => id == "parcels" ? parcels.Index.Geometry[i] : Features[i].Geometry;
+
+    /// <summary>A property of the feature at position <paramref name="i"/>, as stored.</summary>
+    public object? Value(int i, string field)
     {
         if (id != "parcels")
         {
-            LayerEndpoints.WriteFeature(w, id, Features[i], dataset.Norms);
+            return Features[i][field];
+        }
+
+        return field switch
+        {
+            "id" => parcels.Index.Ids[i],
+            "land_use" => parcels.Index.LandUse[i],
+            "area_m2" => parcels.Index.AreaM2[i],
+            _ => null,
+        };
+    }
+
+    /// <summary>Writes the feature at position <paramref name="i"/> with its geometry in <paramref name="crs"/>.</summary>
+    public void Write(Utf8JsonWriter w, int i, OgcCrs crs)
+    {
+        if (id != "parcels")
+        {
+            var f = Features[i];
+            if (!crs.IsCrs84 && f.Geometry is { IsEmpty: false } g)
+            {
+                f = new FeatureRecord(f.Ordinal, crs.FromCrs84(g), f.Attributes);
+            }
+
+            LayerEndpoints.WriteFeature(w, id, f, dataset.Norms);
             return;
         }
 
@@ -84,7 +124,7 @@ internal sealed class OgcSource(string id, DatasetService dataset, ParcelTiles p
         w.WriteString("type", "Feature");
         w.WriteString("id", p.Ids[i]);
         w.WritePropertyName("geometry");
-        GeoJson.Geometry(w, p.Geometry[i]);
+        GeoJson.Geometry(w, crs.FromCrs84(p.Geometry[i]));
         w.WriteStartObject("properties");
         w.WriteString("id", p.Ids[i]);
         w.WriteString("land_use", p.LandUse[i]);
