@@ -101,6 +101,12 @@ public abstract class TrackerLoadContract : TrackerSecurityContract
     {
         var line = $"{what}: " + string.Join(", ", answers.GroupBy(a => (int)a.Status).OrderBy(g => g.Key)
             .Select(g => $"{g.Key} ×{g.Count()} (max {g.Max(a => a.Time).TotalMilliseconds:F0} ms)"));
+        ReportLine(line);
+    }
+
+    /// <summary>A measured line to the test output, and to the file FACILITIES_LOAD_REPORT names (for docs/security.md).</summary>
+    internal static void ReportLine(string line)
+    {
         TestContext.Current.TestOutputHelper?.WriteLine(line);
         if (Environment.GetEnvironmentVariable("FACILITIES_LOAD_REPORT") is { Length: > 0 } file)
         {
