@@ -1,3 +1,4 @@
+using Facilities.Core.Datasets;
 using Facilities.Core.Features;
 using Facilities.Core.Model;
 using Facilities.Core.Norms;
@@ -13,16 +14,19 @@ namespace Facilities.IO;
 public static class DatasetLoader
 {
     /// <summary>Loads the city (without its parcels); the dataset must have a wards layer.</summary>
-    public static CityModel LoadCity(string path, NormsSet norms)
+    public static CityModel LoadCity(string path, NormsSet norms) => LoadCity(new Datasets.GeoPackageStore(path), norms);
+
+    /// <summary>Loads the city (without its parcels) from any store; the dataset must have a wards layer.</summary>
+    public static CityModel LoadCity(IDatasetStore store, NormsSet norms)
     {
-        var wards = GeoPackageDataset.ReadLayer(path, "wards")
-            ?? throw new DataFileException("layer-absent", Path.GetFileName(path), "wards",
+        var wards = store.ReadLayer("wards")
+            ?? throw new DataFileException("layer-absent", store.Name, "wards",
                 "bộ dữ liệu chưa có lớp wards (phường/xã); hãy nhập trước.", "the dataset has no wards layer; import it first.");
         return CityModel.FromLayers(
             wards,
-            GeoPackageDataset.ReadLayer(path, "schools"),
-            GeoPackageDataset.ReadLayer(path, "urban_areas"),
-            GeoPackageDataset.ReadLayer(path, "industrial_zones"),
+            store.ReadLayer("schools"),
+            store.ReadLayer("urban_areas"),
+            store.ReadLayer("industrial_zones"),
             norms["dependants_per_worker"]);
     }
 

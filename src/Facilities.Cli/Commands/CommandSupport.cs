@@ -1,7 +1,7 @@
+using Facilities.Application;
 using Facilities.Core.Norms;
 using Facilities.Core.Provenance;
-using Facilities.IO;
-using Facilities.IO.Readers;
+using Facilities.IO.Datasets;
 using Facilities.IO.Store;
 
 namespace Facilities.Cli.Commands;
@@ -9,27 +9,27 @@ namespace Facilities.Cli.Commands;
 /// <summary>Pieces several result commands share: norms loading and result stamps.</summary>
 internal static class CommandSupport
 {
-    public static NormsSet LoadNorms(FileInfo? file)
-    {
-        if (file is null)
-        {
-            return NormsSet.BuiltIn;
-        }
+    public static NormsSet LoadNorms(FileInfo? file) => NormsFile.Load(file?.FullName);
 
-        var text = TextFileCheck.ReadUtf8(file.FullName, null);
-        try
+    /// <summary>The dataset at <paramref name="path"/> (a GeoPackage) with the norms file, if any: what a result command runs on.</summary>
+    public static DatasetContext Context(string path, FileInfo? norms) => new(new GeoPackageStore(path), LoadNorms(norms));
+
+    /// <summary>The catchment method's options from --capacity-limited and --grid-m (10..5000 m).</summary>
+    public static Core.Catchment.CatchmentOptions Catchment(Ui u, bool capacityLimited, double gridMetres) => gridMetres is < 10 or > 5000
+        ? throw new ArgumentException(u.T("--grid-m phải trong 10..5000.", "--grid-m must be 10..5000."))
+        : new() { CapacityLimited = capacityLimited, GridSpacingMetres = gridMetres };
+
+    /// <summary>Prints a computation's warnings (the city's, then the result's own) in the user's language.</summary>
+    public static void Warn(Ui u, IEnumerable<Core.Validation.LocalizedText> warnings)
+    {
+        foreach (var w in warnings)
         {
-            return NormsSet.BuiltIn.With(NormsSet.Parse(text, file.Name));
-        }
-        catch (FormatException e)
-        {
-            var detail = e.Message.StartsWith(file.Name + ": ", StringComparison.Ordinal) ? e.Message[(file.Name.Length + 2)..] : e.Message;
-            throw new DataFileException("norms-invalid", file.Name, null, "tệp định mức không hợp lệ: " + detail, "not a valid norms file: " + detail, e);
+            u.Err.WriteLine(u.T("cảnh báo: ", "warning: ") + w.In(u.Language));
         }
     }
 
     public static ResultStamp Stamp(string dataset, NormsSet norms, string options, IReadOnlyList<string> unconfirmed, string computation = "deficit", IReadOnlyList<string>? warnings = null) =>
-        new($"facilities {ToolVersion}", computation,
+        new(Application.ToolVersion.Tool, computation,
             Path.GetFileName(dataset), GeoPackageDataset.Hash(dataset), norms.Version, norms.Sha256, options, [.. unconfirmed.Distinct().Order(StringComparer.Ordinal)])
         {
             Warnings = warnings ?? [],
@@ -91,12 +91,8 @@ internal static class CommandSupport
         }
     }
 
-    /// <summary>
-    /// Version and commit of the tool ("0.1.0+1a2b3c4d5e6f"), so two builds that compute differently never share a stamp.
-    /// </summary>
-    public static string ToolVersion { get; } =
-        typeof(CommandSupport).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
-            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0";
+    /// <summary>Version and commit of the tool ("0.1.0+1a2b3c4d5e6f").</summary>
+    public static string ToolVersion => Application.ToolVersion.Value;
 
     /// <summary>The stamp as facilities_metadata entries of a result GeoPackage (result.*, with result.stamp_id).</summary>
     public static Dictionary<string, string> Metadata(ResultStamp stamp)

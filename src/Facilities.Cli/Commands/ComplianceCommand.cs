@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Facilities.Application;
 using Facilities.Core.Compliance;
-using Facilities.Core.Schema;
-using Facilities.IO;
 using Facilities.IO.Results;
 using Facilities.IO.Store;
 using Spectre.Console;
@@ -29,21 +28,11 @@ internal static class ComplianceCommand
             var outPath = r.GetValue(output)!.FullName;
             var ext = CommandSupport.ResultFormat(u, path, outPath);
 
-            var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
-            var city = DatasetLoader.LoadCity(path, normSet);
-            if (!city.HasSchoolsLayer)
-            {
-                throw new DataFileException("layer-absent", Path.GetFileName(path), "schools",
-                    "bộ dữ liệu chưa có lớp schools: không có trường nào để kiểm tra.", "the dataset has no schools layer: there is no school to check.");
-            }
-
-            var warnings = CommandSupport.Warn(u, city);
-            var rows = ComplianceChecker.Check(city, normSet, DatasetSchema.Levels, r.GetValue(twoSessions));
-            var totals = WardComplianceTotals.Of(rows, city.Wards.Select(w => w.Code));
-            var unconfirmed = rows.SelectMany(x => x.Checks).Select(c => c.NormKey).Distinct()
-                .Where(k => normSet.Contains(k) && normSet.Get(k).IsUnconfirmed).ToList();
-            var stamp = CommandSupport.Stamp(path, normSet, $"two_sessions={(r.GetValue(twoSessions) ? "yes" : "no")}", unconfirmed, "compliance",
-                warnings: CommandSupport.Warn(u, warnings, ComplianceChecker.MissingSchoolDataWarnings(city, DatasetSchema.Levels)));
+            var d = CommandSupport.Context(path, r.GetValue(norms));
+            var run = ComplianceComputation.Run(d, r.GetValue(twoSessions));
+            CommandSupport.Warn(u, run.Warnings);
+            var (rows, stamp) = (run.Result, run.Stamp);
+            var totals = WardComplianceTotals.Of(rows, d.City.Wards.Select(w => w.Code));
             switch (ext)
             {
                 case ".csv":
@@ -56,13 +45,13 @@ internal static class ComplianceCommand
                     {
                         ["Trường học"] = ResultWorkbook.Sheet(rows, ComplianceColumns.All),
                         ["Theo xã-phường"] = ResultWorkbook.Sheet(totals, WardComplianceTotals.Columns),
-                        ["Định mức"] = ResultWorkbook.NormsSheet(normSet),
+                        ["Định mức"] = ResultWorkbook.NormsSheet(d.Norms),
                         ["Dấu kiểm"] = ResultWorkbook.StampSheet(stamp),
                     }, outPath);
                     break;
                 default:
-                    var schools = GeoPackageDataset.ReadLayer(path, "schools")!;
-                    var geometry = schools.Features.ToDictionary(f => ((string)f["id"]!, (string)f["level"]!), f => f.Geometry);
+                    var schools = d.Layer("schools")!;
+                    var geometry = d.SchoolGeometry();
                     GeoPackageDataset.ReplaceLayers(outPath,
                         [ResultLayers.Build("compliance", rows, ComplianceColumns.All, x => geometry.GetValueOrDefault((x.SchoolId, x.Level)), stamp.Id, schools)],
                         CommandSupport.Metadata(stamp), fresh: true);

@@ -4,9 +4,8 @@ using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
 using Facilities.Core.Provenance;
 using Facilities.Core.Schema;
-using Facilities.IO;
+using Facilities.Application;
 using Facilities.IO.Results;
-using Facilities.IO.Store;
 using Spectre.Console;
 
 namespace Facilities.Cli.Commands;
@@ -40,7 +39,6 @@ internal static class DeficitCommand
             var outPath = r.GetValue(output)!.FullName;
             var ext = CommandSupport.ResultFormat(u, path, outPath);
 
-            var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
             var options = new DeficitOptions(r.GetValue(year))
             {
                 Levels = r.GetValue(level) is { } l ? [l] : DatasetSchema.Levels,
@@ -49,41 +47,35 @@ internal static class DeficitCommand
                 PreschoolByAge = r.GetValue(byAge),
                 Method = r.GetValue(method)!,
             };
-            var city = DatasetLoader.LoadCity(path, normSet);
-            var warnings = CommandSupport.Warn(u, city);
-            var result = AdminDeficitCalculator.Compute(city, normSet, options);
-            var unconfirmed = result.UnconfirmedNormsUsed().Select(n => n.Key).ToList();
-            if (options.Method == "catchment")
+            // As before the application layer: the admin method ignores --grid-m, so only the catchment method checks it.
+            var catchmentOptions = options.Method == "catchment" ? CommandSupport.Catchment(u, r.GetValue(capacityLimited), r.GetValue(grid)) : new CatchmentOptions();
+            var d = CommandSupport.Context(path, r.GetValue(norms));
+            var run = options.Method == "catchment"
+                ? u.WithProgress(u.T("Vùng phục vụ", "Catchment"), _ => DeficitComputation.Run(d, options, catchmentOptions))
+                : DeficitComputation.Run(d, options, catchmentOptions);
+            CommandSupport.Warn(u, run.Warnings);
+            var stamp = run.Stamp;
+            if (run.Result.Catchment is { } catchment)
             {
-                var catchmentOptions = new CatchmentOptions { CapacityLimited = r.GetValue(capacityLimited), GridSpacingMetres = r.GetValue(grid) };
-                if (catchmentOptions.GridSpacingMetres is < 10 or > 5000)
-                {
-                    throw new ArgumentException(u.T("--grid-m phải trong 10..5000.", "--grid-m must be 10..5000."));
-                }
-
-                var catchment = u.WithProgress(u.T("Vùng phục vụ", "Catchment"), _ => CatchmentCalculator.Compute(city, normSet, options, catchmentOptions));
-                unconfirmed.AddRange(catchment.UnconfirmedServiceRadii());
-                var cwarnings = CommandSupport.Warn(u, warnings, catchment.MissingSchoolDataWarnings());
-                var cstamp = CommandSupport.Stamp(path, normSet, options.Describe() + "; " + catchmentOptions.Describe(), unconfirmed, warnings: cwarnings);
                 switch (ext)
                 {
                     case ".csv":
-                        CatchmentWriter.WriteCsv(catchment, cstamp, outPath);
+                        CatchmentWriter.WriteCsv(catchment, stamp, outPath);
                         break;
                     case ".xlsx":
-                        CatchmentWriter.WriteXlsx(catchment, cstamp, outPath);
+                        CatchmentWriter.WriteXlsx(catchment, stamp, outPath);
                         break;
                     default:
-                        CatchmentWriter.WriteGeoPackage(catchment, cstamp, GeoPackageDataset.ReadLayer(path, "wards")!, GeoPackageDataset.ReadLayer(path, "schools"), outPath);
+                        CatchmentWriter.WriteGeoPackage(catchment, stamp, d.Layer("wards")!, d.Layer("schools"), outPath);
                         break;
                 }
 
                 PrintCatchment(u, catchment);
-                Finish(u, cstamp, outPath);
+                Finish(u, stamp, outPath);
                 return ExitCodes.Ok;
             }
 
-            var stamp = CommandSupport.Stamp(path, normSet, options.Describe(), unconfirmed, warnings: CommandSupport.Warn(u, warnings, result.MissingSchoolDataWarnings()));
+            var result = run.Result.Admin;
             switch (ext)
             {
                 case ".csv":
@@ -93,7 +85,7 @@ internal static class DeficitCommand
                     DeficitXlsxWriter.Write(result, stamp, outPath);
                     break;
                 default:
-                    DeficitGeoPackageWriter.Write(result, stamp, GeoPackageDataset.ReadLayer(path, "wards")!, outPath);
+                    DeficitGeoPackageWriter.Write(result, stamp, d.Layer("wards")!, outPath);
                     break;
             }
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
 using Facilities.Core.Schema;
-using Facilities.IO;
+using Facilities.Application;
 using Facilities.IO.Results;
 using Facilities.IO.Writers;
 using Facilities.Render;
@@ -38,34 +38,27 @@ internal static class RenderCommand
             var path = r.GetValue(dataset)!.FullName;
             var outPath = r.GetValue(output)!.FullName;
             var lvl = r.GetValue(level)!;
-            var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
             var options = new DeficitOptions(r.GetValue(year)) { Levels = [lvl], TwoSessions = r.GetValue(twoSessions), PublicOnly = r.GetValue(publicOnly), Method = r.GetValue(method)! };
             CommandSupport.CheckOutput(u, path, outPath);
-            var city = DatasetLoader.LoadCity(path, normSet);
-            var warnings = CommandSupport.Warn(u, city);
-            var admin = AdminDeficitCalculator.Compute(city, normSet, options);
-            var unconfirmed = admin.UnconfirmedNormsUsed().Select(n => n.Key).ToList();
+            var catchmentOptions = options.Method == "catchment" ? CommandSupport.Catchment(u, r.GetValue(capacityLimited), r.GetValue(grid)) : new CatchmentOptions();
+            var d = CommandSupport.Context(path, r.GetValue(norms));
+            var run = DeficitComputation.Run(d, options, catchmentOptions);
+            CommandSupport.Warn(u, run.Warnings);
+            var (stamp, city, describe) = (run.Stamp, d.City, run.Stamp.Options);
             Dictionary<string, long> values;
             HashSet<string> noData;
-            var describe = options.Describe();
-            if (options.Method == "catchment")
+            if (run.Result.Catchment is { } catchment)
             {
-                var c = new CatchmentOptions { CapacityLimited = r.GetValue(capacityLimited), GridSpacingMetres = r.GetValue(grid) };
-                var catchment = CatchmentCalculator.Compute(city, normSet, options, c);
                 values = catchment.Wards.ToDictionary(w => w.WardCode, w => w.RoomsNeeded, StringComparer.Ordinal);
                 noData = [.. catchment.Wards.Where(w => w.SchoolsInData == 0).Select(w => w.WardCode)];
-                warnings = CommandSupport.Warn(u, warnings, catchment.MissingSchoolDataWarnings());
-                describe += "; " + c.Describe();
-                unconfirmed.AddRange(new[] { $"service_radius_m.{lvl}.urban", $"service_radius_m.{lvl}.rural" }.Where(k => normSet.Get(k).IsUnconfirmed));
             }
             else
             {
+                var admin = run.Result.Admin;
                 values = admin.Rows.ToDictionary(x => x.WardCode, x => x.DeficitRooms, StringComparer.Ordinal);
                 noData = [.. admin.Rows.Where(x => x.SchoolsInData == 0).Select(x => x.WardCode)];
-                warnings = CommandSupport.Warn(u, warnings, admin.MissingSchoolDataWarnings());
             }
 
-            var stamp = CommandSupport.Stamp(path, normSet, describe, unconfirmed, warnings: warnings);
             // A ward without school data is drawn as no data, not as the deepest shortage (docs/deficit.md).
             var features = city.Wards.Select(w => new MapFeature(w.Area, !noData.Contains(w.Code) && values.TryGetValue(w.Code, out var v) ? v : null, w.Name)).ToList();
             var levelVi = lvl is "thcs" or "thpt" ? DeficitColumns.LevelVi(lvl) : DeficitColumns.LevelVi(lvl).ToLowerInvariant();

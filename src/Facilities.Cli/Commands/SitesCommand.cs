@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Facilities.Application;
 using Facilities.Core.Schema;
 using Facilities.Core.Screening;
 using Facilities.IO;
@@ -45,7 +46,6 @@ internal static class SitesCommand
                 throw new ArgumentException(u.T("--top không được âm.", "--top must not be negative."));
             }
 
-            var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
             var options = new ScreeningOptions(r.GetValue(level)!, r.GetValue(year))
             {
                 Top = r.GetValue(top),
@@ -58,15 +58,11 @@ internal static class SitesCommand
                 RecordRejections = r.GetValue(rejected),
             };
             var watch = Stopwatch.StartNew();
-            var city = DatasetLoader.LoadCity(path, normSet);
-            var warnings = CommandSupport.Warn(u, city);
-            var screener = new ParcelScreener(city, normSet, options);
-            // Rows rejected on their area or land-use codes are counted without reading their geometry.
-            var filter = screener.CreateAttributeFilter();
-            var result = screener.Screen(DatasetLoader.StreamParcels(path, city.MetricCrs, filter), filter);
+            var d = CommandSupport.Context(path, r.GetValue(norms));
+            var run = SitesComputation.Run(d, options);
             var elapsed = watch.Elapsed;
-            var stamp = CommandSupport.Stamp(path, normSet, options.Describe(), [.. result.UnconfirmedNormsUsed().Select(n => n.Key)], "sites",
-                CommandSupport.Warn(u, warnings, result.MissingSchoolDataWarnings()));
+            CommandSupport.Warn(u, run.Warnings);
+            var (result, stamp) = (run.Result.Result, run.Stamp);
             switch (ext)
             {
                 case ".csv":
@@ -76,11 +72,11 @@ internal static class SitesCommand
                     SitesWriter.WriteXlsx(result, stamp, outPath);
                     break;
                 default:
-                    SitesWriter.WriteGeoPackage(result, stamp, city.MetricCrs, outPath);
+                    SitesWriter.WriteGeoPackage(result, stamp, d.City.MetricCrs, outPath);
                     break;
             }
 
-            Print(u, result, screener.LandUse, elapsed);
+            Print(u, result, run.Result.LandUse, elapsed);
             DeficitCommand.Finish(u, stamp, outPath);
             return ExitCodes.Ok;
         });

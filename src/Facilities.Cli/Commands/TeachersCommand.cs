@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Facilities.Core.Catchment;
+using Facilities.Application;
 using Facilities.Core.Deficit;
 using Facilities.Core.Schema;
-using Facilities.Core.Teachers;
-using Facilities.IO;
 using Facilities.IO.Results;
 using Facilities.IO.Store;
 using Spectre.Console;
@@ -36,32 +34,14 @@ internal static class TeachersCommand
             var outPath = r.GetValue(output)!.FullName;
             var ext = CommandSupport.ResultFormat(u, path, outPath);
 
-            var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
             var options = new DeficitOptions(r.GetValue(year)) { PublicOnly = r.GetValue(publicOnly), Method = r.GetValue(method)! };
-            var catchmentOptions = new CatchmentOptions { CapacityLimited = r.GetValue(capacityLimited), GridSpacingMetres = r.GetValue(grid) };
-            if (catchmentOptions.GridSpacingMetres is < 10 or > 5000)
-            {
-                throw new ArgumentException(u.T("--grid-m phải trong 10..5000.", "--grid-m must be 10..5000."));
-            }
-
-            var city = DatasetLoader.LoadCity(path, normSet);
-            var warnings = CommandSupport.Warn(u, city);
-            var deficit = AdminDeficitCalculator.Compute(city, normSet, options);
-            var catchment = options.Method == "catchment";
-            var catchmentResult = catchment
-                ? u.WithProgress(u.T("Vùng phục vụ", "Catchment"), _ => CatchmentCalculator.Compute(city, normSet, options, catchmentOptions))
-                : null;
-            var (wards, schools) = catchmentResult is not null
-                ? TeacherCalculator.ComputeCatchment(city, catchmentResult)
-                : TeacherCalculator.Compute(city, deficit);
-            var columns = catchment ? TeacherColumns.Catchment : TeacherColumns.All;
-            var unconfirmed = deficit.UnconfirmedNormsUsed().Select(n => n.Key)
-                .Concat(normSet.Values.Where(v => v.IsUnconfirmed && v.Key.StartsWith("teachers_per_class.", StringComparison.Ordinal)).Select(v => v.Key))
-                .Concat(catchmentResult?.UnconfirmedServiceRadii() ?? [])
-                .ToList();
-            var describe = catchment ? options.Describe() + "; " + catchmentOptions.Describe() : options.Describe();
-            var stamp = CommandSupport.Stamp(path, normSet, describe, unconfirmed, "teachers",
-                warnings: CommandSupport.Warn(u, warnings, TeacherCalculator.MissingSchoolDataWarnings(wards)));
+            var catchmentOptions = CommandSupport.Catchment(u, r.GetValue(capacityLimited), r.GetValue(grid));
+            var d = CommandSupport.Context(path, r.GetValue(norms));
+            var run = options.Method == "catchment"
+                ? u.WithProgress(u.T("Vùng phục vụ", "Catchment"), _ => TeachersComputation.Run(d, options, catchmentOptions))
+                : TeachersComputation.Run(d, options, catchmentOptions);
+            CommandSupport.Warn(u, run.Warnings);
+            var (wards, schools, columns, stamp) = (run.Result.Wards, run.Result.Schools, run.Result.Columns, run.Stamp);
             switch (ext)
             {
                 case ".csv":
@@ -77,12 +57,12 @@ internal static class TeachersCommand
                     }
 
                     sheets["Trường học"] = ResultWorkbook.Sheet(schools, columns);
-                    sheets["Định mức"] = ResultWorkbook.NormsSheet(normSet);
+                    sheets["Định mức"] = ResultWorkbook.NormsSheet(d.Norms);
                     sheets["Dấu kiểm"] = ResultWorkbook.StampSheet(stamp);
                     ResultWorkbook.Save(sheets, outPath);
                     break;
                 default:
-                    var wardLayer = GeoPackageDataset.ReadLayer(path, "wards")!;
+                    var wardLayer = d.Layer("wards")!;
                     var geometry = wardLayer.Features.ToDictionary(f => (string)f["code"]!, f => f.Geometry, StringComparer.Ordinal);
                     var layers = DatasetSchema.Levels.Select(level => ResultLayers.Build("teachers_" + level, wards.Where(w => w.Level == level), columns,
                         w => geometry[w.WardCode], stamp.Id, wardLayer)).ToList();

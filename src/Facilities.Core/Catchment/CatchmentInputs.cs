@@ -116,10 +116,9 @@ public sealed class CatchmentInputs
                 }
             }
 
-            var perThousand = norms[$"places_per_1000.{level}"];
             foreach (var g in city.Growth)
             {
-                var pupils = g.Residents * g.Phase(options.Year) * perThousand / 1000m;
+                var pupils = AdminDeficitCalculator.GrowthPupils(norms, g, level, options.Year);
                 foreach (var (code, share) in shares.Of(g))
                 {
                     var nodes = growthNodes[(g.Kind + "/" + g.Id, wardIndex[code])];

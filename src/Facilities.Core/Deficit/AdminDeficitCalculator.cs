@@ -25,33 +25,35 @@ public static class AdminDeficitCalculator
         var coverage = SchoolDataCoverage.Of(city);
         foreach (var level in options.Levels)
         {
-            var perThousand = norms[$"places_per_1000.{level}"];
             growthPupils.Clear();
             foreach (var g in city.Growth)
             {
-                var pupils = g.Residents * g.Phase(options.Year) * perThousand / 1000m;
+                var pupils = GrowthPupils(norms, g, level, options.Year);
                 foreach (var (ward, share) in shares.Of(g))
                 {
                     growthPupils[(ward, g.Kind)] = growthPupils.GetValueOrDefault((ward, g.Kind)) + (pupils * share);
                 }
             }
 
-            var cap = (int)norms[$"class_cap.{level}"];
+            // With preschool caps by age the classes come from the caps of the age groups (PreschoolClassesByAge reads
+            // them); the single cap is still shown in the row, but the result does not depend on it, so it is not recorded.
+            var byAge = level == "mam_non" && options.PreschoolByAge;
+            var cap = (int)(byAge ? norms.Unrecorded : norms)[$"class_cap.{level}"];
             var ratio = norms[(options.TwoSessions ? "room_ratio_two_sessions." : "room_ratio.") + level];
             var enrolment = norms[$"enrolment_rate.{level}"];
-            var ageShare = norms[$"age_share.{level}"];
             var subjectNorm = (long)norms[$"subject_rooms_required.{level}"];
             var schoolsByWard = city.Schools.Where(s => s.Level == level && (!options.PublicOnly || s.IsPublic))
                 .GroupBy(s => s.WardCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             foreach (var w in city.Wards)
             {
                 var fromData = w.SchoolAgeResidents.TryGetValue(level, out var counted);
-                var residents = fromData ? counted : w.Population * ageShare;
+                // Read only where a ward has no count of its own, so a stamp lists the share only when a result used it.
+                var residents = fromData ? counted : w.Population * norms[$"age_share.{level}"];
                 var resident = residents * enrolment;
                 var urban = growthPupils.GetValueOrDefault((w.Code, "urban_area"));
                 var industrial = growthPupils.GetValueOrDefault((w.Code, "industrial_zone"));
                 var pupils = (long)Math.Round(resident + urban + industrial, MidpointRounding.AwayFromZero);
-                var classes = level == "mam_non" && options.PreschoolByAge ? PreschoolClassesByAge(pupils, norms) : (pupils + cap - 1) / cap;
+                var classes = byAge ? PreschoolClassesByAge(pupils, norms) : (pupils + cap - 1) / cap;
                 var rooms = (long)Math.Ceiling(classes * ratio);
                 var schools = schoolsByWard.GetValueOrDefault(w.Code) ?? [];
                 rows.Add(new DeficitRow
@@ -85,6 +87,25 @@ public static class AdminDeficitCalculator
 
         return new DeficitResult(options, norms,
             [.. rows.OrderBy(r => r.WardCode, StringComparer.Ordinal).ThenBy(r => Schema.DatasetSchema.Levels.ToList().IndexOf(r.Level))]);
+    }
+
+    /// <summary>
+    /// Pupils a growth area adds at <paramref name="level"/> in <paramref name="year"/>: residents × phase × places per
+    /// 1,000. The places norm (and, for an industrial zone, the dependants per worker the city turned its workers into
+    /// residents with) is recorded as read only when the area adds pupils, so a stamp lists them only when a result
+    /// depends on them; the arithmetic is the same either way (a decimal zero keeps the scale of its factors).
+    /// </summary>
+    public static decimal GrowthPupils(NormsSet norms, GrowthArea g, string level, int year)
+    {
+        var basis = g.Residents * g.Phase(year);
+        var read = basis == 0 ? norms.Unrecorded : norms;
+        var pupils = basis * read[$"places_per_1000.{level}"] / 1000m;
+        if (pupils != 0 && g.Kind == "industrial_zone")
+        {
+            _ = norms.Get("dependants_per_worker");
+        }
+
+        return pupils;
     }
 
     /// <summary>

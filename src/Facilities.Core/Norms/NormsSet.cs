@@ -13,12 +13,14 @@ public sealed class NormsSet
 {
     private static readonly string[] Statuses = ["confirmed", "secondary", "unconfirmed"];
     private readonly SortedDictionary<string, NormValue> _values;
+    private readonly NormsReadLog? _log;
 
-    private NormsSet(string version, string sha256, SortedDictionary<string, NormValue> values)
+    private NormsSet(string version, string sha256, SortedDictionary<string, NormValue> values, NormsReadLog? log = null)
     {
         Version = version;
         Sha256 = sha256;
         _values = values;
+        _log = log;
     }
 
     /// <summary>Version label (the province file's when one is layered on).</summary>
@@ -42,10 +44,29 @@ public sealed class NormsSet
     /// <summary>Whether the set has a norm with this key.</summary>
     public bool Contains(string key) => _values.ContainsKey(key);
 
-    /// <summary>The norm with its source.</summary>
-    public NormValue Get(string key) => _values.TryGetValue(key, out var v)
-        ? v
-        : throw new KeyNotFoundException($"norm '{key}' is not in norms {Version}");
+    /// <summary>The norm with its source (recorded in the read log, when this set has one).</summary>
+    public NormValue Get(string key)
+    {
+        if (!_values.TryGetValue(key, out var v))
+        {
+            throw new KeyNotFoundException($"norm '{key}' is not in norms {Version}");
+        }
+
+        _log?.Add(key);
+        return v;
+    }
+
+    /// <summary>
+    /// The same norms, recording every value read through <see cref="Get"/> or the indexer into <paramref name="log"/>
+    /// (<see cref="Contains"/> and <see cref="Values"/> are not reads of a value the result depends on).
+    /// </summary>
+    public NormsSet RecordingInto(NormsReadLog log) => new(Version, Sha256, _values, log);
+
+    /// <summary>
+    /// The same norms without recording: for a value read only to keep arithmetic identical where the result cannot
+    /// depend on it (a factor of zero).
+    /// </summary>
+    public NormsSet Unrecorded => _log is null ? this : new(Version, Sha256, _values);
 
     /// <summary>Parses a norms JSON text; throws <see cref="FormatException"/> naming the file and entry.</summary>
     public static NormsSet Parse(string json, string sourceName)

@@ -1,0 +1,23 @@
+using Facilities.Core.Screening;
+
+namespace Facilities.Application;
+
+/// <summary>Parcels that could take a new school (<c>facilities sites</c>, <c>/api/sites</c>).</summary>
+public static class SitesComputation
+{
+    /// <summary>
+    /// Screens the dataset's parcels as streamed from its store; rows rejected on their area or land-use codes are
+    /// counted without reading their geometry (the screener's attribute filter), for every host alike.
+    /// </summary>
+    public static Computed<SitesRun> Run(DatasetContext d, ScreeningOptions options)
+    {
+        var city = d.City;
+        var screener = new ParcelScreener(city, d.Norms, options);
+        var filter = screener.CreateAttributeFilter();
+        var result = screener.Screen(d.Store.StreamParcels(city.MetricCrs, filter), filter);
+        // The screener names the norms its score depends on (ScreeningResult.NormKeysUsed): its deficit also reads the
+        // subject-room norms, which do not enter the score, so a read log would over-report them.
+        return Stamps.Of(d, new SitesRun(result, screener.LandUse), "sites", options.Describe(),
+            [.. result.UnconfirmedNormsUsed().Select(n => n.Key)], result.MissingSchoolDataWarnings());
+    }
+}

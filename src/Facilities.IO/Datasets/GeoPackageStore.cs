@@ -1,0 +1,54 @@
+using Facilities.Core.Datasets;
+using Facilities.Core.Features;
+using Facilities.Core.Model;
+using Facilities.Core.Screening;
+using Facilities.Core.Spatial;
+using Facilities.Core.Validation;
+using Facilities.IO.Store;
+
+namespace Facilities.IO.Datasets;
+
+/// <summary>
+/// A dataset as one GeoPackage file, behind the <see cref="IDatasetStore"/> port: an adapter over
+/// <see cref="GeoPackageDataset"/> and <see cref="DatasetLoader"/>, which keep the file format's details.
+/// </summary>
+public sealed class GeoPackageStore : IDatasetStore
+{
+    /// <summary>The dataset at <paramref name="path"/> (made absolute; it need not exist until it is read or written).</summary>
+    public GeoPackageStore(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+    }
+
+    /// <summary>Full path of the GeoPackage file.</summary>
+    public string Path { get; }
+
+    /// <inheritdoc/>
+    public string Name => System.IO.Path.GetFileName(Path);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<DatasetLayerInfo> Describe() =>
+        [.. GeoPackageDataset.Describe(Path).Select(t => new DatasetLayerInfo(t.Table.Name, t.Table.GeometryType, Srid(t.Table), t.Count))];
+
+    /// <inheritdoc/>
+    public bool HasLayer(string layer) => GeoPackageDataset.Describe(Path).Exists(t => t.Table.Name == layer);
+
+    /// <inheritdoc/>
+    public FeatureLayer? ReadLayer(string layer, IssueList? issues = null) => GeoPackageDataset.ReadLayer(Path, layer, issues);
+
+    /// <inheritdoc/>
+    public IEnumerable<ParcelUnit> StreamParcels(CrsDefinition metric, AttributeFilter? filter = null) => DatasetLoader.StreamParcels(Path, metric, filter);
+
+    /// <inheritdoc/>
+    public void ReplaceLayers(IReadOnlyList<FeatureLayer> layers, IReadOnlyDictionary<string, string> metadata, bool fresh = false) =>
+        GeoPackageDataset.ReplaceLayers(Path, layers, metadata, fresh: fresh);
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, string> Metadata() => GeoPackageDataset.Metadata(Path);
+
+    /// <inheritdoc/>
+    public string ContentHash() => GeoPackageDataset.Hash(Path);
+
+    private static int? Srid(GeoPackageTableInfo t) =>
+        string.Equals(t.Organization, "EPSG", StringComparison.OrdinalIgnoreCase) ? t.OrganizationCode : null;
+}
