@@ -82,6 +82,8 @@ public sealed class ProposeCommandTests : IDisposable
         using (var c = new SqliteConnection($"Data Source={data};Pooling=False"))
         {
             c.Open();
+            // The R-tree triggers call the GeoPackage ST_ functions, which plain SQLite lacks (GDAL and QGIS bring theirs).
+            Facilities.IO.Store.GeoPackageSqlFunctions.Register(c);
             using var cmd = c.CreateCommand();
             cmd.CommandText = "UPDATE urban_areas SET name = 'Khu <script>alert(1)</script> & \"Đông\"' WHERE id = 'KDT-02'";
             Assert.Equal(1, cmd.ExecuteNonQuery());
