@@ -78,7 +78,7 @@ public sealed class TrackerContext : IDisposable
                 return service;
             }
 
-            var created = new CaseService(Store, TrackerConfig.BuiltIn, WorkingCalendar.BuiltIn);
+            var created = new CaseService(Store, TrackerConfig.BuiltIn, WorkingCalendar.BuiltIn, Time);
             return Interlocked.CompareExchange(ref _service, created, null) ?? created;
         }
     }
