@@ -141,7 +141,8 @@ public abstract class TrackerApiContract : IAsyncLifetime
     {
         var admin = await App.LoginAsync("admin", "admin-pw-1");
         Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"/api/cases/{Own}/transitions", new { to = "received", version = 0 })).Status);
-        Clock.Now = new DateTimeOffset(2026, 3, 20, 2, 30, 0, TimeSpan.Zero); // 09:30 in Vietnam
+        Clock.Now = new DateTimeOffset(2026, 3, 20, 2, 30, 0, TimeSpan.Zero); // 09:30 in Vietnam; the old session has expired
+        admin = await App.LoginAsync("admin", "admin-pw-1");
         var (status, json) = await admin.GetJsonAsync($"/api/cases/{Own}");
         Assert.Equal(HttpStatusCode.OK, status);
 
