@@ -42,10 +42,14 @@ public static class DeficitGeoPackageWriter
         }
     }
 
-    /// <summary>The default style of one deficit layer: classes from its own wards, as the map classes the wards it shows.</summary>
+    /// <summary>
+    /// The default style of one deficit layer: classes from its own wards with school data, as the map classes the wards
+    /// it shows (a no-data ward's deficit is the whole need and would push every class up).
+    /// </summary>
     public static LayerStyleEntry Style(FeatureLayer layer)
     {
-        var values = layer.Features.Select(f => f["deficit_rooms"] switch
+        var withData = layer.Features.Where(f => f[WardChoropleth.StatusField] as string != WardChoropleth.NoDataCode);
+        var values = withData.Select(f => f["deficit_rooms"] switch
         {
             double d => d,
             long l => l,
