@@ -70,10 +70,12 @@ public sealed class TileDiscoveryTests(SampleCityApp sample) : IClassFixture<Sam
         Assert.All(fields, f => Assert.Contains($"  {f} (", info, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task The_style_is_version_8_and_every_layer_has_its_source_and_a_source_layer_the_TileJSON_lists()
+    [Theory]
+    [InlineData("/tiles/style.json")]
+    [InlineData("/tiles/parcels/style.json")]
+    public async Task The_style_is_version_8_and_every_layer_has_its_source_and_a_source_layer_the_TileJSON_lists(string path)
     {
-        var style = await Get("/tiles/style.json");
+        var style = await Get(path);
 
         Assert.Equal(8, style.GetProperty("version").GetInt32());
         var sources = style.GetProperty("sources").EnumerateObject().ToDictionary(s => s.Name, s => s.Value);

@@ -17,6 +17,23 @@ internal static class MapStyle
 
     private const string White = "#ffffff";
 
+    /// <summary>
+    /// The style of the parcel tiles alone, for QGIS's "Vector Tiles" connection: QGIS 3.22 converts every layer of a
+    /// style it is given and applies one without a source-layer to every tile layer, so the GeoJSON layers of the full
+    /// style would paint the parcels in ward and area colours there.
+    /// </summary>
+    public static JsonObject BuildTilesOnly(string baseUrl, int parcelMinZoom)
+    {
+        var layers = new JsonArray([.. ParcelLayers(parcelMinZoom)]);
+        return new JsonObject
+        {
+            ["version"] = 8,
+            ["name"] = "Facilities parcels",
+            ["sources"] = new JsonObject { [ParcelSource] = new JsonObject { ["type"] = "vector", ["url"] = baseUrl + "/tiles/parcels.json" } },
+            ["layers"] = layers,
+        };
+    }
+
     /// <summary>The style; <paramref name="choropleth"/> holds the classes of <paramref name="deficitUrl"/>'s wards.</summary>
     public static JsonObject Build(string baseUrl, int parcelMinZoom, string deficitUrl, WardChoropleth choropleth, IReadOnlyList<string> areaLayers)
     {
@@ -46,19 +63,10 @@ internal static class MapStyle
             }), new JsonArray("==", Get(WardChoropleth.StatusField), WardChoropleth.NoDataCode)),
         };
 
-        // Parcels as the app draws them: education land (DGD) green, everything else a thin outline.
-        var dgd = new JsonArray("==", Get("land_use"), "DGD");
-        var green = MapPalette.OkabeIto["green"];
-        layers.Add(Tiled(Layer("parcels-fill", "fill", ParcelSource, new JsonObject
+        foreach (var layer in ParcelLayers(parcelMinZoom))
         {
-            ["fill-color"] = new JsonArray("case", dgd.DeepClone(), green, White),
-            ["fill-opacity"] = new JsonArray("case", dgd.DeepClone(), 0.35, 0.05),
-        }), parcelMinZoom));
-        layers.Add(Tiled(Layer("parcels-line", "line", ParcelSource, new JsonObject
-        {
-            ["line-color"] = new JsonArray("case", dgd.DeepClone(), green, "rgba(60,60,60,0.6)"),
-            ["line-width"] = new JsonArray("case", dgd.DeepClone(), 1.5, 0.6),
-        }), parcelMinZoom));
+            layers.Add(layer);
+        }
 
         // Areas as the app's polygonStyle: a 0.25 fill and a dashed 2.5 px outline (dashes in line widths here).
         foreach (var (name, colour, dash) in new[] { ("urban_areas", "orange", new[] { 3.2, 1.6 }), ("industrial_zones", "skyBlue", new[] { 0.8, 1.6 }) })
@@ -101,6 +109,26 @@ internal static class MapStyle
             ["sources"] = sources,
             ["layers"] = layers,
         };
+    }
+
+    /// <summary>Parcels as the app draws them: education land (DGD) green, everything else a thin outline.</summary>
+    private static JsonObject[] ParcelLayers(int parcelMinZoom)
+    {
+        var dgd = new JsonArray("==", Get("land_use"), "DGD");
+        var green = MapPalette.OkabeIto["green"];
+        return
+        [
+            Tiled(Layer("parcels-fill", "fill", ParcelSource, new JsonObject
+            {
+                ["fill-color"] = new JsonArray("case", dgd.DeepClone(), green, White),
+                ["fill-opacity"] = new JsonArray("case", dgd.DeepClone(), 0.35, 0.05),
+            }), parcelMinZoom),
+            Tiled(Layer("parcels-line", "line", ParcelSource, new JsonObject
+            {
+                ["line-color"] = new JsonArray("case", dgd.DeepClone(), green, "rgba(60,60,60,0.6)"),
+                ["line-width"] = new JsonArray("case", dgd.DeepClone(), 1.5, 0.6),
+            }), parcelMinZoom),
+        ];
     }
 
     /// <summary>The app's ward colour (ramp.js wardColour) as a GL expression: no data, unknown, ≤ 0, then (lower, upper] classes.</summary>

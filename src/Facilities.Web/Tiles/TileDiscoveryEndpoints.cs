@@ -7,8 +7,9 @@ using Facilities.Web.Endpoints;
 namespace Facilities.Web.Tiles;
 
 /// <summary>
-/// /tiles/parcels.json (TileJSON 3.0.0) and /tiles/style.json (MapLibre/Mapbox GL style, version 8): what QGIS's
-/// "Vector Tiles" connection (style URL) and any MapLibre client need to find and style the app's layers. URLs inside
+/// /tiles/parcels.json (TileJSON 3.0.0), /tiles/style.json (MapLibre/Mapbox GL style, version 8, every layer of the app)
+/// and /tiles/parcels/style.json (the tile layers only): what QGIS's "Vector Tiles" connection (style URL) and any
+/// MapLibre client need to find and style the app's layers. URLs inside
 /// are absolute, built from the request (scheme, host, path base), as GL clients resolve them against nothing else.
 /// </summary>
 internal static class TileDiscoveryEndpoints
@@ -19,6 +20,10 @@ internal static class TileDiscoveryEndpoints
     {
         app.MapGet("/tiles/parcels.json", (HttpRequest r, ParcelTiles tiles) =>
             Results.Text(TileJson.Build(BaseUrl(r), tiles).ToJsonString(), TileJsonType));
+
+        // For QGIS's "Vector Tiles" connection (its style URL): the tile layers only (see MapStyle.BuildTilesOnly).
+        app.MapGet("/tiles/parcels/style.json", (HttpRequest r, ParcelTiles tiles) =>
+            Results.Text(MapStyle.BuildTilesOnly(BaseUrl(r), tiles.MinZoom).ToJsonString(), TileJsonType));
 
         app.MapGet("/tiles/style.json", (HttpRequest r, DatasetService d, ParcelTiles tiles) =>
         {
