@@ -15,7 +15,7 @@ public sealed class WardChoropleth
     /// <summary>See <see cref="StatusField"/>.</summary>
     public const string NoDataCode = "no_school_data";
 
-    /// <summary>A choropleth of <paramref name="field"/> with the classes of its values.</summary>
+    /// <summary>A choropleth of <paramref name="field"/> with the classes of its values; the labels are formats of a class's range ({0}).</summary>
     public WardChoropleth(string field, IReadOnlyList<ColourClass> classes, string unitVi, string unitEn)
     {
         Field = field;
@@ -27,7 +27,7 @@ public sealed class WardChoropleth
             new("none", "Không thiếu / No shortage", MapPalette.NoShortage, false, null),
         };
         categories.AddRange(classes.Select((c, i) => new WardStyleCategory(
-            "c" + (i + 1).ToString(CultureInfo.InvariantCulture), $"{c.Label} {unitVi} / {c.Label} {unitEn}", c.Colour, false, c)));
+            "c" + (i + 1).ToString(CultureInfo.InvariantCulture), string.Format(CultureInfo.InvariantCulture, unitVi, c.Label) + " / " + string.Format(CultureInfo.InvariantCulture, unitEn, c.Label), c.Colour, false, c)));
         Categories = categories;
     }
 
@@ -42,7 +42,7 @@ public sealed class WardChoropleth
 
     /// <summary>The deficit_rooms choropleth of result rows, classed as the app classes them.</summary>
     public static WardChoropleth DeficitRooms(IEnumerable<double?> values) =>
-        new("deficit_rooms", ColourClasses.Classify(values), "phòng thiếu", "rooms short");
+        new("deficit_rooms", ColourClasses.Classify(values), "Thiếu {0} phòng", "{0} room(s) short");
 
     /// <summary>A QGIS expression giving each ward the key of its category.</summary>
     public string QgisExpression()
