@@ -58,7 +58,7 @@ public sealed class GeoPackageLayerStylesTests : IDisposable
     }
 
     [Fact]
-    public void Qgis_opens_a_ward_layer_with_its_default_style_and_draws_every_ward_in_the_apps_colour()
+    public void Qgis_opens_a_ward_layer_with_its_default_style_and_draws_every_ward_in_the_apps_colour_and_so_does_the_SLD()
     {
         // Wards as the app sees them: one with no school data (its deficit must not read as a shortage), one without a
         // value, a surplus, a zero, and six shortages. The app's classes of 1, 2, 3, 5, 8, 13 (ramp.js classify, worked
@@ -85,12 +85,19 @@ public sealed class GeoPackageLayerStylesTests : IDisposable
         Assert.True(result.GetProperty("valid").GetBoolean());
         Assert.Equal("categorizedSymbol", result.GetProperty("renderer").GetString());
         Assert.Equal(3 + 5, result.GetProperty("categories").GetArrayLength());
-        foreach (var w in wards)
+        // The SLD, as QGIS imports it (rule-based), draws every ward alike, the no-data hatch included.
+        var sld = result.GetProperty("sld");
+        Assert.True(sld.GetProperty("loaded").GetBoolean(), sld.GetProperty("message").GetString());
+        Assert.Equal("RuleRenderer", sld.GetProperty("renderer").GetString());
+        foreach (var drawnBy in new[] { result, sld })
         {
-            var drawn = result.GetProperty("features").GetProperty(w.Code);
-            Assert.Equal(w.Colour, drawn.GetProperty("colour").GetString());
-            var hatched = drawn.GetProperty("layers").EnumerateArray().Any(l => l.GetString() == "LinePatternFill");
-            Assert.Equal(w.Status == "no_school_data", hatched);
+            foreach (var w in wards)
+            {
+                var drawn = drawnBy.GetProperty("features").GetProperty(w.Code);
+                Assert.Equal(w.Colour, drawn.GetProperty("colour").GetString());
+                var hatched = drawn.GetProperty("layers").EnumerateArray().Any(l => l.GetString() == "LinePatternFill");
+                Assert.Equal(w.Status == "no_school_data", hatched);
+            }
         }
     }
 
