@@ -110,6 +110,7 @@ public static class FacilitiesWebApp
         LayerEndpoints.Map(app);
         ResultEndpoints.Map(app);
         TileEndpoints.Map(app);
+        Tiles.TileDiscoveryEndpoints.Map(app);
         OgcEndpoints.Map(app);
         AuthEndpoints.Map(app);
         CaseEndpoints.Map(app);

@@ -2,12 +2,14 @@ using Facilities.Core.Deficit;
 using Facilities.Core.Features;
 using Facilities.Core.Provenance;
 using Facilities.IO.Store;
+using Facilities.IO.Styles;
 
 namespace Facilities.IO.Results;
 
 /// <summary>
 /// Writes a GeoPackage with one layer of ward polygons per level (deficit_mam_non …) carrying the deficit columns,
-/// ready for a choropleth in QGIS; the stamp goes into facilities_metadata.
+/// ready for a choropleth in QGIS; the stamp goes into facilities_metadata, and every layer gets a default style in
+/// layer_styles (deficit_rooms in the map app's classes and colours, no-data wards hatched grey), so it opens coloured.
 /// </summary>
 public static class DeficitGeoPackageWriter
 {
@@ -20,6 +22,43 @@ public static class DeficitGeoPackageWriter
             .ToList();
         var metadata = stamp.Lines().ToDictionary(l => "result." + l.Key, l => l.Value);
         metadata["result.stamp_id"] = stamp.Id;
-        GeoPackageDataset.ReplaceLayers(path, layers, metadata, fresh: true);
+
+        // Layers and styles go into a temporary file that replaces the target only when both are written: a reader
+        // never sees a result without its styles, nor a half-written file.
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.styled.tmp");
+        try
+        {
+            GeoPackageDataset.ReplaceLayers(temp, layers, metadata, fresh: true);
+            GeoPackageLayerStyles.Write(temp, [.. layers.Select(Style)], GeoPackageDataset.DefaultLastChange);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The default style of one deficit layer: classes from its own wards with school data, as the map classes the wards
+    /// it shows (a no-data ward's deficit is the whole need and would push every class up).
+    /// </summary>
+    public static LayerStyleEntry Style(FeatureLayer layer)
+    {
+        var withData = layer.Features.Where(f => f[WardChoropleth.StatusField] as string != WardChoropleth.NoDataCode);
+        var values = withData.Select(f => f["deficit_rooms"] switch
+        {
+            double d => d,
+            long l => l,
+            int i => i,
+            _ => (double?)null,
+        });
+        var choropleth = WardChoropleth.DeficitRooms(values);
+        return new LayerStyleEntry(layer.Name, GeoPackageLayerWriter.GeometryColumn, "facilities deficit_rooms",
+            QgisQml.Write(choropleth), OgcSld.Write(choropleth, layer.Name),
+            "Thiếu phòng học theo phường, màu như bản đồ Facilities / Classrooms short per ward, coloured as in the Facilities map");
     }
 }

@@ -24,6 +24,9 @@ internal static class ResultEndpoints
         app.MapGet("/api/sites", (HttpRequest r, DatasetService d) => Answer(r, d, "sites", true, Sites));
     }
 
+    /// <summary>The /api/deficit answer of <paramref name="q"/> from the same cache (the style.json classes its wards).</summary>
+    internal static byte[] DeficitAnswer(DatasetService d, ResultQuery q) => d.Answer("deficit?" + q.Key, () => Deficit(d, q));
+
     private static IResult Answer(HttpRequest r, DatasetService d, string name, bool levelRequired, Func<DatasetService, ResultQuery, byte[]> compute)
     {
         var (query, error) = ResultQuery.Parse(r.Query, MetaEndpoints.BaseYear, levelRequired);

@@ -17,6 +17,17 @@ public sealed class ParcelTiles
     public ParcelTiles(DatasetService dataset) =>
         _index = new Lazy<ParcelIndex>(() => ParcelIndex.Load(dataset.Path, dataset.HasLayer("parcels")), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>The tiles' one layer.</summary>
+    public const string LayerName = "parcels";
+
+    /// <summary>The properties every parcel carries in the tiles, with their TileJSON types.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["id"] = "String",
+        ["land_use"] = "String",
+        ["area_m2"] = "Number",
+    };
+
     /// <summary>Which encoder writes the tiles (the benchmark compares them).</summary>
     public TileWriter Writer { get; set; } = TileWriter.Direct;
 
@@ -79,13 +90,13 @@ public sealed class ParcelTiles
             encoder.AddPolygonal(Index.Geometry[i], attributes);
         }
 
-        return encoder.Count == 0 ? null : encoder.Finish("parcels");
+        return encoder.Count == 0 ? null : encoder.Finish(LayerName);
     }
 
     /// <summary>The same tile through NetTopologySuite.IO.VectorTiles' MapboxTileWriter (kept for the benchmark's comparison).</summary>
     private byte[] NtsTile(NetTopologySuite.IO.VectorTiles.Tiles.Tile tile, List<int> hits)
     {
-        var layer = new Layer { Name = "parcels" };
+        var layer = new Layer { Name = LayerName };
         foreach (var i in hits)
         {
             var attributes = new AttributesTable { { "id", Index.Ids[i] }, { "land_use", Index.LandUse[i] } };
