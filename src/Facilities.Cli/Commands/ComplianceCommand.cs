@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Facilities.Application;
 using Facilities.Core.Compliance;
+using Facilities.Core.Presentation;
 using Facilities.IO.Results;
 using Facilities.IO.Store;
 using Spectre.Console;
@@ -67,7 +68,7 @@ internal static class ComplianceCommand
             foreach (var name in ComplianceChecker.CheckNames)
             {
                 var s = rows.Select(x => x[name].Status).ToList();
-                t.AddRow(name, N(s.Count(x => x == CheckStatus.Pass)), N(s.Count(x => x == CheckStatus.Fail)), N(s.Count(x => x == CheckStatus.Unknown)),
+                t.AddRow(Markup.Escape(Labels.Check.Label(name, u.Language)), N(s.Count(x => x == CheckStatus.Pass)), N(s.Count(x => x == CheckStatus.Fail)), N(s.Count(x => x == CheckStatus.Unknown)),
                     N(s.Count(x => x == CheckStatus.NotApplicable)));
             }
 

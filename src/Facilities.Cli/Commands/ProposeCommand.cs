@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Facilities.Core.Optimisation;
+using Facilities.Core.Presentation;
 using Facilities.Core.Proposals;
 using Facilities.Core.Schema;
 using Facilities.IO;
@@ -168,7 +169,7 @@ internal static class ProposeCommand
             var used = l.Used;
             var solution = used is null ? "—" : string.Create(CultureInfo.InvariantCulture,
                 $"{used.Method} {ProposalColumns.StatusName(used.Status)}{(double.IsNaN(used.Gap) ? "" : $" gap {used.Gap:P2}")}{(l.UsedFallback ? " (fallback)" : "")}");
-            table.AddRow(Markup.Escape(l.Level), N(l.Needs.Pupils), N(l.Needs.Classes), N(l.Needs.Classrooms), N(l.Needs.Schools), N(l.Needs.LandM2),
+            table.AddRow(Markup.Escape(Labels.Level.Label(l.Level, u.Language)), N(l.Needs.Pupils), N(l.Needs.Classes), N(l.Needs.Classrooms), N(l.Needs.Schools), N(l.Needs.LandM2),
                 N(l.Candidates.Count), Markup.Escape(string.Join(", ", l.Sites.Select(s => s.Site.Id))), Markup.Escape(solution));
         }
 
@@ -177,7 +178,7 @@ internal static class ProposeCommand
         {
             foreach (var note in l.Notes)
             {
-                u.Err.WriteLine(u.T("lưu ý", "note") + $" ({l.Level}): " + u.T(note.Vi, note.En));
+                u.Err.WriteLine(u.T("lưu ý", "note") + $" ({Labels.Level.Label(l.Level, u.Language)}): " + u.T(note.Vi, note.En));
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Facilities.Core.Optimisation;
+using Facilities.Core.Presentation;
 using Facilities.Core.Proposals;
 using Facilities.Core.Provenance;
 using Facilities.IO.Writers;
@@ -87,7 +88,7 @@ public static class ProposalReport
         var siteRows = result.Levels.SelectMany(l => l.Sites.Select(s => new[]
         {
             E(DeficitColumns.LevelVi(l.Level)), E(s.Rank.ToString(Inv)), E(s.Site.Id), E(string.Join("; ", s.Site.ParcelIds)), E(s.Site.WardName),
-            E(s.Site.LandUse), E(s.Site.OwnerType), E(N(s.Site.AreaM2)),
+            E(s.Site.LandUse), Bi(Labels.OwnerType.Vi(s.Site.OwnerType), Labels.OwnerType.En(s.Site.OwnerType)), E(N(s.Site.AreaM2)),
             E(s.Site.AreaM2 >= (double)l.Needs.LandPerSchoolM2 ? "có / yes" : $"không / no (< {N((double)l.Needs.LandPerSchoolM2)})"), E(N(s.CoveredPupils)), E(N(s.PupilsWithinRadius)), E(N(s.MeanDistanceM)),
         })).ToList();
         Table(h, "sites-table", ["Cấp / Level", "Hạng / Rank", "Địa điểm / Site", "Thửa / Parcels", "Xã/phường / Ward", "Loại đất / Land use",
