@@ -42,13 +42,7 @@ internal static class ComplianceCommand
                     ResultCsvWriter.WriteStamp(stamp, outPath + ".stamp.json");
                     break;
                 case ".xlsx":
-                    ResultWorkbook.Save(new Dictionary<string, object>
-                    {
-                        ["Trường học"] = ResultWorkbook.Sheet(rows, ComplianceColumns.All),
-                        ["Theo xã-phường"] = ResultWorkbook.Sheet(totals, WardComplianceTotals.Columns),
-                        ["Định mức"] = ResultWorkbook.NormsSheet(d.Norms),
-                        ["Dấu kiểm"] = ResultWorkbook.StampSheet(stamp),
-                    }, outPath);
+                    ComplianceXlsxWriter.Write(rows, totals, d.Norms, stamp, outPath);
                     break;
                 default:
                     var schools = d.Layer("schools")!;
