@@ -138,6 +138,7 @@ public sealed partial class VietnameseLabelsTests : IDisposable
         Assert.DoesNotContain("site_area", compliance.Out, StringComparison.Ordinal);
         Assert.Contains($"| {level}", deficit.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("mam_non", deficit.Out, StringComparison.Ordinal);
+        Assert.Contains(lang == "en" ? "(by administrative boundary)" : "(theo địa giới hành chính)", deficit.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -151,7 +151,8 @@ internal static class DeficitCommand
                 N(x.RoomsAvailable), N(x.Shortage), N(x.WardsShort), N(x.SubjectRoomsDeficit), N(x.WardsWithoutSchoolData));
         }
 
-        u.Out.WriteLine(u.T($"Thiếu phòng học năm {result.Options.Year} ({result.Options.Method}):", $"Classroom deficit in {result.Options.Year} ({result.Options.Method}):"));
+        var method = Labels.Method.Label(result.Options.Method, u.Language).ToLower(CultureInfo.InvariantCulture);
+        u.Out.WriteLine(u.T($"Thiếu phòng học năm {result.Options.Year} ({method}):", $"Classroom deficit in {result.Options.Year} ({method}):"));
         u.OutConsole.Write(t);
     }
 

@@ -77,7 +77,8 @@ internal static class TeachersCommand
                     N(rows.Count(w => w.SchoolsInData == 0)));
             }
 
-            u.Out.WriteLine(u.T($"Giáo viên năm {options.Year} ({options.Method}):", $"Teachers in {options.Year} ({options.Method}):"));
+            var methodLabel = Labels.Method.Label(options.Method, u.Language).ToLower(CultureInfo.InvariantCulture);
+            u.Out.WriteLine(u.T($"Giáo viên năm {options.Year} ({methodLabel}):", $"Teachers in {options.Year} ({methodLabel}):"));
             u.OutConsole.Write(t);
             DeficitCommand.Finish(u, stamp, outPath);
             return ExitCodes.Ok;

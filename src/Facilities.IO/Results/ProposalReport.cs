@@ -130,7 +130,7 @@ public static class ProposalReport
         Table(h, "norms-table", ["Khoá / Key", "Giá trị / Value", "Đơn vị / Unit", "Tình trạng / Status", "Nguồn / Source"],
             [.. result.NormsUsed().Select(n => new[]
             {
-                E(n.Key), E(n.Value.ToString(Inv)), E(n.Unit),
+                E(n.Key), E(n.Value.ToString(Inv)), Unit(n.Unit),
                 n.IsUnconfirmed ? "<span class=\"flag\">chưa xác nhận / unconfirmed</span>" : E(n.Status == "confirmed" ? "đã xác nhận / confirmed" : "nguồn thứ cấp / secondary"),
                 E(n.Source),
             })]);
@@ -219,6 +219,9 @@ public static class ProposalReport
     private static string N(double v) => v.ToString("#,##0.#", Inv);
 
     private static string N(long v) => v.ToString("#,##0", Inv);
+
+    // The unit in Vietnamese with the English below it; once when both read the same ("m").
+    private static string Unit(string unit) => Labels.NormUnit.Vi(unit) is var vi && vi == unit ? E(unit) : Bi(vi, unit);
 
     // The models spread pupils fractionally; a dossier counts whole people (the GeoPackage keeps the exact figure).
     private static string People(double v) => Math.Round(v, MidpointRounding.AwayFromZero).ToString("#,##0", Inv);

@@ -43,7 +43,7 @@ public static class ResultWorkbook
         {
             ["Khoá"] = n.Key,
             ["Giá trị"] = (double)n.Value,
-            ["Đơn vị"] = n.Unit,
+            ["Đơn vị"] = Labels.NormUnit.Vi(n.Unit),
             ["Mức xác nhận"] = n.Status switch { "confirmed" => "đã xác nhận", "secondary" => "nguồn thứ cấp", _ => "CHƯA XÁC NHẬN (mặc định, cần kiểm tra)" },
             ["Nguồn"] = n.Source,
         }),
