@@ -98,7 +98,7 @@ internal static class ProposeCommand
             var result = u.WithProgress(u.T("đề xuất", "proposing"), progress => SiteProposer.Propose(city, area, parcels, normSet, options, solver, progress));
             var describe = string.Create(CultureInfo.InvariantCulture, $"urban_area={area.Id}; solver={(solver?.Name ?? "greedy")}; {options.Describe()}");
             var stamp = CommandSupport.Stamp(path, normSet, describe, [.. result.UnconfirmedNormsUsed().Select(n => n.Key)], "propose", warnings);
-            var map = ProposalMap.From(result, city, DeficitColumns.LevelVi,
+            var map = ProposalMap.From(result, city, Labels.Level.Vi,
                 $"Dấu kiểm / stamp {stamp.Id} · {stamp.DatasetFile} · định mức / norms {stamp.NormsVersion} · {stamp.Tool}");
             var png = ProposalMapRenderer.RenderPng(map);
             // Both files or neither: the dossier is written to its temporary file first, the GeoPackage (itself
