@@ -51,21 +51,24 @@ public sealed class CasesCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("\tadmin\tcity_department\tnot_started -> received\t" + note + "\tbien-ban 01.pdf", output, StringComparison.Ordinal);
 
+        var steps = TrackerConfig.BuiltIn;
         (code, output, _) = AsAdmin("show", Site1, "--as-of", "2026-05-04");
         Assert.Equal(0, code);
-        Assert.Contains("received", output, StringComparison.Ordinal);
-        Assert.Contains("checked, returned_for_supplement, rejected, withdrawn", output, StringComparison.Ordinal);
+        Assert.Contains("Bước: " + steps.StepName(CaseStep.Received).Vi, output, StringComparison.Ordinal);
+        Assert.Contains(string.Join(", ", new[] { CaseStep.Checked, CaseStep.ReturnedForSupplement, CaseStep.Rejected, CaseStep.Withdrawn }
+            .Select(m => $"{steps.StepName(m).Vi} ({CaseSteps.Code(m)})")), output, StringComparison.Ordinal);
 
+        var notStarted = steps.StepName(CaseStep.NotStarted).Vi;
         (code, output, _) = AsAdmin("list", "--commune", "99001", "--overdue", "--as-of", "2026-05-04");
         Assert.Equal(0, code);
         Assert.Contains(Site1, output, StringComparison.Ordinal);
         Assert.Contains("QUÁ HẠN", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("not_started", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(notStarted, output, StringComparison.Ordinal);
 
         (code, output, _) = AsAdmin("list", "--commune", "99001", "--as-of", "2026-05-04");
         Assert.Contains("99001-mam_non-3", output, StringComparison.Ordinal); // in_progress in the layer, no case yet: not_started
         Assert.DoesNotContain("99001-mam_non-1 ", output, StringComparison.Ordinal); // has its certificate
-        Assert.Contains("not_started", output, StringComparison.Ordinal);
+        Assert.Contains(notStarted, output, StringComparison.Ordinal);
 
         var report = _dir.File("progress.xlsx");
         Assert.Equal(0, AsAdmin("report", "--out", report).Code);

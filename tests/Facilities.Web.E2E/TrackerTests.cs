@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -150,6 +151,117 @@ public sealed class TrackerTests(BrowserFixture browser)
         await Assertions.Expect(page.Page.Locator("#tracker-main")).ToBeHiddenAsync();
     }
 
+    [Fact]
+    public async Task The_login_form_is_hidden_once_logged_in_and_shown_again_after_logout()
+    {
+        await using var app = await TestApp.StartAsync(tracker: true);
+        await using var page = await AppPage.OpenAsync(browser.Browser, app, "tracker-login-form");
+        await page.Page.ClickAsync("#tab-tracker");
+        var form = page.Page.Locator("#login-form");
+        await Assertions.Expect(form).ToBeVisibleAsync();
+
+        await LogInAsync(page, TestApp.CityUser);
+        // Hidden on screen, not only by attribute: a display rule on .login used to beat [hidden].
+        await Assertions.Expect(form).ToBeHiddenAsync();
+        Assert.Equal("none", await form.EvaluateAsync<string>("f => getComputedStyle(f).display"));
+        Assert.Equal(0, (await form.BoundingBoxAsync())?.Height ?? 0);
+        await page.ScreenshotAsync("logged-in");
+
+        await page.Page.ClickAsync("#logout");
+        await page.IdleAsync();
+        await Assertions.Expect(form).ToBeVisibleAsync();
+        Assert.Equal("grid", await form.EvaluateAsync<string>("f => getComputedStyle(f).display"));
+        await Assertions.Expect(page.Page.Locator("#session")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task The_case_view_shows_the_servers_due_date_and_working_days_left_in_both_languages()
+    {
+        await using var app = await TestApp.StartAsync(tracker: true);
+        await using var page = await AppPage.OpenAsync(browser.Browser, app, "tracker-due");
+        await LogInAsync(page, TestApp.CityUser);
+        using var http = await LoggedInClientAsync(app, TestApp.CityUser);
+        var vi = Dictionary("vi");
+        var en = Dictionary("en");
+
+        // The overdue case (received 5 January, the server's clock at 23 November): the page shows what the server computed.
+        var overdue = await OpenCaseAsync(page, http, app.Cases!.OverdueSite);
+        var due = page.Page.Locator("#detail-due");
+        var dueDate = DayText(overdue.GetProperty("dueDate").GetString()!);
+        var left = overdue.GetProperty("workingDaysLeft").GetInt32();
+        Assert.True(left < 0, $"the January case is overdue, {left} working days left");
+        Assert.Equal(overdue.GetProperty("dueDate").GetString(), await due.GetAttributeAsync("data-due-date"));
+        var text = await due.TextContentAsync();
+        Assert.Contains(Fill(vi["detail.received"], "at", "05/01/2026 09:00"), text, StringComparison.Ordinal);
+        Assert.Contains(Fill(vi["detail.due"], "date", dueDate), text, StringComparison.Ordinal);
+        Assert.Contains(Fill(vi["detail.daysOverdue"], "days", (-left).ToString(CultureInfo.InvariantCulture)), text, StringComparison.Ordinal);
+        Assert.Equal("05/01/2026 09:00", await page.Page.Locator("#history-table tbody tr td").First.TextContentAsync());
+
+        await page.Page.ClickAsync("#lang-switch");
+        await page.IdleAsync();
+        text = await due.TextContentAsync();
+        Assert.Contains(Fill(en["detail.due"], "date", dueDate), text, StringComparison.Ordinal);
+        Assert.Contains(Fill(en["detail.daysOverdue"], "days", (-left).ToString(CultureInfo.InvariantCulture)), text, StringComparison.Ordinal);
+        Assert.Equal("05/01/2026 09:00", await page.Page.Locator("#history-table tbody tr td").First.TextContentAsync());
+
+        // A case within its limit, in English: the days left.
+        var running = await OpenCaseAsync(page, http, app.Cases.CheckedSite);
+        left = running.GetProperty("workingDaysLeft").GetInt32();
+        Assert.True(left > 0, $"the November case is within its limit, {left} working days left");
+        text = await due.TextContentAsync();
+        Assert.Contains(Fill(en["detail.due"], "date", DayText(running.GetProperty("dueDate").GetString()!)), text, StringComparison.Ordinal);
+        Assert.Contains(Fill(en["detail.daysLeft"], "days", left.ToString(CultureInfo.InvariantCulture)), text, StringComparison.Ordinal);
+        Assert.Contains(Fill(en["detail.lastChange"], "at", "10/11/2026 09:00"), text, StringComparison.Ordinal);
+
+        await page.Page.ClickAsync("#lang-switch");
+        await page.IdleAsync();
+        Assert.Contains(Fill(vi["detail.daysLeft"], "days", left.ToString(CultureInfo.InvariantCulture)), await due.TextContentAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync("due");
+    }
+
+    [Fact]
+    public async Task The_status_line_follows_the_language_switch()
+    {
+        await using var app = await TestApp.StartAsync(tracker: true);
+        await using var page = await AppPage.OpenAsync(browser.Browser, app, "tracker-status-language");
+        await LogInAsync(page, TestApp.CityUser);
+        using var http = await LoggedInClientAsync(app, TestApp.CityUser);
+        var vi = Dictionary("vi");
+        var en = Dictionary("en");
+        await OpenCaseAsync(page, http, app.Cases!.OtherCommuneSite);
+        await page.Page.SelectOptionAsync("#transition-to", "checked");
+        await page.Page.ClickAsync("#transition-submit");
+        await page.IdleAsync();
+        var status = page.Page.Locator("#detail-status");
+        Assert.Equal(Fill(vi["detail.done"], "step", vi["step.checked"]), await status.TextContentAsync());
+
+        await page.Page.ClickAsync("#lang-switch");
+        await page.IdleAsync();
+        Assert.Equal(Fill(en["detail.done"], "step", en["step.checked"]), await status.TextContentAsync());
+        Assert.Equal("ok", await status.GetAttributeAsync("data-kind"));
+
+        await page.Page.ClickAsync("#lang-switch");
+        await page.IdleAsync();
+        Assert.Equal(Fill(vi["detail.done"], "step", vi["step.checked"]), await status.TextContentAsync());
+    }
+
+    /// <summary>Opens a case in the page and returns the server's JSON of it.</summary>
+    private static async Task<JsonElement> OpenCaseAsync(AppPage page, HttpClient http, string site)
+    {
+        await page.Page.ClickAsync($"#cases-table tr[data-site-id='{site}'] button.case-open");
+        await page.IdleAsync();
+        await Assertions.Expect(page.Page.Locator("#case-detail")).ToHaveAttributeAsync("data-site-id", site);
+        return await http.GetFromJsonAsync<JsonElement>($"/api/cases/{site}", TestContext.Current.CancellationToken);
+    }
+
+    private static string DayText(string iso) =>
+        DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    private static string Fill(string template, string name, string value) => template.Replace("{" + name + "}", value, StringComparison.Ordinal);
+
+    private static Dictionary<string, string> Dictionary(string lang) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "wwwroot", "i18n", lang + ".json")))!;
+
     private static async Task LogInAsync(AppPage page, string user)
     {
         await page.Page.ClickAsync("#tab-tracker");
@@ -158,6 +270,7 @@ public sealed class TrackerTests(BrowserFixture browser)
         await page.Page.Keyboard.PressAsync("Enter");
         await page.IdleAsync();
         await Assertions.Expect(page.Page.Locator("#tracker-main")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Page.Locator("#login-form")).ToBeHiddenAsync();
     }
 
     private static async Task ApplyAsync(AppPage page)

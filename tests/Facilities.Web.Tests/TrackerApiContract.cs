@@ -121,6 +121,62 @@ public abstract class TrackerApiContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Listing_another_commune_is_a_403_that_names_it()
+    {
+        var cb1 = await App.LoginAsync("cb1", "cb1-pw-12");
+        var (status, body) = await cb1.GetJsonAsync("/api/cases?commune=99002");
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        var error = body.GetProperty("error");
+        Assert.Equal("forbidden", error.GetProperty("code").GetString());
+        // The same decision as the CLI's (CaseService.DecideList), in both languages.
+        var reason = CaseService.DecideList(new TrackerUser("cb1", TrackerRole.CommuneOfficial, "99001"), "99002").Reason;
+        Assert.Equal(reason.Vi, error.GetProperty("vi").GetString());
+        Assert.Equal(reason.En, error.GetProperty("en").GetString());
+        Assert.Contains("99002", reason.En, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await cb1.GetJsonAsync("/api/cases?commune=99001")).Status);
+    }
+
+    [Fact]
+    public async Task A_case_carries_the_servers_due_date_working_days_left_and_times_in_vietnam()
+    {
+        var admin = await App.LoginAsync("admin", "admin-pw-1");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"/api/cases/{Own}/transitions", new { to = "received", version = 0 })).Status);
+        Clock.Now = new DateTimeOffset(2026, 3, 20, 2, 30, 0, TimeSpan.Zero); // 09:30 in Vietnam; the old session has expired
+        admin = await App.LoginAsync("admin", "admin-pw-1");
+        var (status, json) = await admin.GetJsonAsync($"/api/cases/{Own}");
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        var site = Tracker.Sites.Find(Own)!;
+        var state = CaseState.Replay(site, await Tracker.Store.LoadEventsAsync(Own, TestContext.Current.CancellationToken), TrackerConfig.BuiltIn, WorkingCalendar.BuiltIn);
+        var today = new DateOnly(2026, 3, 20);
+        Assert.Equal(state.DueDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), json.GetProperty("dueDate").GetString());
+        Assert.Equal(state.RemainingWorkingDays(today), json.GetProperty("workingDaysLeft").GetInt32());
+        Assert.Equal(state.ElapsedWorkingDays(today), json.GetProperty("workingDaysUsed").GetInt32());
+        Assert.Equal("2026-03-02T09:00:00+07:00", json.GetProperty("receivedAt").GetString());
+        Assert.Equal("2026-03-02T09:00:00+07:00", json.GetProperty("lastChangeAt").GetString());
+        Assert.Equal("2026-03-02T09:00:00+07:00", (await HistoryAsync(Own))[0].GetProperty("at").GetString());
+    }
+
+    [Fact]
+    public async Task An_event_dated_in_the_future_is_refused_by_the_service_beyond_the_clock_skew_allowance()
+    {
+        var admin = new TrackerUser("admin", TrackerRole.CityDepartment);
+        var site = Tracker.Sites.Find(Own)!;
+        var cancel = TestContext.Current.CancellationToken;
+        var refused = await Tracker.Service.AdvanceAsync(admin, site,
+            new TransitionRequest(CaseStep.Received, Clock.Now + CaseService.ClockSkew + TimeSpan.FromMinutes(1)), cancel);
+        Assert.Equal(RefusalKind.InvalidTime, refused.Refusal);
+        Assert.Contains("in the future", refused.Message.En, StringComparison.Ordinal);
+        Assert.Contains("02/03/2026 09:06", refused.Message.En, StringComparison.Ordinal);
+        Assert.Empty(await HistoryAsync(Own));
+
+        var accepted = await Tracker.Service.AdvanceAsync(admin, site,
+            new TransitionRequest(CaseStep.Received, Clock.Now + CaseService.ClockSkew - TimeSpan.FromMinutes(1)), cancel);
+        Assert.True(accepted.Accepted, accepted.Message.En);
+        Assert.Single(await HistoryAsync(Own));
+    }
+
+    [Fact]
     public async Task A_viewer_reads_every_commune_but_may_not_move_a_case()
     {
         var viewer = await App.LoginAsync("xem", "xem-pw-123");

@@ -44,7 +44,7 @@ public abstract class TrackerSecurityContract : TrackerApiContract
             "role" => u => u with { User = u.User with { Role = TrackerRole.Viewer, CommuneCode = null } },
             _ => u => u with { PasswordHash = TrackerPasswords.Hash("cb1-new-pw-1", 100_000) },
         };
-        Assert.Null(await Tracker.Service.ChangeUserAsync(admin, "cb1", apply, TestContext.Current.CancellationToken));
+        Assert.Null(await Tracker.Service.ChangeUserAsync(admin, "cb1", apply, cancel: TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await cb1.GetJsonAsync("/api/me")).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await cb1.PostJsonAsync($"/api/cases/{Own}/transitions", new { to = "received", version = 0 })).Status);

@@ -49,20 +49,37 @@ internal static class CasesCommand
                 return ExitCodes.Denied;
             }
 
+            var wanted = r.GetValue(commune);
+            if (CaseService.DecideList(user, wanted) is { Allowed: false } denied)
+            {
+                // As the API's 403: an empty list would read as "no cases in that commune".
+                u.Err.WriteLine(denied.Reason.In(u.Language));
+                return ExitCodes.Denied;
+            }
+
+            if (wanted is not null && !s.Names.Communes.Contains(wanted))
+            {
+                throw new ArgumentException(u.T($"--commune: mã '{wanted}' không có trong lớp wards của bộ dữ liệu.",
+                    $"--commune: code '{wanted}' is not a ward of the dataset's wards layer."));
+            }
+
             var day = r.GetValue(asOf) ?? DateOnly.FromDateTime(CasesSession.Now.DateTime);
-            var states = (await s.Service.ListAsync(user, s.Sites.All, r.GetValue(commune), cancel))
+            var states = (await s.Service.ListAsync(user, s.Sites.All, wanted, cancel))
                 .Where(c => c.Version > 0 || !s.Sites.Certified.Contains(c.Site.SiteId))
                 .Where(c => !r.GetValue(overdue) || c.IsOverdue(day))
                 .ToList();
+            var config = s.Service.Config;
             var t = new Table().Border(TableBorder.Ascii2)
-                .AddColumn(u.T("Mã trường", "Site")).AddColumn(u.T("Xã/phường", "Commune")).AddColumn(u.T("Bước", "Step"))
-                .AddColumn(new TableColumn(u.T("Phiên bản", "Version")).RightAligned()).AddColumn(u.T("Ngày nhận", "Received"))
-                .AddColumn(u.T("Hạn", "Due")).AddColumn(new TableColumn(u.T("Còn (ngày LV)", "Left (working days)")).RightAligned())
+                .AddColumn(u.T("Trường", "School")).AddColumn(u.T("Mã trường", "Site id")).AddColumn(u.T("Xã/phường", "Commune"))
+                .AddColumn(u.T("Bước", "Step")).AddColumn(new TableColumn(u.T("Phiên bản", "Version")).RightAligned())
+                .AddColumn(u.T("Ngày nhận", "Received")).AddColumn(u.T("Hạn", "Due"))
+                .AddColumn(new TableColumn(u.T("Còn (ngày LV)", "Left (working days)")).RightAligned())
                 .AddColumn(u.T("Quá hạn", "Overdue"));
             foreach (var c in states)
             {
                 var sum = c.Summarize(day);
-                t.AddRow(Cell(c.Site.SiteId), Cell(c.Site.CommuneCode), Cell(CaseSteps.Code(c.Step)), Cell(N(c.Version)),
+                t.AddRow(Cell(s.Names.School(c.Site.SiteId)), Cell(c.Site.SiteId), Cell(s.Names.Commune(c.Site.CommuneCode)),
+                    Cell(config.StepName(c.Step).In(u.Language)), Cell(N(c.Version)),
                     Cell(D(sum.ReceivedOn)), Cell(D(sum.DueDate)), Cell(sum.ReceivedOn is null || c.IsClosed ? "" : N(sum.RemainingWorkingDays)),
                     Cell(sum.IsOverdue ? u.T("QUÁ HẠN", "OVERDUE") : ""));
             }
@@ -83,16 +100,18 @@ internal static class CasesCommand
         {
             var day = r.GetValue(asOf) ?? DateOnly.FromDateTime(CasesSession.Now.DateTime);
             var sum = state.Summarize(day);
-            var name = s.Service.Config.StepName(state.Step);
-            u.Out.WriteLine($"{u.T("Mã trường", "Site")}: {state.Site.SiteId}");
-            u.Out.WriteLine($"{u.T("Xã/phường", "Commune")}: {state.Site.CommuneCode}");
-            u.Out.WriteLine($"{u.T("Bước", "Step")}: {CaseSteps.Code(state.Step)} ({name.In(u.Language)})");
+            var config = s.Service.Config;
+            string Step(CaseStep st) => config.StepName(st).In(u.Language);
+            u.Out.WriteLine($"{u.T("Trường", "School")}: {s.Names.School(state.Site.SiteId)} ({state.Site.SiteId})");
+            u.Out.WriteLine($"{u.T("Xã/phường", "Commune")}: {s.Names.Commune(state.Site.CommuneCode)} ({state.Site.CommuneCode})");
+            u.Out.WriteLine($"{u.T("Bước", "Step")}: {Step(state.Step)}");
             u.Out.WriteLine($"{u.T("Phiên bản", "Version")}: {N(state.Version)}");
             u.Out.WriteLine($"{u.T("Ngày nhận", "Received")}: {D(sum.ReceivedOn)}");
             u.Out.WriteLine($"{u.T("Thời hạn", "Time limit")}: {N(sum.TimeLimitDays)} {u.T("ngày làm việc", "working days")}");
             u.Out.WriteLine($"{u.T("Đã dùng", "Used")}: {N(sum.ElapsedWorkingDays)}; {u.T("còn", "left")}: {N(sum.RemainingWorkingDays)}; {u.T("hạn", "due")}: {D(sum.DueDate)}");
             u.Out.WriteLine($"{u.T("Quá hạn", "Overdue")}: {(sum.IsOverdue ? u.T("có", "yes") : u.T("không", "no"))}");
-            u.Out.WriteLine($"{u.T("Bước được phép", "Allowed moves")}: {string.Join(", ", state.AllowedMoves.Select(CaseSteps.Code))}");
+            // The codes stay beside the labels here: they are what `cases advance --to` takes.
+            u.Out.WriteLine($"{u.T("Bước được phép", "Allowed moves")}: {string.Join(", ", state.AllowedMoves.Select(m => $"{Step(m)} ({CaseSteps.Code(m)})"))}");
             return ExitCodes.Ok;
         }));
         return cmd;
@@ -199,7 +218,13 @@ internal static class CasesCommand
                 throw new ArgumentException("--role: city_department | commune_official | viewer");
             }
 
-            var refusal = await s.Service.AddUserAsync(acting, new TrackerUser(r.GetValue(name)!, parsedRole, r.GetValue(commune)), password, cancel);
+            // The commune must be a ward of the dataset: a typo would leave the official with an empty commune.
+            var communes = r.GetValue(commune) is null ? null
+                : r.GetValue(o.Dataset) is null ? throw new ArgumentException(u.T(
+                    "cần --dataset <tệp .gpkg> để kiểm tra mã xã/phường của --commune.", "--dataset <file.gpkg> is required to check the --commune code."))
+                : s.Names.Communes is { Count: > 0 } known ? known
+                : throw new ArgumentException(u.T("bộ dữ liệu không có lớp wards: không kiểm tra được --commune.", "the dataset has no wards layer: --commune cannot be checked."));
+            var refusal = await s.Service.AddUserAsync(acting, new TrackerUser(r.GetValue(name)!, parsedRole, r.GetValue(commune)), password, communes, cancel);
             if (refusal is not null)
             {
                 u.Err.WriteLine(refusal.In(u.Language));
@@ -269,7 +294,9 @@ internal static class CasesCommand
                 return ExitCodes.Denied;
             }
 
-            var refusal = await s.Service.ChangeUserAsync(acting, target, change, cancel);
+            // A new commune is checked against the dataset's wards when the command names a dataset.
+            var communes = r.GetValue(o.Dataset) is null ? null : s.Names.Communes;
+            var refusal = await s.Service.ChangeUserAsync(acting, target, change, communes, cancel);
             if (refusal is not null)
             {
                 u.Err.WriteLine(refusal.In(u.Language));
@@ -306,48 +333,52 @@ internal static class CasesCommand
             var day = r.GetValue(asOf) ?? DateOnly.FromDateTime(CasesSession.Now.DateTime);
             var states = await s.Service.ListAsync(user, s.Sites.All, null, cancel);
             var config = s.Service.Config;
+            var lang = u.Language;
             var inProgress = CaseSteps.All.Where(st => st != CaseStep.NotStarted).ToList();
             var rows = states.GroupBy(c => c.Site.CommuneCode).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
             {
                 var row = new Dictionary<string, object>
                 {
-                    ["Mã xã/phường"] = g.Key,
-                    ["Số điểm trường"] = g.Count(),
-                    ["Có GCN"] = g.Count(c => s.Sites.Certified.Contains(c.Site.SiteId) || c.Step == CaseStep.HandedOver),
-                    ["Chưa bắt đầu"] = g.Count(c => c.Version == 0 && !s.Sites.Certified.Contains(c.Site.SiteId)),
+                    [u.T("Xã/phường", "Commune")] = s.Names.Commune(g.Key),
+                    [u.T("Mã xã/phường", "Commune code")] = g.Key,
+                    [u.T("Số điểm trường", "Sites")] = g.Count(),
+                    [u.T("Có GCN", "With certificate")] = g.Count(c => s.Sites.Certified.Contains(c.Site.SiteId) || c.Step == CaseStep.HandedOver),
+                    [config.StepName(CaseStep.NotStarted).In(lang)] = g.Count(c => c.Version == 0 && !s.Sites.Certified.Contains(c.Site.SiteId)),
                 };
                 foreach (var st in inProgress)
                 {
-                    row[config.StepName(st).Vi + " (" + CaseSteps.Code(st) + ")"] = g.Count(c => c.Version > 0 && c.Step == st);
+                    row[config.StepName(st).In(lang)] = g.Count(c => c.Version > 0 && c.Step == st);
                 }
 
-                row["Quá hạn"] = g.Count(c => c.IsOverdue(day));
+                row[u.T("Quá hạn", "Overdue")] = g.Count(c => c.IsOverdue(day));
                 return row;
             }).ToList();
             var cases = states.Where(c => c.Version > 0).Select(c =>
             {
                 var sum = c.Summarize(day);
-                return new Dictionary<string, object>
+                return new Dictionary<string, object?>
                 {
-                    ["Mã trường"] = c.Site.SiteId,
-                    ["Mã xã/phường"] = c.Site.CommuneCode,
-                    ["Bước"] = CaseSteps.Code(c.Step),
-                    ["Phiên bản"] = c.Version,
-                    ["Ngày nhận"] = D(sum.ReceivedOn),
-                    ["Hạn"] = D(sum.DueDate),
-                    ["Còn (ngày làm việc)"] = sum.RemainingWorkingDays,
-                    ["Quá hạn"] = sum.IsOverdue ? "có" : "không",
+                    [u.T("Trường", "School")] = s.Names.School(c.Site.SiteId),
+                    [u.T("Mã trường", "Site id")] = c.Site.SiteId,
+                    [u.T("Xã/phường", "Commune")] = s.Names.Commune(c.Site.CommuneCode),
+                    [u.T("Bước", "Step")] = config.StepName(c.Step).In(lang),
+                    [u.T("Phiên bản", "Version")] = c.Version,
+                    // Dates as date cells (null: an empty cell), so Excel sorts and filters them as dates.
+                    [u.T("Ngày nhận", "Received")] = Cell(sum.ReceivedOn),
+                    [u.T("Hạn", "Due")] = Cell(sum.DueDate),
+                    [u.T("Còn (ngày làm việc)", "Left (working days)")] = c.IsClosed ? null : sum.RemainingWorkingDays,
+                    [u.T("Quá hạn", "Overdue")] = sum.IsOverdue ? u.T("có", "yes") : u.T("không", "no"),
                 };
             }).ToList();
             ResultWorkbook.Save(new Dictionary<string, object>
             {
-                ["Tiến độ theo xã"] = rows,
-                ["Hồ sơ"] = cases,
-                ["Thông tin"] = new List<Dictionary<string, object>>
+                [u.T("Tiến độ theo xã", "Progress by commune")] = rows,
+                [u.T("Hồ sơ", "Cases")] = cases,
+                [u.T("Thông tin", "About")] = new List<Dictionary<string, object>>
                 {
-                    new() { ["Mục"] = "Tính đến ngày", ["Giá trị"] = D(day) },
-                    new() { ["Mục"] = "Cấu hình", ["Giá trị"] = config.Version + " (" + config.Sha256 + ")" },
-                    new() { ["Mục"] = "Công cụ", ["Giá trị"] = "facilities " + CommandSupport.ToolVersion },
+                    new() { [u.T("Mục", "Item")] = u.T("Tính đến ngày", "As of"), [u.T("Giá trị", "Value")] = day.ToDateTime(TimeOnly.MinValue) },
+                    new() { [u.T("Mục", "Item")] = u.T("Cấu hình", "Configuration"), [u.T("Giá trị", "Value")] = config.Version + " (" + config.Sha256 + ")" },
+                    new() { [u.T("Mục", "Item")] = u.T("Công cụ", "Tool"), [u.T("Giá trị", "Value")] = "facilities " + CommandSupport.ToolVersion },
                 },
             }, outPath);
             u.Out.WriteLine(u.T($"Đã ghi {outPath} ({rows.Count} xã/phường, {cases.Count} hồ sơ).", $"Wrote {outPath} ({rows.Count} communes, {cases.Count} cases)."));
@@ -379,7 +410,10 @@ internal static class CasesCommand
 
     private static Text Cell(string value) => new(value);
 
+    private static DateTime? Cell(DateOnly? d) => d?.ToDateTime(TimeOnly.MinValue);
+
     private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
 
-    private static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+    /// <summary>Dates as Vietnamese officials write them, in both languages: 02/03/2026.</summary>
+    private static string D(DateOnly? d) => d?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
 }

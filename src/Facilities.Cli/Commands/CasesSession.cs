@@ -9,15 +9,17 @@ namespace Facilities.Cli.Commands;
 internal sealed class CasesSession : IDisposable
 {
     private readonly Lazy<TrackerSites> _sites;
+    private readonly Lazy<CasesNames> _names;
+    private readonly string? _dataset;
 
     private CasesSession(ICaseStore store, string? dataset, Ui ui)
     {
         Store = store;
         Ui = ui;
-        Service = new CaseService(store, TrackerConfig.BuiltIn, WorkingCalendar.BuiltIn);
-        _sites = new Lazy<TrackerSites>(() => TrackerSites.Load(dataset ?? throw new ArgumentException(ui.T(
-            "cần --dataset <tệp .gpkg>: danh sách trường (điểm trường) lấy từ lớp schools.",
-            "--dataset <file.gpkg> is required: the sites come from its schools layer."))));
+        _dataset = dataset;
+        Service = new CaseService(store, TrackerConfig.BuiltIn, WorkingCalendar.BuiltIn, TimeProvider.System);
+        _sites = new Lazy<TrackerSites>(() => TrackerSites.Load(DatasetPath("danh sách trường (điểm trường) lấy từ lớp schools", "the sites come from its schools layer")));
+        _names = new Lazy<CasesNames>(() => CasesNames.Load(DatasetPath("tên trường và xã/phường lấy từ lớp schools và wards", "school and commune names come from its schools and wards layers")));
     }
 
     public ICaseStore Store { get; }
@@ -27,6 +29,13 @@ internal sealed class CasesSession : IDisposable
     public Ui Ui { get; }
 
     public TrackerSites Sites => _sites.Value;
+
+    /// <summary>School and commune names, and the dataset's commune codes.</summary>
+    public CasesNames Names => _names.Value;
+
+    /// <summary>The dataset, or a usage error saying what it is needed for.</summary>
+    public string DatasetPath(string whyVi, string whyEn) => _dataset ?? throw new ArgumentException(Ui.T(
+        $"cần --dataset <tệp .gpkg>: {whyVi}.", $"--dataset <file.gpkg> is required: {whyEn}."));
 
     /// <summary>The current instant in Vietnam (UTC+7), to the second.</summary>
     public static DateTimeOffset Now

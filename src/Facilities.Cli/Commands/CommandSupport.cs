@@ -2,7 +2,6 @@ using Facilities.Application;
 using Facilities.Core.Norms;
 using Facilities.Core.Provenance;
 using Facilities.IO.Datasets;
-using Facilities.IO.Store;
 
 namespace Facilities.Cli.Commands;
 
@@ -26,42 +25,6 @@ internal static class CommandSupport
         {
             u.Err.WriteLine(u.T("cảnh báo: ", "warning: ") + w.In(u.Language));
         }
-    }
-
-    public static ResultStamp Stamp(string dataset, NormsSet norms, string options, IReadOnlyList<string> unconfirmed, string computation = "deficit", IReadOnlyList<string>? warnings = null) =>
-        new(Application.ToolVersion.Tool, computation,
-            Path.GetFileName(dataset), GeoPackageDataset.Hash(dataset), norms.Version, norms.Sha256, options, [.. unconfirmed.Distinct().Order(StringComparer.Ordinal)])
-        {
-            Warnings = warnings ?? [],
-        };
-
-    /// <summary>
-    /// Prints the city's warnings (what the result cannot account for); returns them in English for the stamp.
-    /// </summary>
-    public static IReadOnlyList<string> Warn(Ui u, Core.Model.CityModel city)
-    {
-        var warnings = Core.Model.CityWarnings.For(city);
-        foreach (var w in warnings)
-        {
-            u.Err.WriteLine(u.T("cảnh báo: ", "warning: ") + w.In(u.Language));
-        }
-
-        return [.. warnings.Select(w => w.En)];
-    }
-
-    /// <summary>
-    /// Prints warnings about the result itself (e.g. wards without school data) after the city's; returns
-    /// <paramref name="before"/> followed by them in English for the stamp.
-    /// </summary>
-    public static IReadOnlyList<string> Warn(Ui u, IReadOnlyList<string> before, IEnumerable<Core.Validation.LocalizedText> more)
-    {
-        var list = more.ToList();
-        foreach (var w in list)
-        {
-            u.Err.WriteLine(u.T("cảnh báo: ", "warning: ") + w.In(u.Language));
-        }
-
-        return [.. before, .. list.Select(w => w.En)];
     }
 
     /// <summary>

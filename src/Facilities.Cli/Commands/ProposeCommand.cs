@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Facilities.Application;
 using Facilities.Core.Optimisation;
 using Facilities.Core.Presentation;
 using Facilities.Core.Proposals;
 using Facilities.Core.Schema;
-using Facilities.IO;
 using Facilities.IO.Results;
 using Facilities.IO.Writers;
 using Facilities.Optimisation.OrTools;
@@ -58,13 +58,12 @@ internal static class ProposeCommand
                     "--time-limit must be in (0, 86400] s, --gap in [0, 1), --grid-m in [10, 5000] m."));
             }
 
-            var normSet = CommandSupport.LoadNorms(r.GetValue(norms));
-            var city = DatasetLoader.LoadCity(path, normSet);
+            var d = CommandSupport.Context(path, r.GetValue(norms));
             var key = r.GetValue(urbanArea)!;
-            var area = UrbanAreaLookup.Find(city, key, out var ambiguous);
+            var area = ProposalComputation.FindArea(d, key, out var ambiguous);
             if (area is null)
             {
-                var known = city.Growth.Where(g => g.Kind == "urban_area").Select(g => $"{g.Id} ({g.Name})").ToList();
+                var known = ProposalComputation.Areas(d).Select(g => $"{g.Id} ({g.Name})").ToList();
                 var listed = ambiguous.Count > 0 ? string.Join("; ", ambiguous.Select(g => $"{g.Id} ({g.Name})")) : known.Count == 0 ? "—" : string.Join("; ", known);
                 u.Err.WriteLine(u.T(
                     ambiguous.Count > 0
@@ -76,7 +75,6 @@ internal static class ProposeCommand
                 return ExitCodes.DataErrors;
             }
 
-            var warnings = CommandSupport.Warn(u, city);
             var options = new ProposalOptions(r.GetValue(year) ?? area.CompletionYear ?? area.StartYear ?? DateTime.Now.Year)
             {
                 Levels = levelList,
@@ -94,10 +92,9 @@ internal static class ProposeCommand
                 "scip" => new OrToolsSitingSolver("SCIP"),
                 _ => new OrToolsSitingSolver("CBC"),
             };
-            var parcels = DatasetLoader.StreamParcels(path, city.MetricCrs);
-            var result = u.WithProgress(u.T("đề xuất", "proposing"), progress => SiteProposer.Propose(city, area, parcels, normSet, options, solver, progress));
-            var describe = string.Create(CultureInfo.InvariantCulture, $"urban_area={area.Id}; solver={(solver?.Name ?? "greedy")}; {options.Describe()}");
-            var stamp = CommandSupport.Stamp(path, normSet, describe, [.. result.UnconfirmedNormsUsed().Select(n => n.Key)], "propose", warnings);
+            var run = u.WithProgress(u.T("đề xuất", "proposing"), progress => ProposalComputation.Run(d, area, options, solver, progress));
+            CommandSupport.Warn(u, run.Warnings);
+            var (result, stamp, city) = (run.Result, run.Stamp, d.City);
             var map = ProposalMap.From(result, city, Labels.Level.Vi,
                 $"Dấu kiểm / stamp {stamp.Id} · {stamp.DatasetFile} · định mức / norms {stamp.NormsVersion} · {stamp.Tool}");
             var png = ProposalMapRenderer.RenderPng(map);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 namespace Facilities.Cli.Commands;
 
 /// <summary>
-/// <c>facilities serve &lt;dataset&gt; [--db …] [--port N]</c>: the local map app and tracker API on 127.0.0.1 until
+/// <c>facilities serve &lt;dataset&gt; [--db …] [--port N] [--open]</c>: the local map app and tracker API on 127.0.0.1 until
 /// Ctrl+C (docs/web-api.md).
 /// </summary>
 internal static class ServeCommand
@@ -30,9 +30,13 @@ internal static class ServeCommand
         var norms = CliOptions.Norms();
         var basemap = new Option<string?>("--basemap") { Description = "URL lớp nền trực tuyến, vd. https://…/{z}/{x}/{y}.png (mặc định: không, chạy ngoại tuyến) / online base map tile URL (default none: works offline)" };
         var log = new Option<bool>("--log") { Description = "Ghi mọi yêu cầu HTTP ra màn hình / log every request" };
+        var open = new Option<bool>("--open")
+        {
+            Description = $"Mở trang trong trình duyệt của máy (xdg-open; biến {BrowserOpener.Variable} chọn lệnh khác) / open the page in the system's browser (xdg-open; {BrowserOpener.Variable} names another opener)",
+        };
         var cmd = new Command("serve", "Chạy ứng dụng bản đồ trên máy (127.0.0.1): bản đồ thiếu phòng học, lớp dữ liệu, địa điểm đề xuất, theo dõi GCN.\nRun the local map app: deficit map, layers, candidate sites, certificate tracker.")
         {
-            dataset, db, port, norms, basemap, log,
+            dataset, db, port, norms, basemap, log, open,
         };
         cmd.SetAction(async (r, cancel) =>
         {
@@ -70,6 +74,11 @@ internal static class ServeCommand
                 u.Out.WriteLine($"Bộ dữ liệu / dataset: {Path.GetFileName(path)}; hồ sơ GCN / tracker: {(options.TrackerDb is null ? "SQLite " + Path.GetFileName(path) + ".tracker.sqlite" : "PostgreSQL")}");
                 u.Out.WriteLine("Nhấn Ctrl+C để dừng. / Press Ctrl+C to stop.");
                 u.Out.Flush();
+                if (r.GetValue(open))
+                {
+                    _ = OpenBrowserAsync(u, address + "/");
+                }
+
                 // The parcels load in the background, so the first tile does not wait for a large layer.
                 _ = Task.Run(() =>
                 {
@@ -89,6 +98,23 @@ internal static class ServeCommand
             return ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>Opens the page in the background; a failure says so and gives the address, and the server runs on.</summary>
+    private static async Task OpenBrowserAsync(Ui u, string url)
+    {
+        var problem = await BrowserOpener.OpenAsync(url, BrowserOpener.Command(Environment.GetEnvironmentVariable(BrowserOpener.Variable)));
+        if (problem is { } p)
+        {
+            u.Err.WriteLine(u.T($"Không mở được trình duyệt: {p.Vi}. Hãy mở {url} bằng tay.", $"Could not open the browser: {p.En}. Open {url} by hand."));
+        }
+        else
+        {
+            u.Out.WriteLine(u.T($"Đã mở {url} trong trình duyệt.", $"Opened {url} in the browser."));
+        }
+
+        u.Out.Flush();
+        u.Err.Flush();
     }
 
     /// <summary>Starts the app; when the default port is taken, says so and starts on a free one instead.</summary>

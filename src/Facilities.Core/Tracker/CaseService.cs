@@ -12,14 +12,25 @@ public sealed class CaseService
 {
     private static readonly Lazy<string> UnknownUserHash = new(() => TrackerPasswords.Hash(Guid.NewGuid().ToString("N")));
     private readonly ICaseStore _store;
+    private readonly TimeProvider _time;
 
-    /// <summary>Creates the service.</summary>
-    public CaseService(ICaseStore store, TrackerConfig config, WorkingCalendar calendar)
+    /// <summary>
+    /// Creates the service. <paramref name="time"/> is only read to refuse events dated in the future (default: the
+    /// system clock); the instant of an event is always the caller's (<see cref="TransitionRequest.At"/>).
+    /// </summary>
+    public CaseService(ICaseStore store, TrackerConfig config, WorkingCalendar calendar, TimeProvider? time = null)
     {
         _store = store;
         Config = config;
         Calendar = calendar;
+        _time = time ?? TimeProvider.System;
     }
+
+    /// <summary>
+    /// How far ahead of the clock an event may be dated: two machines' clocks differ by a little, and a step recorded
+    /// "now" on one must not be refused on the other. Anything later has not happened yet.
+    /// </summary>
+    public static TimeSpan ClockSkew { get; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The configuration states are derived with.</summary>
     public TrackerConfig Config { get; }
@@ -47,7 +58,13 @@ public sealed class CaseService
     /// Creates an account. The first account may be created by anyone (bootstrap); after that only a signed-in
     /// city-department user may add one. Returns the refusal reason, or null when the account was created.
     /// </summary>
-    public async Task<LocalizedText?> AddUserAsync(TrackerUser? actingUser, TrackerUser user, string password, CancellationToken cancel = default)
+    /// <param name="actingUser">The signed-in user creating the account (null for the first).</param>
+    /// <param name="user">The account.</param>
+    /// <param name="password">Its password.</param>
+    /// <param name="communes">The dataset's commune codes (wards layer); when given, the account's commune must be one.</param>
+    /// <param name="cancel">Cancels the store calls.</param>
+    public async Task<LocalizedText?> AddUserAsync(TrackerUser? actingUser, TrackerUser user, string password, IReadOnlyCollection<string>? communes = null,
+        CancellationToken cancel = default)
     {
         if (await _store.CountUsersAsync(cancel) > 0 && actingUser?.Role != TrackerRole.CityDepartment)
         {
@@ -64,6 +81,11 @@ public sealed class CaseService
             return new LocalizedText("Cán bộ xã chưa có mã xã (--commune).", "A commune official has no commune (--commune).");
         }
 
+        if (TrackerInput.CheckCommune(user.CommuneCode, communes) is { } badCommune)
+        {
+            return badCommune;
+        }
+
         return await _store.AddUserAsync(new StoredUser(user, TrackerPasswords.Hash(password)), cancel)
             ? null
             : new LocalizedText($"Tài khoản {user.Name} đã tồn tại.", $"Account {user.Name} already exists.");
@@ -71,9 +93,11 @@ public sealed class CaseService
 
     /// <summary>
     /// Changes the account <paramref name="name"/> as <paramref name="change"/> says (disable, enable, role, password);
-    /// every session of the account ends. Only a city-department user may; returns the refusal reason or null.
+    /// every session of the account ends. Only a city-department user may; returns the refusal reason or null. With
+    /// <paramref name="communes"/> (the dataset's commune codes), a changed commune must be one of them.
     /// </summary>
-    public async Task<LocalizedText?> ChangeUserAsync(TrackerUser actingUser, string name, Func<StoredUser, StoredUser> change, CancellationToken cancel = default)
+    public async Task<LocalizedText?> ChangeUserAsync(TrackerUser actingUser, string name, Func<StoredUser, StoredUser> change,
+        IReadOnlyCollection<string>? communes = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(actingUser);
         ArgumentNullException.ThrowIfNull(change);
@@ -94,6 +118,11 @@ public sealed class CaseService
             return new LocalizedText("Cán bộ xã chưa có mã xã (--commune).", "A commune official has no commune (--commune).");
         }
 
+        if (changed.User.CommuneCode != stored.User.CommuneCode && TrackerInput.CheckCommune(changed.User.CommuneCode, communes) is { } badCommune)
+        {
+            return badCommune;
+        }
+
         return await _store.UpdateUserAsync(changed with { User = changed.User with { Name = stored.User.Name } }, cancel)
             ? null
             : new LocalizedText($"Không có tài khoản {name}.", $"There is no account {name}.");
@@ -105,6 +134,16 @@ public sealed class CaseService
         var access = TrackerAuthorization.Decide(user, site, TrackerAction.Read);
         return access.Allowed ? (access, await LoadAsync(site, cancel)) : (access, null);
     }
+
+    /// <summary>
+    /// Whether <paramref name="user"/> may list the cases of <paramref name="communeCode"/> (null: every commune they
+    /// may read). Asking for another commune than one's own is refused, as reading one of its cases is, rather than
+    /// answered with an empty list that would read as "no cases there".
+    /// </summary>
+    public static AccessDecision DecideList(TrackerUser user, string? communeCode) =>
+        communeCode is null
+            ? new AccessDecision(true, new LocalizedText("Được xem danh sách hồ sơ.", "May list cases."))
+            : TrackerAuthorization.Decide(user, communeCode, TrackerAction.Read);
 
     /// <summary>
     /// The states of the sites <paramref name="user"/> may read, in the given order (sites without a case are
@@ -136,6 +175,12 @@ public sealed class CaseService
         }
 
         var state = await LoadAsync(site, cancel);
+        var now = _time.GetUtcNow();
+        if (request.At > now + ClockSkew)
+        {
+            return new TransitionOutcome(null, RefusalKind.InvalidTime, FutureMessage(request.At, now), state.AllowedMoves);
+        }
+
         var outcome = CaseTransitions.Decide(state, user, request);
         if (!outcome.Accepted)
         {
@@ -160,6 +205,15 @@ public sealed class CaseService
     /// <summary>The case of <paramref name="site"/> replayed from the store (not started when it has no events).</summary>
     public async Task<CaseState> LoadAsync(CaseSite site, CancellationToken cancel = default) =>
         CaseState.Replay(site, await _store.LoadEventsAsync(site.SiteId, cancel), Config, Calendar);
+
+    /// <summary>The refusal of an event dated after now (plus <see cref="ClockSkew"/>), in Vietnam's time.</summary>
+    private LocalizedText FutureMessage(DateTimeOffset at, DateTimeOffset now)
+    {
+        string Local(DateTimeOffset t) => t.ToOffset(Calendar.Rules.UtcOffset).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return new LocalizedText(
+            $"Thời điểm {Local(at)} ở tương lai (bây giờ là {Local(now)}): không ghi nhận một bước chưa xảy ra; hãy ghi khi bước đó đã diễn ra.",
+            $"The time {Local(at)} is in the future (it is now {Local(now)}): a step is recorded once it has happened, not before.");
+    }
 
     private static LocalizedText OnlyCityDepartment { get; } = new(
         "Chỉ tài khoản sở/phòng cấp thành phố (city_department) đã đăng nhập mới được tạo hoặc đổi tài khoản.",

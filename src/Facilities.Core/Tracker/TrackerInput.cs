@@ -97,4 +97,22 @@ public static class TrackerInput
 
         return null;
     }
+
+    /// <summary>
+    /// Why an account cannot be linked to <paramref name="communeCode"/>, or null when it can: with the dataset's
+    /// commune codes known (<paramref name="communes"/>), a code that is not one of them (a typo would give an official
+    /// an empty commune, and their real one's cases would stay out of reach without any error).
+    /// </summary>
+    public static LocalizedText? CheckCommune(string? communeCode, IReadOnlyCollection<string>? communes)
+    {
+        if (string.IsNullOrEmpty(communeCode) || communes is null || communes.Contains(communeCode, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        var known = string.Join(", ", communes.Order(StringComparer.Ordinal).Take(5)) + (communes.Count > 5 ? ", …" : "");
+        return new LocalizedText(
+            $"Mã xã/phường '{communeCode}' không có trong lớp wards của bộ dữ liệu ({communes.Count} xã/phường: {known}).",
+            $"Commune code '{communeCode}' is not a ward of the dataset's wards layer ({communes.Count} communes: {known}).");
+    }
 }

@@ -25,10 +25,9 @@ internal static class CaseEndpoints
     {
         var user = AuthEndpoints.UserOf(principal)!;
         var commune = request.Query["commune"].ToString() is { Length: > 0 } c ? c : null;
-        if (commune is not null && user.CommuneCode is { } own && own != commune)
+        if (CaseService.DecideList(user, commune) is { Allowed: false } denied)
         {
-            return ApiError.Of(StatusCodes.Status403Forbidden, "forbidden",
-                $"tài khoản này chỉ xem được xã/phường {own}.", $"this account may only see commune {own}.");
+            return ApiError.Of(StatusCodes.Status403Forbidden, "forbidden", denied.Reason);
         }
 
         CaseStep? step = null;
@@ -62,7 +61,7 @@ internal static class CaseEndpoints
         WithCase(siteId, context, t, state => Results.Json(CaseJson.Case(t, state, t.Today(), true)));
 
     private static Task<IResult> History(string siteId, HttpContext context, TrackerContext t) =>
-        WithCase(siteId, context, t, state => Results.Json(state.Events.Select(CaseJson.Event).ToList()));
+        WithCase(siteId, context, t, state => Results.Json(state.Events.Select(e => CaseJson.Event(t, e)).ToList()));
 
     private static async Task<IResult> Transition(string siteId, HttpContext context, TrackerContext t)
     {

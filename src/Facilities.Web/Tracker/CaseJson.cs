@@ -20,6 +20,8 @@ internal static class CaseJson
             ["version"] = state.Version,
             ["certified"] = t.Sites.Certified.Contains(state.Site.SiteId),
             ["receivedOn"] = Day(sum.ReceivedOn),
+            ["receivedAt"] = Instant(t, state.Events.FirstOrDefault(e => e.To == CaseStep.Received)?.At),
+            ["lastChangeAt"] = Instant(t, state.LastChangeAt),
             ["dueDate"] = Day(sum.DueDate),
             ["timeLimitDays"] = sum.TimeLimitDays,
             ["workingDaysUsed"] = sum.ReceivedOn is null ? null : sum.ElapsedWorkingDays,
@@ -38,10 +40,10 @@ internal static class CaseJson
         return json;
     }
 
-    public static object Event(CaseEvent e) => new
+    public static object Event(TrackerContext t, CaseEvent e) => new
     {
         sequence = e.Sequence,
-        at = e.At.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+        at = Instant(t, e.At),
         user = e.Actor,
         role = TrackerRoles.Code(e.Role),
         from = CaseSteps.Code(e.From),
@@ -55,6 +57,13 @@ internal static class CaseJson
         var name = t.Service.Config.StepName(step);
         return new { vi = name.Vi, en = name.En };
     }
+
+    /// <summary>
+    /// An instant in the calendar's time zone (Vietnam, +07:00), so the page shows the local time the deadline rules
+    /// count in whatever zone the browser is set to.
+    /// </summary>
+    private static string? Instant(TrackerContext t, DateTimeOffset? at) =>
+        at?.ToOffset(t.Service.Calendar.Rules.UtcOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -78,7 +78,7 @@ public sealed class TrackerContext : IDisposable
                 return service;
             }
 
-            var created = new CaseService(Store, TrackerConfig.BuiltIn, WorkingCalendar.BuiltIn);
+            var created = new CaseService(Store, TrackerConfig.BuiltIn, WorkingCalendar.BuiltIn, Time);
             return Interlocked.CompareExchange(ref _service, created, null) ?? created;
         }
     }
@@ -95,8 +95,10 @@ public sealed class TrackerContext : IDisposable
     /// <summary>Now, in Vietnam (UTC+7), to the second: the instant a transition is recorded at.</summary>
     public DateTimeOffset Now()
     {
-        var now = Time.GetUtcNow();
-        return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero).ToOffset(TimeSpan.FromHours(7));
+        // UtcTicks, not Ticks: a clock that answers with an offset (a test's fixed +07:00 instant) would otherwise be
+        // read as UTC and move every event seven hours ahead.
+        var now = Time.GetUtcNow().UtcTicks;
+        return new DateTimeOffset(now - (now % TimeSpan.TicksPerSecond), TimeSpan.Zero).ToOffset(TimeSpan.FromHours(7));
     }
 
     /// <summary>Today in Vietnam: the day deadlines and overdue flags are computed for.</summary>

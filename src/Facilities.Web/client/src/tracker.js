@@ -19,18 +19,23 @@ let progress = [];
 let detail = null;
 let history = [];
 let onShowCase = () => {};
+// What the case's status line says, kept as a key or the server's two-language error so that it is written again in
+// the other language when the user switches.
+let detailStatus = null;
 
 function stepName(step, name) {
   if (name && typeof name === 'object' && name[language()]) return name[language()];
   return tOr(`step.${step}`, step);
 }
 
-function formatDate(iso) {
+// Dates as the server sends them (a day "2026-03-30", or an instant already in Vietnam's time, "…T09:00:00+07:00")
+// written dd/MM/yyyy and dd/MM/yyyy HH:mm in both languages: only the text is rearranged, never converted to the
+// browser's time zone, and deadlines are computed by the server's working-day calendar, not here.
+export function formatDate(iso) {
   if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (m) return language() === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(language() === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(iso);
+  if (!m) return iso;
+  return m[4] === undefined ? `${m[3]}/${m[2]}/${m[1]}` : `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}`;
 }
 
 function setFlag(on) {
@@ -165,7 +170,7 @@ async function selectCase(siteId) {
 }
 
 async function loadDetail(siteId) {
-  $('detail-status').textContent = '';
+  detailStatus = null;
   $('detail-reload').hidden = true;
   [detail, history] = await Promise.all([api(`api/cases/${encodeURIComponent(siteId)}`), api(`api/cases/${encodeURIComponent(siteId)}/history`)]);
   renderDetail();
@@ -180,6 +185,8 @@ function renderDetail() {
   section.dataset.step = detail.step;
   section.querySelector('h3').textContent = t('detail.heading', { name: detail.schoolName });
   $('detail-summary').textContent = `${detail.communeName || detail.communeCode} · ${stepName(detail.step, detail.stepName)} · ${t('detail.version', { version: detail.version })}`;
+  renderDue();
+  renderStatus();
   const rows = history.map((h) => {
     const tr = document.createElement('tr');
     tr.dataset.sequence = String(h.sequence);
@@ -196,30 +203,62 @@ function renderDetail() {
   $('transition-to').replaceChildren(...moves.map((m) => new Option(stepName(m.step, m.name), m.step)));
 }
 
+// The deadline as the server computed it: due date, working days left (or overdue by), received, last change.
+function renderDue() {
+  const due = $('detail-due');
+  due.dataset.dueDate = detail.dueDate || '';
+  due.dataset.daysLeft = detail.workingDaysLeft === null || detail.workingDaysLeft === undefined ? '' : String(detail.workingDaysLeft);
+  const parts = [];
+  if (detail.receivedAt) parts.push(t('detail.received', { at: formatDate(detail.receivedAt) }));
+  if (detail.dueDate) parts.push(t('detail.due', { date: formatDate(detail.dueDate) }));
+  const left = detail.workingDaysLeft;
+  if (typeof left === 'number') {
+    parts.push(left >= 0 ? t('detail.daysLeft', { days: formatNumber(left, 0) }) : t('detail.daysOverdue', { days: formatNumber(-left, 0) }));
+  } else if (detail.clock === 'paused') {
+    parts.push(t('detail.paused'));
+  } else if (!detail.receivedOn) {
+    parts.push(t('detail.notReceived'));
+  }
+  if (detail.lastChangeAt) parts.push(t('detail.lastChange', { at: formatDate(detail.lastChangeAt) }));
+  due.textContent = parts.join(' · ');
+  due.classList.toggle('error', !!detail.overdue);
+}
+
+function setStatus(next) {
+  detailStatus = next;
+  renderStatus();
+}
+
+function renderStatus() {
+  const status = $('detail-status');
+  const s = detailStatus;
+  status.textContent = !s ? '' : s.error ? errorText(s.error) : s.key ? t(s.key, s.vars && s.vars()) : s.text;
+  status.className = s ? s.kind : '';
+  status.dataset.kind = s ? s.kind : '';
+}
+
 async function transition(e) {
   e.preventDefault();
   if (!detail) return;
   const to = $('transition-to').value;
-  const status = $('detail-status');
-  status.textContent = '';
-  status.className = '';
+  setStatus(null);
   try {
     await api(`api/cases/${encodeURIComponent(detail.siteId)}/transitions`, {
       json: { to, version: detail.version, note: $('transition-note').value },
     });
     $('transition-note').value = '';
     await loadDetail(detail.siteId);
-    status.textContent = t('detail.done', { step: stepName(to) });
-    status.className = 'ok';
+    setStatus({ kind: 'ok', key: 'detail.done', vars: () => ({ step: stepName(to) }) });
     await refreshAll();
   } catch (err) {
     if (err instanceof ApiError && err.status === 409) {
-      status.textContent = t('detail.conflict');
+      setStatus({ kind: 'error', key: 'detail.conflict' });
       $('detail-reload').hidden = false;
+    } else if (err instanceof ApiError) {
+      setStatus({ kind: 'error', error: err.error });
     } else {
-      status.textContent = err instanceof ApiError ? errorText(err.error) : String(err.message || err);
+      setStatus({ kind: 'error', text: String(err.message || err) });
     }
-    status.className = 'error';
   }
 }
 
