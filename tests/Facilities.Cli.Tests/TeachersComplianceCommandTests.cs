@@ -33,7 +33,7 @@ public sealed class TeachersComplianceCommandTests : IDisposable
             "--grid-m", "300", "--out", output, "--lang", "en");
 
         Assert.True(code == 0, stderr);
-        Assert.Contains("(catchment)", stdout, StringComparison.Ordinal);
+        Assert.Contains("(by catchment)", stdout, StringComparison.Ordinal);
         var lines = File.ReadAllLines(output);
         var header = lines[0].Split(',');
         Assert.Equal(12 * 4, lines.Length - 1);

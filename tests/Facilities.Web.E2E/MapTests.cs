@@ -125,6 +125,10 @@ public sealed class MapTests(BrowserFixture browser)
         Assert.Equal(code, await popup.GetAttributeAsync("data-feature-id"));
         Assert.Equal(row["ward_name"], await popup.Locator(".popup-title").TextContentAsync());
 
+        // A person reads the unit type as a word and whole pupils, not the code or a fraction of a child.
+        Assert.Equal(global::Facilities.Core.Presentation.Labels.UnitType.Vi(row["unit_type"]), await popup.Locator("tr[data-field='unit_type'] td").TextContentAsync());
+        Assert.Matches("^[0-9.]+$", await popup.Locator("tr[data-field='pupils'] td").TextContentAsync() ?? "");
+
         var shown = await popup.Locator("tr[data-field]").EvaluateAllAsync<string[][]>(
             "rows => rows.map(r => [r.dataset.field, r.querySelector('td').dataset.value])");
         var fields = shown.Select(r => r[0]).ToHashSet();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Facilities.Application;
 using Facilities.Core.Compliance;
+using Facilities.Core.Presentation;
 using Facilities.IO.Results;
 using Facilities.IO.Store;
 using Spectre.Console;
@@ -41,13 +42,7 @@ internal static class ComplianceCommand
                     ResultCsvWriter.WriteStamp(stamp, outPath + ".stamp.json");
                     break;
                 case ".xlsx":
-                    ResultWorkbook.Save(new Dictionary<string, object>
-                    {
-                        ["Trường học"] = ResultWorkbook.Sheet(rows, ComplianceColumns.All),
-                        ["Theo xã-phường"] = ResultWorkbook.Sheet(totals, WardComplianceTotals.Columns),
-                        ["Định mức"] = ResultWorkbook.NormsSheet(d.Norms),
-                        ["Dấu kiểm"] = ResultWorkbook.StampSheet(stamp),
-                    }, outPath);
+                    ComplianceXlsxWriter.Write(rows, totals, d.Norms, stamp, outPath);
                     break;
                 default:
                     var schools = d.Layer("schools")!;
@@ -67,7 +62,7 @@ internal static class ComplianceCommand
             foreach (var name in ComplianceChecker.CheckNames)
             {
                 var s = rows.Select(x => x[name].Status).ToList();
-                t.AddRow(name, N(s.Count(x => x == CheckStatus.Pass)), N(s.Count(x => x == CheckStatus.Fail)), N(s.Count(x => x == CheckStatus.Unknown)),
+                t.AddRow(Markup.Escape(Labels.Check.Label(name, u.Language)), N(s.Count(x => x == CheckStatus.Pass)), N(s.Count(x => x == CheckStatus.Fail)), N(s.Count(x => x == CheckStatus.Unknown)),
                     N(s.Count(x => x == CheckStatus.NotApplicable)));
             }
 

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using Facilities.Application;
 using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
+using Facilities.Core.Presentation;
 using Facilities.Core.Provenance;
 using Facilities.Core.Schema;
-using Facilities.Application;
 using Facilities.IO.Results;
 using Spectre.Console;
 
@@ -120,7 +121,7 @@ internal static class DeficitCommand
         foreach (var level in result.Options.Levels)
         {
             var rows = result.Wards.Where(w => w.Level == level).ToList();
-            t.AddRow(DeficitColumns.LevelVi(level), N(rows.Sum(w => w.Pupils)), N(rows.Sum(w => w.Allocated)), N(rows.Sum(w => w.Unserved)),
+            t.AddRow(Labels.Level.Label(level, u.Language), N(rows.Sum(w => w.Pupils)), N(rows.Sum(w => w.Allocated)), N(rows.Sum(w => w.Unserved)),
                 N(rows.Sum(w => w.RoomsNeeded)), N(result.Schools.Count(s => s.Level == level && s.LoadRatio > 1 + 1e-9)));
         }
 
@@ -146,11 +147,12 @@ internal static class DeficitCommand
             .AddColumn(new TableColumn(u.T("Xã/phường không có dữ liệu trường", "Wards without school data")).RightAligned());
         foreach (var x in result.TotalsByLevel().Append(result.CityTotal()))
         {
-            t.AddRow(x.Level == "all" ? u.T("Toàn thành phố", "City") : DeficitColumns.LevelVi(x.Level), N(x.Pupils), N(x.ClassesNeeded), N(x.RoomsNeeded),
+            t.AddRow(x.Level == "all" ? u.T("Toàn thành phố", "City") : Labels.Level.Label(x.Level, u.Language), N(x.Pupils), N(x.ClassesNeeded), N(x.RoomsNeeded),
                 N(x.RoomsAvailable), N(x.Shortage), N(x.WardsShort), N(x.SubjectRoomsDeficit), N(x.WardsWithoutSchoolData));
         }
 
-        u.Out.WriteLine(u.T($"Thiếu phòng học năm {result.Options.Year} ({result.Options.Method}):", $"Classroom deficit in {result.Options.Year} ({result.Options.Method}):"));
+        var method = Labels.Method.Label(result.Options.Method, u.Language).ToLower(CultureInfo.InvariantCulture);
+        u.Out.WriteLine(u.T($"Thiếu phòng học năm {result.Options.Year} ({method}):", $"Classroom deficit in {result.Options.Year} ({method}):"));
         u.OutConsole.Write(t);
     }
 

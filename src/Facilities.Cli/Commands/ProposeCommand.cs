@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Facilities.Application;
 using Facilities.Core.Optimisation;
+using Facilities.Core.Presentation;
 using Facilities.Core.Proposals;
 using Facilities.Core.Schema;
 using Facilities.IO.Results;
@@ -94,7 +95,7 @@ internal static class ProposeCommand
             var run = u.WithProgress(u.T("đề xuất", "proposing"), progress => ProposalComputation.Run(d, area, options, solver, progress));
             CommandSupport.Warn(u, run.Warnings);
             var (result, stamp, city) = (run.Result, run.Stamp, d.City);
-            var map = ProposalMap.From(result, city, DeficitColumns.LevelVi,
+            var map = ProposalMap.From(result, city, Labels.Level.Vi,
                 $"Dấu kiểm / stamp {stamp.Id} · {stamp.DatasetFile} · định mức / norms {stamp.NormsVersion} · {stamp.Tool}");
             var png = ProposalMapRenderer.RenderPng(map);
             // Both files or neither: the dossier is written to its temporary file first, the GeoPackage (itself
@@ -165,7 +166,7 @@ internal static class ProposeCommand
             var used = l.Used;
             var solution = used is null ? "—" : string.Create(CultureInfo.InvariantCulture,
                 $"{used.Method} {ProposalColumns.StatusName(used.Status)}{(double.IsNaN(used.Gap) ? "" : $" gap {used.Gap:P2}")}{(l.UsedFallback ? " (fallback)" : "")}");
-            table.AddRow(Markup.Escape(l.Level), N(l.Needs.Pupils), N(l.Needs.Classes), N(l.Needs.Classrooms), N(l.Needs.Schools), N(l.Needs.LandM2),
+            table.AddRow(Markup.Escape(Labels.Level.Label(l.Level, u.Language)), N(l.Needs.Pupils), N(l.Needs.Classes), N(l.Needs.Classrooms), N(l.Needs.Schools), N(l.Needs.LandM2),
                 N(l.Candidates.Count), Markup.Escape(string.Join(", ", l.Sites.Select(s => s.Site.Id))), Markup.Escape(solution));
         }
 
@@ -174,7 +175,7 @@ internal static class ProposeCommand
         {
             foreach (var note in l.Notes)
             {
-                u.Err.WriteLine(u.T("lưu ý", "note") + $" ({l.Level}): " + u.T(note.Vi, note.En));
+                u.Err.WriteLine(u.T("lưu ý", "note") + $" ({Labels.Level.Label(l.Level, u.Language)}): " + u.T(note.Vi, note.En));
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
+using Facilities.Core.Presentation;
 using Facilities.Core.Schema;
 using Facilities.Application;
 using Facilities.IO.Results;
@@ -61,7 +62,7 @@ internal static class RenderCommand
 
             // A ward without school data is drawn as no data, not as the deepest shortage (docs/deficit.md).
             var features = city.Wards.Select(w => new MapFeature(w.Area, !noData.Contains(w.Code) && values.TryGetValue(w.Code, out var v) ? v : null, w.Name)).ToList();
-            var levelVi = lvl is "thcs" or "thpt" ? DeficitColumns.LevelVi(lvl) : DeficitColumns.LevelVi(lvl).ToLowerInvariant();
+            var levelVi = lvl is "thcs" or "thpt" ? Labels.Level.Vi(lvl) : Labels.Level.Vi(lvl).ToLowerInvariant();
             var chart = new ChoroplethOptions(
                 options.Method == "catchment"
                     ? $"Phòng học cần thêm ({levelVi}) năm {options.Year}"

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Facilities.Application;
 using Facilities.Core.Deficit;
+using Facilities.Core.Presentation;
 using Facilities.Core.Schema;
 using Facilities.IO.Results;
 using Facilities.IO.Store;
@@ -50,16 +51,7 @@ internal static class TeachersCommand
                     ResultCsvWriter.WriteStamp(stamp, outPath + ".stamp.json");
                     break;
                 case ".xlsx":
-                    var sheets = new Dictionary<string, object>();
-                    foreach (var level in DatasetSchema.Levels)
-                    {
-                        sheets[DeficitColumns.LevelVi(level)] = ResultWorkbook.Sheet(wards.Where(w => w.Level == level), columns);
-                    }
-
-                    sheets["Trường học"] = ResultWorkbook.Sheet(schools, columns);
-                    sheets["Định mức"] = ResultWorkbook.NormsSheet(d.Norms);
-                    sheets["Dấu kiểm"] = ResultWorkbook.StampSheet(stamp);
-                    ResultWorkbook.Save(sheets, outPath);
+                    TeachersXlsxWriter.Write(wards, schools, columns, options.Year, d.Norms, stamp, outPath);
                     break;
                 default:
                     var wardLayer = d.Layer("wards")!;
@@ -80,12 +72,13 @@ internal static class TeachersCommand
             foreach (var level in DatasetSchema.Levels)
             {
                 var rows = wards.Where(w => w.Level == level).ToList();
-                t.AddRow(DeficitColumns.LevelVi(level), N(rows.Sum(w => w.TeachersNeeded ?? 0)), N(rows.Sum(w => w.TeachersAvailable ?? 0)),
+                t.AddRow(Labels.Level.Label(level, u.Language), N(rows.Sum(w => w.TeachersNeeded ?? 0)), N(rows.Sum(w => w.TeachersAvailable ?? 0)),
                     N(rows.Where(w => w.Shortfall is long).Sum(w => Math.Max(0, w.Shortfall!.Value))), N(rows.Count(w => w.Shortfall is null)),
                     N(rows.Count(w => w.SchoolsInData == 0)));
             }
 
-            u.Out.WriteLine(u.T($"Giáo viên năm {options.Year} ({options.Method}):", $"Teachers in {options.Year} ({options.Method}):"));
+            var methodLabel = Labels.Method.Label(options.Method, u.Language).ToLower(CultureInfo.InvariantCulture);
+            u.Out.WriteLine(u.T($"Giáo viên năm {options.Year} ({methodLabel}):", $"Teachers in {options.Year} ({methodLabel}):"));
             u.OutConsole.Write(t);
             DeficitCommand.Finish(u, stamp, outPath);
             return ExitCodes.Ok;

@@ -24,12 +24,7 @@ public static class SchoolDataStatus
     };
 
     /// <summary>The Vietnamese label of a status code (the XLSX cell, the map legend).</summary>
-    public static string Vi(string status) => status switch
-    {
-        NoSchoolData => "không có dữ liệu",
-        Ok => "có dữ liệu",
-        _ => "",
-    };
+    public static string Vi(string status) => Presentation.Labels.DataStatus.Vi(status);
 
     /// <summary>
     /// One warning per level that has wards without school data, in the order given:

@@ -7,7 +7,7 @@ namespace Facilities.IO.Results;
 
 /// <summary>
 /// Writes catchment results: CSV (wards; schools in &lt;file&gt;.schools.csv; stamp in &lt;file&gt;.stamp.json), XLSX
-/// (a ward sheet per level, a school sheet, norms, stamp) or GeoPackage (catchment_&lt;level&gt; ward polygons,
+/// (a ward sheet per level with a totals row, a summary, a school sheet, norms, stamp) or GeoPackage (catchment_&lt;level&gt; ward polygons,
 /// school_load_&lt;level&gt; school points).
 /// </summary>
 public static class CatchmentWriter
@@ -26,9 +26,12 @@ public static class CatchmentWriter
         var sheets = new Dictionary<string, object>();
         foreach (var level in result.Options.Levels)
         {
-            sheets[DeficitColumns.LevelVi(level)] = ResultWorkbook.Sheet(result.Wards.Where(w => w.Level == level), CatchmentColumns.Wards);
+            var sheet = ResultWorkbook.Sheet(result.Wards.Where(w => w.Level == level), CatchmentColumns.Wards);
+            ResultWorkbook.AddTotals(sheet, CatchmentColumns.Wards, CatchmentColumns.WardTotals, "ward_name");
+            sheets[DeficitColumns.LevelVi(level)] = sheet;
         }
 
+        sheets["Tổng hợp"] = CatchmentColumns.Summary(result);
         sheets["Trường học"] = ResultWorkbook.Sheet(result.Schools, CatchmentColumns.Schools);
         sheets["Định mức"] = ResultWorkbook.NormsSheet(result.Norms);
         sheets["Dấu kiểm"] = ResultWorkbook.StampSheet(stamp);

@@ -1,4 +1,5 @@
 using Facilities.Core.Compliance;
+using Facilities.Core.Presentation;
 
 namespace Facilities.IO.Results;
 
@@ -36,7 +37,7 @@ public static class ComplianceColumns
         };
         foreach (var name in ComplianceChecker.CheckNames)
         {
-            columns.Add(new(name, vi[name] + ": kết quả", r => StatusText(r[name].Status)));
+            columns.Add(ViColumn.Label<ComplianceRow>(name, vi[name] + ": kết quả", Labels.Compliance, r => StatusText(r[name].Status)));
             columns.Add(new(name + "_actual", vi[name] + ": hiện có", r => Num(r[name].Actual)));
             columns.Add(new(name + "_required", vi[name] + ": định mức", r => Num(r[name].Required)));
             columns.Add(new(name + "_gap", vi[name] + ": chênh lệch", r => Num(r[name].Gap)));

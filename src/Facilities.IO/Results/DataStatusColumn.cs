@@ -1,4 +1,4 @@
-using Facilities.Core.Deficit;
+using Facilities.Core.Presentation;
 
 namespace Facilities.IO.Results;
 
@@ -6,6 +6,5 @@ namespace Facilities.IO.Results;
 public static class DataStatusColumn
 {
     /// <summary>A status column named <paramref name="name"/> reading the code with <paramref name="code"/>.</summary>
-    public static ResultColumn<T> Of<T>(string name, string vi, Func<T, string> code) =>
-        new(name, vi, r => code(r)) { ViValue = r => SchoolDataStatus.Vi(code(r)) };
+    public static ResultColumn<T> Of<T>(string name, string vi, Func<T, string> code) => ViColumn.Label(name, vi, Labels.DataStatus, code);
 }

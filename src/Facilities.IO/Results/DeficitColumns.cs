@@ -1,4 +1,5 @@
 using Facilities.Core.Deficit;
+using Facilities.Core.Presentation;
 
 namespace Facilities.IO.Results;
 
@@ -13,7 +14,7 @@ public static class DeficitColumns
     [
         new("ward_code", "Mã xã/phường", r => r.WardCode),
         new("ward_name", "Tên xã/phường", r => r.WardName),
-        new("unit_type", "Loại đơn vị", r => r.UnitType),
+        ViColumn.Label<DeficitRow>("unit_type", "Loại đơn vị", Labels.UnitType, r => r.UnitType),
         new("level", "Cấp học", r => r.Level),
         new("year", "Năm", r => (long)r.Year),
         new("pupils", "Số học sinh", r => r.Pupils),
@@ -21,11 +22,11 @@ public static class DeficitColumns
         new("rooms_needed", "Phòng học cần", r => r.RoomsNeeded),
         new("rooms_available", "Phòng học hiện có", r => r.RoomsAvailable),
         new("deficit_rooms", "Thiếu (+) / thừa (−) phòng học", r => r.DeficitRooms),
-        new("school_age_residents", "Dân số trong độ tuổi", r => Round(r.SchoolAgeResidents)),
+        ViColumn.People<DeficitRow>("school_age_residents", "Dân số trong độ tuổi", r => Round(r.SchoolAgeResidents)),
         new("residents_source", "Nguồn dân số độ tuổi", r => r.ResidentsSource),
-        new("resident_pupils", "Học sinh từ dân cư hiện có", r => Round(r.ResidentPupils)),
-        new("urban_area_pupils", "Học sinh từ khu đô thị mới", r => Round(r.UrbanAreaPupils)),
-        new("industrial_zone_pupils", "Học sinh từ khu công nghiệp", r => Round(r.IndustrialZonePupils)),
+        ViColumn.People<DeficitRow>("resident_pupils", "Học sinh từ dân cư hiện có", r => Round(r.ResidentPupils)),
+        ViColumn.People<DeficitRow>("urban_area_pupils", "Học sinh từ khu đô thị mới", r => Round(r.UrbanAreaPupils)),
+        ViColumn.People<DeficitRow>("industrial_zone_pupils", "Học sinh từ khu công nghiệp", r => Round(r.IndustrialZonePupils)),
         new("class_cap", "Sĩ số tối đa/lớp", r => (long)r.ClassCap),
         new("room_ratio", "Phòng/lớp", r => (double)r.RoomRatio),
         new("schools", "Số trường", r => (long)r.Schools),
@@ -38,14 +39,7 @@ public static class DeficitColumns
     ];
 
     /// <summary>Vietnamese names of the levels.</summary>
-    public static string LevelVi(string level) => level switch
-    {
-        "mam_non" => "Mầm non",
-        "tieu_hoc" => "Tiểu học",
-        "thcs" => "THCS",
-        "thpt" => "THPT",
-        _ => level,
-    };
+    public static string LevelVi(string level) => Labels.Level.Vi(level);
 
     /// <summary>A count that may not have been made: the number, or an empty cell.</summary>
     public static object Count(int? v) => v is int n ? (long)n : "";

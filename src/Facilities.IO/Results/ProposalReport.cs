@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Facilities.Core.Optimisation;
+using Facilities.Core.Presentation;
 using Facilities.Core.Proposals;
 using Facilities.Core.Provenance;
 using Facilities.IO.Writers;
@@ -40,10 +41,10 @@ public static class ProposalReport
         Section(h, "project", "1. Dự án", "Project");
         Table(h, "project-table", ["Mục / Item", "Giá trị / Value"],
         [
-            [Bi("Dân số quy hoạch", "Planned population"), E(N(area.Residents))],
+            [Bi("Dân số quy hoạch", "Planned population"), E(People((double)area.Residents))],
             [Bi("Năm bắt đầu – hoàn thành", "Start – completion"), E($"{area.StartYear} – {area.CompletionYear}")],
             [Bi("Năm tính toán", "Year computed"), E(needs.Year.ToString(Inv))],
-            [Bi("Dân số năm tính toán", "Residents that year"), E(N(needs.Residents))],
+            [Bi("Dân số năm tính toán", "Residents that year"), E(People((double)needs.Residents))],
             [Bi("Khu vực", "Setting"), needs.Urban ? Bi("đô thị (phần lớn trong phường)", "urban (mostly in a phường)") : Bi("nông thôn (phần lớn trong xã/đặc khu)", "rural (mostly in a xã or đặc khu)")],
             [Bi("Đất dành cho trường học", "Reserved school land"), needs.ReservedM2 is decimal r ? E(N(r) + " m²") : Bi("không có số liệu", "not stated")],
         ]);
@@ -51,11 +52,11 @@ public static class ProposalReport
         Section(h, "needs", "2. Nhu cầu theo định mức", "Needs by the norms");
         var rows = needs.Levels.Select(n => new[]
         {
-            E(DeficitColumns.LevelVi(n.Level)), E(N(n.Pupils)), E(N(n.Classes)), E(N(n.Classrooms)), E(N(n.Schools)),
+            E(DeficitColumns.LevelVi(n.Level)), E(People((double)n.Pupils)), E(N(n.Classes)), E(N(n.Classrooms)), E(N(n.Schools)),
             E(n.ClassesPerSchool.ToString("0.#", Inv)) + (n.BelowMinimumSize ? " <span class=\"flag\">&lt; tối thiểu / below minimum</span>" : ""),
             E(n.LandPerPupilM2.ToString("0.##", Inv)), E(N(n.MinSiteM2)), E(N(n.LandM2)),
         }).ToList();
-        rows.Add([Bi("Tổng", "Total"), E(N(needs.Levels.Sum(n => n.Pupils))), E(N(needs.Levels.Sum(n => n.Classes))), E(N(needs.Levels.Sum(n => n.Classrooms))),
+        rows.Add([Bi("Tổng", "Total"), E(People((double)needs.Levels.Sum(n => n.Pupils))), E(N(needs.Levels.Sum(n => n.Classes))), E(N(needs.Levels.Sum(n => n.Classrooms))),
             E(N(needs.Levels.Sum(n => n.Schools))), "", "", "", E(N(needs.LandM2))]);
         Table(h, "needs-table", ["Cấp học / Level", "Học sinh / Pupils", "Lớp / Classes", "Phòng học / Classrooms", "Số trường / Schools",
             "Lớp mỗi trường / Classes per school", "m² mỗi HS / m² per pupil", "Trường nhỏ nhất m² / Smallest site m²", "Đất cần m² / Land m²"], rows);
@@ -87,8 +88,8 @@ public static class ProposalReport
         var siteRows = result.Levels.SelectMany(l => l.Sites.Select(s => new[]
         {
             E(DeficitColumns.LevelVi(l.Level)), E(s.Rank.ToString(Inv)), E(s.Site.Id), E(string.Join("; ", s.Site.ParcelIds)), E(s.Site.WardName),
-            E(s.Site.LandUse), E(s.Site.OwnerType), E(N(s.Site.AreaM2)),
-            E(s.Site.AreaM2 >= (double)l.Needs.LandPerSchoolM2 ? "có / yes" : $"không / no (< {N((double)l.Needs.LandPerSchoolM2)})"), E(N(s.CoveredPupils)), E(N(s.PupilsWithinRadius)), E(N(s.MeanDistanceM)),
+            E(s.Site.LandUse), Bi(Labels.OwnerType.Vi(s.Site.OwnerType), Labels.OwnerType.En(s.Site.OwnerType)), E(N(s.Site.AreaM2)),
+            E(s.Site.AreaM2 >= (double)l.Needs.LandPerSchoolM2 ? "có / yes" : $"không / no (< {N((double)l.Needs.LandPerSchoolM2)})"), E(People(s.CoveredPupils)), E(People(s.PupilsWithinRadius)), E(N(s.MeanDistanceM)),
         })).ToList();
         Table(h, "sites-table", ["Cấp / Level", "Hạng / Rank", "Địa điểm / Site", "Thửa / Parcels", "Xã/phường / Ward", "Loại đất / Land use",
             "Sử dụng / Owner", "Diện tích m² / Area m²", "Đủ đất một trường / Fits one school", "HS được phục vụ / Pupils covered", "HS trong bán kính / Pupils within radius",
@@ -129,7 +130,7 @@ public static class ProposalReport
         Table(h, "norms-table", ["Khoá / Key", "Giá trị / Value", "Đơn vị / Unit", "Tình trạng / Status", "Nguồn / Source"],
             [.. result.NormsUsed().Select(n => new[]
             {
-                E(n.Key), E(n.Value.ToString(Inv)), E(n.Unit),
+                E(n.Key), E(n.Value.ToString(Inv)), Unit(n.Unit),
                 n.IsUnconfirmed ? "<span class=\"flag\">chưa xác nhận / unconfirmed</span>" : E(n.Status == "confirmed" ? "đã xác nhận / confirmed" : "nguồn thứ cấp / secondary"),
                 E(n.Source),
             })]);
@@ -218,6 +219,12 @@ public static class ProposalReport
     private static string N(double v) => v.ToString("#,##0.#", Inv);
 
     private static string N(long v) => v.ToString("#,##0", Inv);
+
+    // The unit in Vietnamese with the English below it; once when both read the same ("m").
+    private static string Unit(string unit) => Labels.NormUnit.Vi(unit) is var vi && vi == unit ? E(unit) : Bi(vi, unit);
+
+    // The models spread pupils fractionally; a dossier counts whole people (the GeoPackage keeps the exact figure).
+    private static string People(double v) => Math.Round(v, MidpointRounding.AwayFromZero).ToString("#,##0", Inv);
 
     private static string Objective(SitingSolution s, double v) => double.IsNaN(v) ? "" : v.ToString(s.Model == SitingModel.MaximalCovering ? "#,##0.0" : "#,##0", Inv);
 

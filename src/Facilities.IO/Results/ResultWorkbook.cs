@@ -1,4 +1,5 @@
 using Facilities.Core.Norms;
+using Facilities.Core.Presentation;
 using Facilities.Core.Provenance;
 using Facilities.IO.Writers;
 using MiniExcelLibs;
@@ -10,7 +11,30 @@ public static class ResultWorkbook
 {
     /// <summary>Rows as a sheet with the columns' Vietnamese headers (levels in Vietnamese).</summary>
     public static List<Dictionary<string, object>> Sheet<T>(IEnumerable<T> rows, IReadOnlyList<ResultColumn<T>> columns) =>
-        [.. rows.Select(r => columns.ToDictionary(c => c.Vi, c => c.Name == "level" ? DeficitColumns.LevelVi((string)c.Value(r)) : (c.ViValue ?? c.Value)(r)))];
+        [.. rows.Select(r => columns.ToDictionary(c => c.Vi, c => c.Name == "level" ? Labels.Level.Vi((string)c.Value(r)) : (c.ViValue ?? c.Value)(r)))];
+
+    /// <summary>
+    /// Appends a totals row to a sheet made by <see cref="Sheet{T}"/>: "TỔNG" in the first column and, in each column of
+    /// <paramref name="summed"/> (snake_case names), the sum of the cells as shown (so it equals Excel's SUM of the
+    /// column; empty cells, unknown values, are not added and the note column says how many there were).
+    /// </summary>
+    public static void AddTotals<T>(List<Dictionary<string, object>> sheet, IReadOnlyList<ResultColumn<T>> columns, IReadOnlyCollection<string> summed, string noteColumn)
+    {
+        var total = columns.ToDictionary(c => c.Vi, _ => (object)"");
+        total[columns[0].Vi] = "TỔNG";
+        var blanks = 0;
+        foreach (var c in columns.Where(c => summed.Contains(c.Name)))
+        {
+            var cells = sheet.Select(r => r[c.Vi]).ToList();
+            blanks += cells.Count(v => v is string);
+            total[c.Vi] = cells.All(v => v is long or string)
+                ? cells.OfType<long>().Sum()
+                : Math.Round(cells.Sum(v => v switch { long l => l, double d => d, _ => 0d }), 2, MidpointRounding.AwayFromZero);
+        }
+
+        total[columns.Single(c => c.Name == noteColumn).Vi] = blanks == 0 ? "cộng các dòng trên" : $"cộng các ô có số ({blanks} ô chưa rõ không cộng)";
+        sheet.Add(total);
+    }
 
     /// <summary>The norms with their value, unit, status in words and legal source.</summary>
     public static List<Dictionary<string, object>> NormsSheet(NormsSet norms) =>
@@ -19,7 +43,7 @@ public static class ResultWorkbook
         {
             ["Khoá"] = n.Key,
             ["Giá trị"] = (double)n.Value,
-            ["Đơn vị"] = n.Unit,
+            ["Đơn vị"] = Labels.NormUnit.Vi(n.Unit),
             ["Mức xác nhận"] = n.Status switch { "confirmed" => "đã xác nhận", "secondary" => "nguồn thứ cấp", _ => "CHƯA XÁC NHẬN (mặc định, cần kiểm tra)" },
             ["Nguồn"] = n.Source,
         }),

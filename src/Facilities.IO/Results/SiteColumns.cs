@@ -1,3 +1,4 @@
+using Facilities.Core.Presentation;
 using Facilities.Core.Screening;
 
 namespace Facilities.IO.Results;
@@ -13,25 +14,25 @@ public static class SiteColumns
     [
         new("rank", "Thứ hạng", s => (long)s.Rank),
         new("site_id", "Mã địa điểm", s => s.Id),
-        new("merged", "Gộp nhiều thửa", s => s.IsMerged ? "yes" : "no"),
+        ViColumn.Label<CandidateSite>("merged", "Gộp nhiều thửa", Labels.YesNo, s => s.IsMerged ? "yes" : "no"),
         new("parcel_count", "Số thửa", s => (long)s.ParcelIds.Count),
         new("parcel_ids", "Các thửa", s => string.Join(";", s.ParcelIds)),
         new("level", "Cấp học", _ => options.Level),
         new("year", "Năm", _ => (long)options.Year),
         new("ward_code", "Mã xã/phường", s => s.WardCode),
         new("ward_name", "Tên xã/phường", s => s.WardName),
-        new("unit_type", "Loại đơn vị", s => s.UnitType),
+        ViColumn.Label<CandidateSite>("unit_type", "Loại đơn vị", Labels.UnitType, s => s.UnitType),
         new("ward_schools_in_data", "Số trường cùng cấp của xã/phường trong dữ liệu", s => DeficitColumns.Count(s.WardSchoolsInData)),
         DataStatusColumn.Of<CandidateSite>("ward_data_status", "Dữ liệu trường của xã/phường", s => s.WardDataStatus),
         new("land_use", "Loại đất hiện trạng", s => s.LandUse),
         new("planned_land_use", "Loại đất quy hoạch", s => s.PlannedLandUse),
-        new("owner_type", "Đối tượng sử dụng đất", s => s.OwnerType),
+        ViColumn.Label<CandidateSite>("owner_type", "Đối tượng sử dụng đất", Labels.OwnerType, s => s.OwnerType),
         new("area_m2", "Diện tích (m²)", s => Math.Round(s.AreaM2, 2)),
         new("min_area_m2", "Diện tích tối thiểu (m²)", s => Math.Round(s.MinAreaM2, 2)),
         new("width_m", "Bề rộng (m)", s => Math.Round(s.WidthM, 1)),
         new("radius_m", "Bán kính phục vụ (m)", s => s.RadiusM),
         new("rooms_short_in_radius", "Phòng học thiếu trong bán kính", s => Math.Round(s.RoomsShortInRadius, 2)),
-        new("unserved_in_radius", "Học sinh chưa có trường trong bán kính", s => Math.Round(s.UnservedInRadius, 1)),
+        ViColumn.People<CandidateSite>("unserved_in_radius", "Học sinh chưa có trường trong bán kính", s => Math.Round(s.UnservedInRadius, 1)),
         new("nearest_school_m", "Khoảng cách đến trường cùng cấp gần nhất (m)", s => s.NearestSchoolM is double d ? Math.Round(d, 1) : ""),
         new("score_rooms_short", "Điểm: thiếu phòng học", s => (double)s.Breakdown.RoomsShort),
         new("score_unserved_pupils", "Điểm: học sinh chưa có trường", s => (double)s.Breakdown.UnservedPupils),

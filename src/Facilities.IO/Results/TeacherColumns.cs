@@ -37,7 +37,7 @@ public static class TeacherColumns
     public static readonly IReadOnlyList<ResultColumn<TeacherRow>> Catchment =
     [
         .. All,
-        new("pupils_taught", "Học sinh được phân về trường", r => r.PupilsTaught is double p ? Math.Round(p, 2) : ""),
+        ViColumn.People<TeacherRow>("pupils_taught", "Học sinh được phân về trường", r => r.PupilsTaught is double p ? Math.Round(p, 2) : ""),
         new("classes_unserved", "Lớp cho học sinh chưa có chỗ", r => Known(r.UnservedClasses)),
     ];
 

@@ -1,5 +1,6 @@
 using Facilities.Core.Compliance;
 using Facilities.Core.Deficit;
+using Facilities.Core.Presentation;
 
 namespace Facilities.IO.Results;
 
@@ -16,7 +17,7 @@ public sealed record WardComplianceTotals(string WardCode, string Check, long Pa
     public static readonly IReadOnlyList<ResultColumn<WardComplianceTotals>> Columns =
     [
         new("ward_code", "Mã xã/phường", r => r.WardCode),
-        new("check", "Tiêu chí", r => r.Check),
+        ViColumn.Label<WardComplianceTotals>("check", "Tiêu chí", Labels.Check, r => r.Check),
         new("pass", "Đạt", r => r.Pass),
         new("fail", "Không đạt", r => r.Fail),
         new("unknown", "Chưa rõ", r => r.Unknown),

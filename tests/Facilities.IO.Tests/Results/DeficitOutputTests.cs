@@ -104,4 +104,24 @@ public sealed class DeficitOutputTests : IDisposable
         Assert.Equal(result.Rows.Where(r => r.Level == "thcs").Sum(r => r.DeficitRooms), layer.Features.Sum(f => (long)f["deficit_rooms"]!));
         Assert.Equal(stamp.Id, GeoPackageDataset.Metadata(path)["result.stamp_id"]);
     }
+
+    [Fact]
+    public void WorkbookShowsUnitTypesAsWordsWholeResidentsAndNormUnitsInVietnameseWhileTheCsvKeepsCodes()
+    {
+        var (result, stamp) = Compute(SharedData.SampleCity);
+        var (xlsx, csv) = (_dir.File("labels.xlsx"), _dir.File("labels.csv"));
+
+        DeficitXlsxWriter.Write(result, stamp, xlsx);
+        DeficitCsvWriter.Write(result, stamp, csv);
+
+        var rows = MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "THCS").Cast<IDictionary<string, object>>().ToList()[..^1];
+        var expected = result.Rows.Where(r => r.Level == "thcs").ToList();
+        Assert.Equal(expected.Select(r => r.UnitType switch { "phuong" => "Phường", "xa" => "Xã", _ => "Đặc khu" }), rows.Select(r => (string)r["Loại đơn vị"]));
+        Assert.Equal(expected.Select(r => (double)Math.Round(Math.Round(r.SchoolAgeResidents, 4, MidpointRounding.AwayFromZero), MidpointRounding.AwayFromZero)),
+            rows.Select(r => Convert.ToDouble(r["Dân số trong độ tuổi"], System.Globalization.CultureInfo.InvariantCulture)));
+        var norms = MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "Định mức").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal("học sinh/lớp", norms.Single(r => (string)r["Khoá"] == "class_cap.tieu_hoc")["Đơn vị"]);
+        var csvUnitTypes = File.ReadAllLines(csv).Skip(1).Select(l => l.Split(',')[2]).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.All(csvUnitTypes, u => Assert.Contains(u, new[] { "phuong", "xa", "dac_khu" }));
+    }
 }

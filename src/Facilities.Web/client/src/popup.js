@@ -22,6 +22,11 @@ const SITE_FIELDS = [
   'score_area_margin', 'area_m2', 'land_use', 'merged',
 ];
 const COMPLIANCE_CHECKS = ['site_area', 'classrooms', 'subject_rooms', 'sports_ground', 'toilets'];
+// Counts of people the models make fractional: shown whole ("2.078", not "2.077,76"); data-value keeps the exact figure.
+const PEOPLE_FIELDS = new Set([
+  'pupils', 'school_age_residents', 'resident_pupils', 'urban_area_pupils', 'industrial_zone_pupils', 'allocated_pupils',
+  'unserved_pupils', 'pupils_taught', 'plannedPopulation', 'workers',
+]);
 
 let overlay;
 let container;
@@ -61,7 +66,8 @@ function row(field, value, labelKey) {
   th.textContent = t(labelKey || `field.${field}`);
   const td = document.createElement('td');
   td.dataset.value = value === null || value === undefined ? '' : String(value);
-  td.textContent = typeof value === 'number' || value === null || value === undefined ? formatNumber(value) : String(value);
+  td.textContent = typeof value === 'number' || value === null || value === undefined
+    ? formatNumber(value, PEOPLE_FIELDS.has(field) ? 0 : 2) : String(value);
   tr.append(th, td);
   return tr;
 }
