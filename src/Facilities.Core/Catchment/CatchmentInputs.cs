@@ -130,7 +130,7 @@ public sealed class CatchmentInputs
             var cap = (int)norms[$"class_cap.{level}"];
             var ratio = norms[(options.TwoSessions ? "room_ratio_two_sessions." : "room_ratio.") + level];
             var schools = city.Schools.Where(s => s.Level == level && (!options.PublicOnly || s.IsPublic)).ToList();
-            var capacity = schools.Select(s => (double)(s.Classrooms / ratio * cap)).ToArray();
+            var capacity = schools.Select(s => SchoolCapacity.Seats(s.Classrooms, ratio, cap)).ToArray();
             var radius = new[] { (double)norms[$"service_radius_m.{level}.rural"], (double)norms[$"service_radius_m.{level}.urban"] };
             result.Add(new CatchmentInputs(level, options.Year, city.Wards, points, ranges, demand, schools, capacity, radius, cap, ratio));
         }

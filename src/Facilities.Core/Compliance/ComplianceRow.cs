@@ -10,4 +10,13 @@ public sealed record ComplianceRow(string SchoolId, string SchoolName, string Le
 {
     /// <summary>The check with this name.</summary>
     public ComplianceCheck this[string name] => Checks.First(c => c.Name == name);
+
+    /// <summary>
+    /// The school's overall status: fail when any check fails; otherwise unknown when any check lacks its data or no
+    /// check applies (nothing was shown to pass); otherwise pass. Checks that do not apply at the level count for nothing.
+    /// </summary>
+    public CheckStatus Overall =>
+        Checks.Any(c => c.Status == CheckStatus.Fail) ? CheckStatus.Fail
+        : Checks.Any(c => c.Status == CheckStatus.Unknown) || Checks.All(c => c.Status == CheckStatus.NotApplicable) ? CheckStatus.Unknown
+        : CheckStatus.Pass;
 }

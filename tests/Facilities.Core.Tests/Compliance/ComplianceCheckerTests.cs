@@ -97,4 +97,37 @@ public class ComplianceCheckerTests
 
         Assert.Equal(CheckStatus.NotApplicable, Check(school)["subject_rooms"].Status);
     }
+
+    [Fact]
+    public void OverallStatusPassesOnlyWhenNoCheckFailsOrLacksData()
+    {
+        Assert.Equal(CheckStatus.Pass, Check(Thcs()).Overall);
+    }
+
+    [Fact]
+    public void OneFailedCheckFailsTheSchoolEvenWhenOthersAreUnknown()
+    {
+        // Rooms 10 < ceil(17 × 0.6) = 11 fails; no toilet count is unknown: the fail decides.
+        Assert.Equal(CheckStatus.Fail, Check(Thcs(classes: 17, toilets: null)).Overall);
+    }
+
+    [Fact]
+    public void OneUnknownCheckWithoutAFailLeavesTheSchoolUnknown()
+    {
+        Assert.Equal(CheckStatus.Unknown, Check(Thcs(toilets: null)).Overall);
+    }
+
+    [Fact]
+    public void ChecksThatDoNotApplyCountForNothing()
+    {
+        // Preschool: no subject-room norm (n/a); 9 rooms ≥ ceil(9 × 1.0), site and ground unknown without their areas.
+        var school = new SchoolSite("M", "M", "mam_non", 9, null, true, "A", (Point)Wkt.Read("POINT(600500 2300500)", 32648)) { Classes = 9, Pupils = 250 };
+        var row = Check(school);
+
+        Assert.Equal(CheckStatus.NotApplicable, row["subject_rooms"].Status);
+        Assert.Equal(CheckStatus.Unknown, row.Overall);
+        Assert.Equal(CheckStatus.Fail, Check(school with { Classrooms = 8 }).Overall);
+        Assert.Equal(CheckStatus.Pass, new ComplianceRow("M", "M", "mam_non", "A", [row["classrooms"], row["subject_rooms"]]).Overall);
+        Assert.Equal(CheckStatus.Unknown, new ComplianceRow("M", "M", "mam_non", "A", [row["subject_rooms"]]).Overall);
+    }
 }
