@@ -1,4 +1,6 @@
 using System.Net;
+using Facilities.Core.Catchment;
+using Facilities.Core.Norms;
 using Facilities.IO.Store;
 using Facilities.Testing;
 
@@ -66,6 +68,25 @@ public sealed class LayerEndpointTests(SampleCityApp sample) : IClassFixture<Sam
     }
 
     [Fact]
+    public async Task Every_school_serves_the_seats_and_load_core_computes()
+    {
+        var stored = GeoPackageDataset.ReadLayer(SharedData.SampleCity, "schools")!.Features;
+        var (_, schools) = await sample.App.Client().GetJsonAsync("/api/layers/schools");
+        var served = schools.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties")).ToList();
+
+        Assert.Equal(stored.Count, served.Count);
+        for (var i = 0; i < stored.Count; i++)
+        {
+            var seats = SchoolCapacity.Of((string)stored[i]["level"]!, stored[i]["classrooms"] as long?, NormsSet.BuiltIn);
+            var load = SchoolCapacity.LoadRatio(stored[i]["pupils"] as long?, seats);
+            Assert.Equal(seats is double s ? Math.Round(s, 2) : null, Number(served[i].GetProperty("capacity")));
+            Assert.Equal(load is double l ? Math.Round(l, 4) : null, Number(served[i].GetProperty("load_ratio")));
+        }
+
+        Assert.Contains(served, p => p.GetProperty("load_ratio").ValueKind == System.Text.Json.JsonValueKind.Number);
+    }
+
+    [Fact]
     public async Task An_unknown_layer_is_404_and_the_root_serves_the_client_page()
     {
         var client = sample.App.Client();
@@ -76,4 +97,6 @@ public sealed class LayerEndpointTests(SampleCityApp sample) : IClassFixture<Sam
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
     }
+
+    private static double? Number(System.Text.Json.JsonElement v) => v.ValueKind == System.Text.Json.JsonValueKind.Null ? null : v.GetDouble();
 }

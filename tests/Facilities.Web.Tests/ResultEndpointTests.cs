@@ -1,4 +1,9 @@
 using System.Net;
+using Facilities.Core.Compliance;
+using Facilities.Core.Norms;
+using Facilities.Core.Schema;
+using Facilities.IO;
+using Facilities.IO.Results;
 using Facilities.Testing;
 
 namespace Facilities.Web.Tests;
@@ -47,7 +52,24 @@ public sealed class ResultEndpointTests(SampleCityApp sample) : IClassFixture<Sa
         CliRun.Ok("compliance", SharedData.SampleCity, "--out", csv);
         var (status, body) = await sample.App.Client().GetJsonAsync("/api/compliance");
         Assert.Equal(HttpStatusCode.OK, status);
-        CsvAssert.SameAsCsv(body, csv, row => row["school_id"] + ":" + row["level"]);
+        CsvAssert.SameAsCsv(body, csv, row => row["school_id"] + ":" + row["level"], "compliance_status");
+    }
+
+    [Fact]
+    public async Task Each_school_carries_the_overall_compliance_status_core_decides()
+    {
+        var city = DatasetLoader.LoadCity(SharedData.SampleCity, NormsSet.BuiltIn);
+        var core = ComplianceChecker.Check(city, NormsSet.BuiltIn, DatasetSchema.Levels)
+            .ToDictionary(r => r.SchoolId + ":" + r.Level, r => ComplianceColumns.StatusText(r.Overall));
+
+        var (status, body) = await sample.App.Client().GetJsonAsync("/api/compliance");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var served = body.GetProperty("features").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("id").GetString()!, f => f.GetProperty("properties").GetProperty("compliance_status").GetString()!);
+        Assert.Equal(core.OrderBy(p => p.Key, StringComparer.Ordinal), served.OrderBy(p => p.Key, StringComparer.Ordinal));
+        // The sample city has schools of each outcome, so the comparison is not one value repeated.
+        Assert.Equal(["fail", "pass", "unknown"], served.Values.Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Facilities.Core.Catchment;
 using Facilities.Core.Features;
 using Facilities.Core.Norms;
 
@@ -75,20 +76,14 @@ internal static class LayerEndpoints
     }
 
     /// <summary>
-    /// Seats (classrooms ÷ room ratio × class cap, as the catchment method counts them) and pupils per seat; null
-    /// when the level, classrooms or pupils are unknown.
+    /// Seats (<see cref="SchoolCapacity"/>, as the catchment method counts them) and pupils per seat, rounded for the
+    /// answer; null when the level, classrooms or pupils are unknown.
     /// </summary>
     public static (double? Capacity, double? Load) Load(FeatureRecord school, NormsSet norms)
     {
-        var level = Text(school["level"]);
-        if (school["classrooms"] is not long rooms || !norms.Contains("class_cap." + level) || !norms.Contains("room_ratio." + level))
-        {
-            return (null, null);
-        }
-
-        var capacity = (double)(rooms / norms["room_ratio." + level] * norms["class_cap." + level]);
-        double? load = school["pupils"] is long pupils && capacity > 0 ? Math.Round(pupils / capacity, 4) : null;
-        return (Math.Round(capacity, 2), load);
+        var capacity = SchoolCapacity.Of(Text(school["level"]), school["classrooms"] as long?, norms);
+        var load = SchoolCapacity.LoadRatio(school["pupils"] as long?, capacity);
+        return (capacity is double c ? Math.Round(c, 2) : null, load is double l ? Math.Round(l, 4) : null);
     }
 
     private static string Text(object? v) => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "";

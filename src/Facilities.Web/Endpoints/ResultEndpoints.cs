@@ -16,6 +16,13 @@ internal static class ResultEndpoints
 {
     private static readonly CrsDefinition Wgs84 = CrsRegistry.Get(CrsRegistry.Wgs84Srid);
 
+    /// <summary>
+    /// The CLI's compliance columns and, for the map, each school's overall status as Core decides it (the browser
+    /// colours and labels by it and computes nothing).
+    /// </summary>
+    internal static readonly IReadOnlyList<ResultColumn<Core.Compliance.ComplianceRow>> ComplianceMapColumns =
+        [.. ComplianceColumns.All, new("compliance_status", "Kết quả chung", r => ComplianceColumns.StatusText(r.Overall))];
+
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/deficit", (HttpRequest r, DatasetService d) => Answer(r, d, "deficit", true, Deficit));
@@ -72,7 +79,7 @@ internal static class ResultEndpoints
         var stamp = run.Stamp;
         var rows = q.Level is null ? run.Result : [.. run.Result.Where(x => x.Level == q.Level)];
         var geometry = d.Context.SchoolGeometry();
-        return Collection(stamp, w => GeoJson.ResultFeatures(w, rows, ComplianceColumns.All, x => x.SchoolId + ":" + x.Level,
+        return Collection(stamp, w => GeoJson.ResultFeatures(w, rows, ComplianceMapColumns, x => x.SchoolId + ":" + x.Level,
             x => geometry.GetValueOrDefault((x.SchoolId, x.Level)), stamp.Id));
     }
 

@@ -14,7 +14,7 @@ import { applyToDocument, errorText, language, loadLanguage, onLanguageChange, s
 import { state, INDICATORS } from './state.js';
 import { classify, isNoData } from './ramp.js';
 import { createLayers, LAYER_ORDER, schoolKey } from './layers.js';
-import { closePopup, complianceStatus, createPopup, openPopup, refreshPopup } from './popup.js';
+import { closePopup, createPopup, openPopup, refreshPopup } from './popup.js';
 import { renderLegend } from './legend.js';
 import { createSearch } from './search.js';
 import { exportPng } from './exportPng.js';
@@ -99,7 +99,8 @@ async function loadCompliance() {
     const p = f.properties || {};
     const id = schoolKey(p);
     state.complianceRows.set(id, p);
-    state.compliance.set(id, complianceStatus(p));
+    // The overall status is Core's (ComplianceRow.Overall), served with the row: the browser decides nothing.
+    state.compliance.set(id, p.compliance_status || 'unknown');
   }
 }
 

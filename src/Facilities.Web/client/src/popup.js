@@ -86,13 +86,6 @@ function pick(props, ...keys) {
   return undefined;
 }
 
-export function complianceStatus(props) {
-  const values = COMPLIANCE_CHECKS.map((c) => props[c]).filter((v) => v !== undefined);
-  if (values.includes('fail')) return 'fail';
-  if (values.includes('unknown') || values.length === 0) return 'unknown';
-  return 'pass';
-}
-
 function wardContent(props) {
   const kind = pick(props, 'unit_type', 'kind');
   const rows = [row('ward_code', pick(props, 'ward_code', 'code'))];
@@ -121,6 +114,13 @@ function schoolContent(props) {
   rows.push(row('load', typeof load === 'number' ? `${formatNumber(load * 100, 0)} %` : null));
   const compliance = state.complianceRows.get(schoolKey(props));
   if (compliance) {
+    // The overall status comes decided from the server (Core's ComplianceRow.Overall); the popup only shows it.
+    const overall = compliance.compliance_status;
+    if (overall !== undefined) {
+      const status = row('compliance_status', tOr(`compliance.${overall}`, overall), 'field.compliance');
+      status.querySelector('td').dataset.value = overall;
+      rows.push(status);
+    }
     for (const c of COMPLIANCE_CHECKS) {
       if (compliance[c] !== undefined) rows.push(row(c, tOr(`compliance.${compliance[c]}`, compliance[c])));
     }
