@@ -69,5 +69,33 @@ public sealed class LayerTests(BrowserFixture browser)
         Assert.Contains("pass", statuses);
         Assert.Contains("Không đạt", await page.Page.TextContentAsync("#legend-body"), StringComparison.Ordinal);
         await page.ScreenshotAsync("compliance");
+
+        // The colours are the server's compliance_status (Core decides it), and a school's popup shows that same status.
+        var served = await page.Page.EvaluateAsync<string[][]>(
+            "async () => (await (await fetch('api/compliance')).json()).features.map(f => [f.id, f.properties.compliance_status])");
+        Assert.Equal(served.Select(p => p[1]), statuses);
+        foreach (var layer in new[] { "urban", "industrial", "parcels" })
+        {
+            await page.Page.UncheckAsync($"#layer-{layer}");
+        }
+
+        // The map draws only the chosen level's schools: click the first one drawn.
+        var n = await page.Page.EvaluateAsync<int>("""
+            () => {
+              const { map, state } = window.__facilities;
+              const schools = map.getLayers().getArray().find((l) => l.get('key') === 'schools');
+              return schools.getSource().getFeatures().findIndex((f) => !state.filterSchoolsByLevel || f.get('level') === state.level);
+            }
+            """);
+        Assert.True(n >= 0);
+        await page.Page.EvaluateAsync($"() => window.__facilities.zoomToFeature('schools', {n}, 17)");
+        await page.IdleAsync();
+        var at = await page.HookAsync<JsonElement>($"featurePixel('schools', {n})");
+        await page.Page.Mouse.ClickAsync(at.GetProperty("x").GetSingle(), at.GetProperty("y").GetSingle());
+        var popup = page.Page.Locator("#popup");
+        await Assertions.Expect(popup).ToBeVisibleAsync();
+        Assert.Equal("school", await popup.GetAttributeAsync("data-kind"));
+        var shown = await popup.Locator("tr[data-field='compliance_status'] td").GetAttributeAsync("data-value");
+        Assert.Equal(served.Single(p => p[0] == at.GetProperty("id").GetString())[1], shown);
     }
 }
