@@ -24,7 +24,8 @@ internal static class RenderSheet
         var en = language == Language.En;
         string T(string vi, string english) => en ? english : vi;
         var levelVi = level is "thcs" or "thpt" ? Labels.Level.Vi(level) : Labels.Level.Vi(level).ToLowerInvariant();
-        var levelEn = level is "thcs" or "thpt" ? Labels.Level.En(level) : Labels.Level.En(level).ToLowerInvariant();
+        var levelEn = Labels.Level.En(level).ToLowerInvariant();
+        var schoolEn = level == "mam_non" ? levelEn : levelEn + " school";
         var title = catchment
             ? T($"Phòng học cần thêm ({levelVi}) năm {year}", $"Classrooms needed ({levelEn}), {year}")
             : T($"Thiếu/thừa phòng học {levelVi} năm {year}", $"Classroom shortage/surplus, {levelEn}, {year}");
@@ -49,7 +50,7 @@ internal static class RenderSheet
                 .. noDataWards == 0 ? Array.Empty<string>() :
                 [
                     T($"{noDataWards} xã/phường không có trường {Core.Deficit.SchoolDataStatus.LevelVi(level)} nào trong dữ liệu: tô \"không có dữ liệu\"",
-                        $"{noDataWards} wards have no {levelEn} school in the data: drawn as no data"),
+                        $"{noDataWards} wards have no {schoolEn} in the data: drawn as no data"),
                 ],
             ],
         };
