@@ -1,3 +1,5 @@
+using Facilities.Core.Validation;
+
 namespace Facilities.Render;
 
 /// <summary>Text and look of a choropleth map.</summary>
@@ -23,6 +25,16 @@ public sealed record ChoroplethOptions(string Title, string LegendTitle)
     /// </summary>
     public bool Diverging { get; init; } = true;
 
-    /// <summary>Legend text of the no-data swatch.</summary>
-    public string NoDataLabel { get; init; } = "Không có dữ liệu / no data";
+    /// <summary>
+    /// Language of the words the renderer adds itself (legend captions, no-data swatch, north letter, CRS note); the
+    /// caller writes the title, legend title and footnotes in the same language.
+    /// </summary>
+    public Language Language { get; init; } = Language.Vi;
+
+    /// <summary>Legend text of the no-data swatch; by default "no data" in <see cref="Language"/>.</summary>
+    public string NoDataLabel
+    {
+        get => field ?? MapText.NoData(Language);
+        init;
+    }
 }

@@ -75,7 +75,7 @@ public static class ChoroplethRenderer
         else
         {
             using var font = MapFonts.Create(MapLayout.SubtitleSize * u);
-            TextPainter.DrawLine(canvas, "Không có đối tượng / no features", layout.MapFrame.MidX, layout.MapFrame.MidY, SKTextAlign.Center, font, MapColors.MutedInk);
+            TextPainter.DrawLine(canvas, MapText.NoFeatures(options.Language), layout.MapFrame.MidX, layout.MapFrame.MidY, SKTextAlign.Center, font, MapColors.MutedInk);
         }
 
         canvas.Restore();
@@ -85,10 +85,10 @@ public static class ChoroplethRenderer
         }
 
         LegendPainter.Draw(canvas, layout.LegendBox, classes, options, u);
-        NorthArrowPainter.Draw(canvas, layout.NorthArrowBox, u);
+        NorthArrowPainter.Draw(canvas, layout.NorthArrowBox, u, MapText.North(options.Language));
         if (transform is not null)
         {
-            ScaleBarPainter.Draw(canvas, layout.ScaleBarBox, transform.PixelsPerMetre, drawn[0].Geometry.SRID, u);
+            ScaleBarPainter.Draw(canvas, layout.ScaleBarBox, transform.PixelsPerMetre, drawn[0].Geometry.SRID, u, MapText.Crs(options.Language));
         }
 
         DrawFootnotes(canvas, layout);

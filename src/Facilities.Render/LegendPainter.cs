@@ -16,8 +16,6 @@ internal static class LegendPainter
     private const float RowHeight = 32;
     private const float SwatchWidth = 44;
     private const float SwatchHeight = 22;
-    private const string ShortageCaption = "▲ Thiếu / shortage";
-    private const string SurplusCaption = "▼ Thừa / surplus";
 
     /// <summary>Height the legend needs at the given unit and width.</summary>
     public static float Measure(Classification classes, ChoroplethOptions options, float unit, float width)
@@ -57,7 +55,7 @@ internal static class LegendPainter
         var captions = HasCaptions(classes);
         if (captions)
         {
-            y = TextPainter.DrawLine(canvas, ShortageCaption, left, y, SKTextAlign.Left, caption, MapColors.MutedInk);
+            y = TextPainter.DrawLine(canvas, MapText.ShortageCaption(options.Language), left, y, SKTextAlign.Left, caption, MapColors.MutedInk);
         }
 
         for (var i = classes.Classes.Count - 1; i >= 0; i--)
@@ -69,7 +67,7 @@ internal static class LegendPainter
 
         if (captions)
         {
-            y = TextPainter.DrawLine(canvas, SurplusCaption, left, y, SKTextAlign.Left, caption, MapColors.MutedInk);
+            y = TextPainter.DrawLine(canvas, MapText.SurplusCaption(options.Language), left, y, SKTextAlign.Left, caption, MapColors.MutedInk);
         }
 
         y += classes.Classes.Count > 0 ? 10 * unit : 0;

@@ -34,13 +34,16 @@ internal static class MapColors
         new(0x1F, 0x9E, 0x89), new(0x35, 0xB7, 0x79), new(0x6D, 0xCD, 0x59), new(0xFD, 0xE7, 0x25),
     ];
 
-    /// <summary><paramref name="count"/> viridis colours, dark (low) to yellow (high).</summary>
+    /// <summary>
+    /// <paramref name="count"/> viridis colours, yellow (low) to dark violet (high): more need is the stronger colour,
+    /// the same direction as the web map (ramp.js VIRIDIS_5, light = few rooms short) and the diverging map's red end.
+    /// </summary>
     public static SKColor[] Viridis(int count)
     {
         var colors = new SKColor[count];
         for (var i = 0; i < count; i++)
         {
-            colors[i] = ViridisAt(count == 1 ? 0.5 : (double)i / (count - 1));
+            colors[i] = ViridisAt(count == 1 ? 0.5 : 1 - ((double)i / (count - 1)));
         }
 
         return colors;

@@ -2,15 +2,15 @@ using SkiaSharp;
 
 namespace Facilities.Render;
 
-/// <summary>A north arrow ("B" for Bắc over a half-filled arrow); grid north is up because y is northing.</summary>
+/// <summary>A north arrow (a letter, "B" for Bắc or "N", over a half-filled arrow); grid north is up because y is northing.</summary>
 internal static class NorthArrowPainter
 {
-    /// <summary>Draws the arrow centred in <paramref name="box"/>.</summary>
-    public static void Draw(SKCanvas canvas, SKRect box, float unit)
+    /// <summary>Draws the arrow centred in <paramref name="box"/> under <paramref name="letter"/>.</summary>
+    public static void Draw(SKCanvas canvas, SKRect box, float unit, string letter = "B")
     {
         using var font = MapFonts.Create(26 * unit, bold: true);
         var letterTop = box.Top;
-        TextPainter.DrawLine(canvas, "B", box.MidX, letterTop, SKTextAlign.Center, font, MapColors.Ink);
+        TextPainter.DrawLine(canvas, letter, box.MidX, letterTop, SKTextAlign.Center, font, MapColors.Ink);
 
         var tipY = letterTop + TextPainter.TextHeight(font) + (4 * unit);
         var baseY = Math.Max(tipY + (20 * unit), box.Bottom);

@@ -20,8 +20,8 @@ internal static class ScaleBarPainter
         return withUnit ? text + (km ? " km" : " m") : text;
     }
 
-    /// <summary>Draws the bar centred in <paramref name="box"/>, and the CRS note when the SRID is known.</summary>
-    public static void Draw(SKCanvas canvas, SKRect box, double pixelsPerMetre, int srid, float unit)
+    /// <summary>Draws the bar centred in <paramref name="box"/>, and the CRS note (<paramref name="crsLabel"/>: EPSG:n) when the SRID is known.</summary>
+    public static void Draw(SKCanvas canvas, SKRect box, double pixelsPerMetre, int srid, float unit, string crsLabel = "Hệ tọa độ / CRS")
     {
         using var font = MapFonts.Create(MapLayout.SmallSize * unit);
         var unitLabelWidth = font.MeasureText(" km") + (8 * unit);
@@ -55,7 +55,7 @@ internal static class ScaleBarPainter
 
         if (srid > 0)
         {
-            var note = "Hệ tọa độ / CRS: EPSG:" + srid.ToString(CultureInfo.InvariantCulture);
+            var note = crsLabel + ": EPSG:" + srid.ToString(CultureInfo.InvariantCulture);
             TextPainter.DrawLine(canvas, note, box.MidX, barTop + barHeight + (12 * unit), SKTextAlign.Center, font, MapColors.MutedInk);
         }
     }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
-using Facilities.Core.Presentation;
 using Facilities.Core.Schema;
 using Facilities.Application;
 using Facilities.IO.Results;
@@ -45,7 +44,7 @@ internal static class RenderCommand
             var d = CommandSupport.Context(path, r.GetValue(norms));
             var run = DeficitComputation.Run(d, options, catchmentOptions);
             CommandSupport.Warn(u, run.Warnings);
-            var (stamp, city, describe) = (run.Stamp, d.City, run.Stamp.Options);
+            var (stamp, city) = (run.Stamp, d.City);
             Dictionary<string, long> values;
             HashSet<string> noData;
             if (run.Result.Catchment is { } catchment)
@@ -62,28 +61,7 @@ internal static class RenderCommand
 
             // A ward without school data is drawn as no data, not as the deepest shortage (docs/deficit.md).
             var features = city.Wards.Select(w => new MapFeature(w.Area, !noData.Contains(w.Code) && values.TryGetValue(w.Code, out var v) ? v : null, w.Name)).ToList();
-            var levelVi = lvl is "thcs" or "thpt" ? Labels.Level.Vi(lvl) : Labels.Level.Vi(lvl).ToLowerInvariant();
-            var chart = new ChoroplethOptions(
-                options.Method == "catchment"
-                    ? $"Phòng học cần thêm ({levelVi}) năm {options.Year}"
-                    : $"Thiếu/thừa phòng học {levelVi} năm {options.Year}",
-                options.Method == "catchment" ? "Phòng học cần cho HS chưa có chỗ" : "Phòng học thiếu (+) / thừa (−)")
-            {
-                Subtitle = $"{Path.GetFileNameWithoutExtension(path)} · {(options.Method == "catchment" ? "phương pháp vùng phục vụ (E2SFCA)" : "phương pháp hành chính")}",
-                Diverging = options.Method != "catchment",
-                Footnotes =
-                [
-                    $"{stamp.Tool} · {describe} · định mức / norms {stamp.NormsVersion} · dấu kiểm / stamp {stamp.Id} · dataset SHA-256 {stamp.DatasetSha256[..16]}…",
-                    stamp.UnconfirmedNorms.Count == 0
-                        ? "Mọi định mức đã xác nhận / all norms confirmed"
-                        : "Định mức chưa xác nhận / unconfirmed norms: " + string.Join(", ", stamp.UnconfirmedNorms),
-                    .. noData.Count == 0 ? Array.Empty<string>() :
-                    [
-                        $"{noData.Count} xã/phường không có trường {Core.Deficit.SchoolDataStatus.LevelVi(lvl)} nào trong dữ liệu: tô \"không có dữ liệu\" / " +
-                        $"{noData.Count} wards have no school of the level in the data: drawn as no data",
-                    ],
-                ],
-            };
+            var chart = RenderSheet.Options(u.Language, lvl, options.Method == "catchment", options.Year, Path.GetFileNameWithoutExtension(path), stamp, noData.Count);
             var png = ChoroplethRenderer.RenderPng(features, chart);
             AtomicFile.Write(outPath, temp => File.WriteAllBytes(temp, png));
             ResultCsvWriter.WriteStamp(stamp, outPath + ".stamp.json");
