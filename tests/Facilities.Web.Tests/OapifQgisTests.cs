@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Facilities.IO.Store;
@@ -48,53 +47,7 @@ public sealed class OapifQgisTests(SampleCityApp sample) : IClassFixture<SampleC
 
     private static JsonElement RunQgis(string address, string bboxLayer, Envelope box)
     {
-        var python = QgisPython();
-        var script = Path.Combine(SharedData.RepoRoot, "tests", "Facilities.Web.Tests", "qgis", "oapif_check.py");
         var rect = string.Join(',', new[] { box.MinX, box.MinY, box.MaxX, box.MaxY }.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
-        var psi = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { script, address, bboxLayer, rect }.Concat(Layers))
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        psi.Environment["QT_QPA_PLATFORM"] = "offscreen";
-        psi.Environment["XDG_RUNTIME_DIR"] = Path.GetTempPath();
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stdout = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"QGIS script exited {p.ExitCode}: {stderr.GetAwaiter().GetResult()}");
-        return JsonDocument.Parse(stdout.Trim().Split('\n')[^1]).RootElement.Clone();
-    }
-
-    /// <summary>Debian's python3, where apt's python3-qgis lives (a python3 earlier on PATH, e.g. pyenv's, lacks it).</summary>
-    private static string QgisPython()
-    {
-        foreach (var candidate in new[] { "/usr/bin/python3", "python3" })
-        {
-            try
-            {
-                var psi = new ProcessStartInfo(candidate, "-c \"import qgis.core\"") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-                psi.Environment["QT_QPA_PLATFORM"] = "offscreen";
-                using var p = Process.Start(psi)!;
-                p.WaitForExit();
-                if (p.ExitCode == 0)
-                {
-                    return candidate;
-                }
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                // Not installed at this path; try the next.
-            }
-        }
-
-        if (Environment.GetEnvironmentVariable("FACILITIES_REQUIRE_TOOLS") == "1")
-        {
-            Assert.Fail("python3-qgis is required (FACILITIES_REQUIRE_TOOLS=1) but cannot be imported; apt-get install python3-qgis qgis-providers");
-        }
-
-        Assert.Skip("python3-qgis not installed (apt-get install python3-qgis qgis-providers)");
-        return "";
+        return QgisScript.Run(QgisScript.In("Facilities.Web.Tests", "oapif_check.py"), [address, bboxLayer, rect, .. Layers]);
     }
 }

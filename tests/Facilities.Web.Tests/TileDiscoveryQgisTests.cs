@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Facilities.IO.Store;
@@ -42,50 +41,8 @@ public sealed class TileDiscoveryQgisTests(SampleCityApp sample) : IClassFixture
         Assert.True(result.GetProperty("drawn_pixels").GetInt32() > 1000, result.ToString());
     }
 
-    private static JsonElement Run(string template, int zmin, int zmax, string styleUrl, int z, int x, int y)
-    {
-        var python = QgisPython();
-        var psi = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(SharedData.RepoRoot, "tests", "Facilities.Web.Tests", "qgis", "vector_tiles_check.py"));
-        foreach (var a in new object[] { template, zmin, zmax, styleUrl, z, x, y })
-        {
-            psi.ArgumentList.Add(Convert.ToString(a, CultureInfo.InvariantCulture)!);
-        }
-
-        psi.Environment["QT_QPA_PLATFORM"] = "offscreen";
-        psi.Environment["XDG_RUNTIME_DIR"] = Path.GetTempPath();
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stdout = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"QGIS script exited {p.ExitCode}: {stderr.GetAwaiter().GetResult()}");
-        return JsonDocument.Parse(stdout.Trim().Split('\n')[^1]).RootElement.Clone();
-    }
-
-    private static string QgisPython()
-    {
-        var psi = new ProcessStartInfo("/usr/bin/python3", "-c \"import qgis.core\"") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        psi.Environment["QT_QPA_PLATFORM"] = "offscreen";
-        try
-        {
-            using var p = Process.Start(psi)!;
-            p.WaitForExit();
-            if (p.ExitCode == 0)
-            {
-                return "/usr/bin/python3";
-            }
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // No Debian python3: fall through to the skip.
-        }
-
-        if (Environment.GetEnvironmentVariable("FACILITIES_REQUIRE_TOOLS") == "1")
-        {
-            Assert.Fail("python3-qgis is required (FACILITIES_REQUIRE_TOOLS=1) but cannot be imported; apt-get install python3-qgis qgis-providers");
-        }
-
-        Assert.Skip("python3-qgis not installed (apt-get install python3-qgis qgis-providers)");
-        return "";
-    }
+    private static JsonElement Run(string template, int zmin, int zmax, string styleUrl, int z, int x, int y) =>
+        QgisScript.Run(
+            QgisScript.In("Facilities.Web.Tests", "vector_tiles_check.py"),
+            [.. new object[] { template, zmin, zmax, styleUrl, z, x, y }.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture)!)]);
 }

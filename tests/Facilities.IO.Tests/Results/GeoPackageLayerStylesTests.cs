@@ -80,7 +80,7 @@ public sealed class GeoPackageLayerStylesTests : IDisposable
         GeoPackageLayerStyles.Write(path, [DeficitGeoPackageWriter.Style(layer)], GeoPackageDataset.DefaultLastChange);
         GeoPackageValidator.AssertValid(path);
 
-        var result = QgisPython.Run("layer_style_check.py", path, "ward_code", "deficit_thcs").GetProperty("layers").GetProperty("deficit_thcs");
+        var result = QgisScript.Run(QgisScript.In("Facilities.IO.Tests", "layer_style_check.py"), path, "ward_code", "deficit_thcs").GetProperty("layers").GetProperty("deficit_thcs");
 
         Assert.True(result.GetProperty("valid").GetBoolean());
         Assert.Equal("categorizedSymbol", result.GetProperty("renderer").GetString());
@@ -107,7 +107,7 @@ public sealed class GeoPackageLayerStylesTests : IDisposable
         var path = WriteSampleDeficit();
         var levels = Core.Schema.DatasetSchema.Levels.Select(l => "deficit_" + l).ToArray();
 
-        var result = QgisPython.Run("layer_style_check.py", [path, "ward_code", .. levels]).GetProperty("layers");
+        var result = QgisScript.Run(QgisScript.In("Facilities.IO.Tests", "layer_style_check.py"), [path, "ward_code", .. levels]).GetProperty("layers");
 
         foreach (var name in levels)
         {

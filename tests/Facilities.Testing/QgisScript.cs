@@ -1,16 +1,20 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Xunit;
 
-namespace Facilities.IO.Tests.Results;
+namespace Facilities.Testing;
 
-/// <summary>Runs a script of tests/Facilities.IO.Tests/qgis with Debian's python3-qgis, headless; skips when it is absent.</summary>
-internal static class QgisPython
+/// <summary>
+/// Runs a Python script under Debian's python3-qgis, headless (QT_QPA_PLATFORM=offscreen), for interop tests with
+/// real QGIS; skips when python3-qgis is absent, fails instead under FACILITIES_REQUIRE_TOOLS=1.
+/// </summary>
+public static class QgisScript
 {
-    /// <summary>Runs <paramref name="script"/> and parses the last line of its output as JSON.</summary>
+    /// <summary>Runs the script at <paramref name="script"/> (a path under the repository's tests) and parses the last line of its output as JSON.</summary>
     public static JsonElement Run(string script, params string[] args)
     {
         var psi = new ProcessStartInfo(Interpreter()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(Testing.SharedData.RepoRoot, "tests", "Facilities.IO.Tests", "qgis", script));
+        psi.ArgumentList.Add(script);
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
@@ -19,12 +23,15 @@ internal static class QgisPython
         psi.Environment["QT_QPA_PLATFORM"] = "offscreen";
         psi.Environment["XDG_RUNTIME_DIR"] = Path.GetTempPath();
         using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = p.StandardError.ReadToEndAsync();
         var stdout = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"QGIS script exited {p.ExitCode}: {stderr.GetAwaiter().GetResult()}");
+        Assert.True(p.ExitCode == 0, $"QGIS script {Path.GetFileName(script)} exited {p.ExitCode}: {stderr.GetAwaiter().GetResult()}");
         return JsonDocument.Parse(stdout.Trim().Split('\n')[^1]).RootElement.Clone();
     }
+
+    /// <summary>The path of a script in tests/<paramref name="project"/>/qgis.</summary>
+    public static string In(string project, string script) => Path.Combine(SharedData.RepoRoot, "tests", project, "qgis", script);
 
     /// <summary>Debian's python3, where apt's python3-qgis lives (a python3 earlier on PATH, e.g. pyenv's, lacks it).</summary>
     private static string Interpreter()
