@@ -16,11 +16,11 @@ public static class TeachersComputation
     {
         var read = new NormsReadLog();
         var norms = d.Norms.RecordingInto(read);
-        var deficit = AdminDeficitCalculator.Compute(d.City, norms, options);
         var byCatchment = options.Method == "catchment";
+        // The admin deficit is computed only for the admin method: the catchment path does not use it.
         var (wards, schools) = byCatchment
             ? TeacherCalculator.ComputeCatchment(d.City, CatchmentCalculator.Compute(d.City, norms, options, catchment))
-            : TeacherCalculator.Compute(d.City, deficit);
+            : TeacherCalculator.Compute(d.City, AdminDeficitCalculator.Compute(d.City, norms, options));
         var describe = byCatchment ? options.Describe() + "; " + catchment.Describe() : options.Describe();
         return Stamps.Of(d, new TeachersRun(wards, schools, byCatchment), "teachers", describe, read, TeacherCalculator.MissingSchoolDataWarnings(wards));
     }

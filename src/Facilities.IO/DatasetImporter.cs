@@ -62,6 +62,7 @@ public static class DatasetImporter
             (result, issues, rejected) = KeepValid(result, issues, file, schema.Name);
         }
 
+        IReadOnlyList<ColumnMapping> columns = [.. result.Columns, .. ColumnMapping.ForGeometry(raw.GeometrySources)];
         var stored = result.Layer;
         if (request.Append && request.DatasetPath is { } target && File.Exists(target) && GeoPackageDataset.ReadLayer(target, schema.Name) is { } existing)
         {
@@ -69,7 +70,7 @@ public static class DatasetImporter
         }
         if (issues.HasErrors || dryRun || request.DatasetPath is null)
         {
-            return new ImportOutcome(result.Layer, issues, Written: false, raw.Crs ?? request.CrsOverride) { Columns = [.. result.Columns, .. ColumnMapping.ForGeometry(raw.GeometrySources)], Rejected = rejected };
+            return new ImportOutcome(result.Layer, issues, Written: false, raw.Crs ?? request.CrsOverride) { Columns = columns, Rejected = rejected };
         }
 
         // The refused rows go out first: if the dataset write then fails, the agency still has what to fix.
@@ -94,7 +95,7 @@ public static class DatasetImporter
         }
 
         GeoPackageDataset.ReplaceLayers(request.DatasetPath, [stored], metadata, progress: request.Progress);
-        return new ImportOutcome(result.Layer, issues, Written: true, sourceCrs) { Columns = [.. result.Columns, .. ColumnMapping.ForGeometry(raw.GeometrySources)], Rejected = rejected };
+        return new ImportOutcome(result.Layer, issues, Written: true, sourceCrs) { Columns = columns, Rejected = rejected };
     }
 
     // POLICY: with --keep-valid, rows whose only errors are their own are left out and their errors become warnings;

@@ -2,7 +2,7 @@ namespace Facilities.Core.Presentation;
 
 /// <summary>
 /// The one table of labels for coded values shown to people: the XLSX writers, the console, the PNG maps, the
-/// proposal dossier and (through /api/labels and the i18n files checked against it) the web client all read it.
+/// proposal dossier read it, and the web client's i18n files are checked against it word for word (I18nLabelsTests).
 /// </summary>
 public static class Labels
 {
