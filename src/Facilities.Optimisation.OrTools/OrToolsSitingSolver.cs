@@ -18,7 +18,7 @@ namespace Facilities.Optimisation.OrTools;
 /// x binary, z ≥ 0 — points × candidates assignment variables, so large instances are skipped
 /// (<see cref="SolverLimits.MaxAssignmentVariables"/>).
 /// </remarks>
-public sealed class OrToolsSitingSolver : ISitingSolver
+public sealed class OrToolsSitingSolver : ISitingSolver, IJointSitingSolver
 {
     private readonly string _backend;
     private readonly bool _relaxationFirst;
@@ -138,6 +138,88 @@ public sealed class OrToolsSitingSolver : ISitingSolver
             return Empty(model, SolveStatus.NoSolution, watch, "OR-Tools native library could not be loaded: " + e.Message);
         }
     }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The joint covering MIP (<see cref="JointModel"/>), started from the better of <paramref name="hint"/> and the
+    /// joint greedy solution. The answer is completed with schools that add no coverage
+    /// (<see cref="JointEvaluator.Complete"/>), which keeps it optimal and the bound valid.
+    /// </remarks>
+    public JointSitingSolution SolveJoint(JointSitingInstance instance, SolverLimits limits, IReadOnlyList<int>? hint = null)
+    {
+        var watch = Stopwatch.StartNew();
+        var greedy = JointGreedy.Solve(instance);
+        var start = hint is not null && JointEvaluator.IsFeasible(instance, hint) && JointEvaluator.Objective(instance, hint) > greedy.Objective
+            ? hint : greedy.Chosen;
+        var startObjective = JointEvaluator.Objective(instance, start);
+        try
+        {
+            using var solver = Solver.CreateSolver(_backend);
+            if (solver is null)
+            {
+                return JointEmpty(SolveStatus.NoSolution, watch, $"OR-Tools has no {_backend} backend in this build");
+            }
+
+            var s = JointModel.Build(solver, instance);
+            var hinted = new double[s.Length];
+            foreach (var o in start)
+            {
+                hinted[o] = 1;
+            }
+
+            solver.SetHint(s, hinted);
+            solver.SetTimeLimit((long)Math.Max(1, limits.TimeLimit.TotalMilliseconds));
+            if (limits.Threads > 0)
+            {
+                solver.SetNumThreads(limits.Threads);
+            }
+
+            using var parameters = new MPSolverParameters();
+            parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, limits.RelativeGap);
+            var status = solver.Solve(parameters);
+            if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
+            {
+                return JointEmpty(SolveStatus.NoSolution, watch, $"{_backend} ended with status {status} and no solution");
+            }
+
+            IReadOnlyList<int> chosen = [.. Enumerable.Range(0, s.Length).Where(o => s[o].SolutionValue() > 0.5)];
+            var optimal = status == Solver.ResultStatus.OPTIMAL;
+            var note = optimal ? "" : $"{_backend} stopped at the time limit of {limits.TimeLimit.TotalSeconds:0.#} s";
+            if (!optimal && startObjective > JointEvaluator.Objective(instance, chosen))
+            {
+                chosen = start;
+                note += "; the starting solution beat the solver's incumbent and is returned";
+            }
+
+            chosen = JointEvaluator.Complete(instance, chosen);
+            var objective = JointEvaluator.Objective(instance, chosen);
+            return new JointSitingSolution
+            {
+                Method = Name,
+                Status = optimal ? SolveStatus.Optimal : SolveStatus.Feasible,
+                Chosen = chosen,
+                Objective = objective,
+                // A bound below the recomputed objective is float noise: the objective itself is then proven.
+                Bound = Math.Max(solver.Objective().BestBound(), objective),
+                Seconds = watch.Elapsed.TotalSeconds,
+                Note = note,
+            };
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or BadImageFormatException or EntryPointNotFoundException)
+        {
+            return JointEmpty(SolveStatus.NoSolution, watch, "OR-Tools native library could not be loaded: " + e.Message);
+        }
+    }
+
+    private static JointSitingSolution JointEmpty(SolveStatus status, Stopwatch watch, string note) => new()
+    {
+        Method = "OR-Tools",
+        Status = status,
+        Chosen = [],
+        Objective = double.NaN,
+        Seconds = watch.Elapsed.TotalSeconds,
+        Note = note,
+    };
 
     /// <summary>
     /// The p-median's linear relaxation, solved with CLP: when its x is already 0/1 (as it usually is for the

@@ -28,6 +28,16 @@ public sealed record ProposalOptions(int Year)
     /// </summary>
     public bool UnservedOnly { get; init; }
 
+    /// <summary>
+    /// Solve the levels jointly (one covering model in which they share the candidate sites) when there are several
+    /// levels and the model is covering; off: one level after another, a parcel chosen for one level not offered to
+    /// the next. The other way is always computed as the comparison.
+    /// </summary>
+    public bool Joint { get; init; } = true;
+
+    /// <summary>Let the joint model place combined schools (<see cref="CombinedSchools.Allowed"/>) on sites large enough.</summary>
+    public bool AllowCombined { get; init; } = true;
+
     /// <summary>Spacing of the demand grid, m.</summary>
     public double GridSpacingMetres { get; init; } = 250;
 
@@ -37,7 +47,7 @@ public sealed record ProposalOptions(int Year)
     /// <summary>Options as stable key=value text for the stamp.</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"year={Year}; levels={string.Join(",", Levels)}; model={ModelName(Model)}; two_sessions={YesNo(TwoSessions)}; public_only={YesNo(PublicOnly)}; " +
-        $"allow_residential={YesNo(AllowResidential)}; demand={(UnservedOnly ? "unserved" : "all")}; grid_m={GridSpacingMetres}; {Limits.Describe()}");
+        $"allow_residential={YesNo(AllowResidential)}; demand={(UnservedOnly ? "unserved" : "all")}; grid_m={GridSpacingMetres}; joint={YesNo(Joint)}; combined={YesNo(AllowCombined)}; {Limits.Describe()}");
 
     /// <summary>The model's name on the command line and in stamps: covering or median.</summary>
     public static string ModelName(SitingModel model) => model == SitingModel.MaximalCovering ? "covering" : "median";

@@ -14,8 +14,27 @@ public sealed record ProposalResult
     /// <summary>Needs per level and reserved land.</summary>
     public required ProjectNeeds Needs { get; init; }
 
-    /// <summary>Per level, in the order of the options.</summary>
+    /// <summary>The proposal per level, in the order of the options: the joint solution when it is the proposal, else the sequential one.</summary>
     public required IReadOnlyList<LevelProposal> Levels { get; init; }
+
+    /// <summary>The levels solved one after another (the comparison when the proposal is joint; the same list as <see cref="Levels"/> otherwise).</summary>
+    public required IReadOnlyList<LevelProposal> Sequential { get; init; }
+
+    /// <summary>Whether <see cref="Levels"/> come from the joint model.</summary>
+    public bool IsJoint => !ReferenceEquals(Levels, Sequential);
+
+    /// <summary>The joint model's runs (exact, then greedy); empty when it was not solved (one level, or p-median).</summary>
+    public IReadOnlyList<Optimisation.JointSitingSolution> JointRuns { get; init; } = [];
+
+    /// <summary>The joint run the joint levels come from (null when none).</summary>
+    public Optimisation.JointSitingSolution? JointUsed { get; init; }
+
+    /// <summary>Levels of the joint solution (whether or not it is the proposal); empty when not solved.</summary>
+    public IReadOnlyList<LevelProposal> JointLevels { get; init; } = [];
+
+    /// <summary>The joint and the sequential figures side by side (null when the joint model was not solved).</summary>
+    public (ProposalVariant Joint, ProposalVariant Sequential)? Comparison =>
+        JointLevels.Count == 0 ? null : (ProposalVariant.Of("joint", JointLevels), ProposalVariant.Of("sequential", Sequential));
 
     /// <summary>Name of the exact solver ("" when none was given).</summary>
     public required string SolverName { get; init; }

@@ -11,4 +11,8 @@ namespace Facilities.Core.Proposals;
 /// <param name="CatchmentPoints">Demand points assigned to the site.</param>
 /// <param name="MeanDistanceM">Pupil-weighted mean distance of its catchment, m (0 when empty).</param>
 public sealed record ProposedSite(
-    string Level, int Rank, CandidateSite Site, double CoveredPupils, double PupilsWithinRadius, int CatchmentPoints, double MeanDistanceM);
+    string Level, int Rank, CandidateSite Site, double CoveredPupils, double PupilsWithinRadius, int CatchmentPoints, double MeanDistanceM)
+{
+    /// <summary>For a combined school, every level it teaches (this one included), in schema order; empty for a single-level school.</summary>
+    public IReadOnlyList<string> CombinedLevels { get; init; } = [];
+}
