@@ -37,12 +37,14 @@ internal static class ProposeCommand
         var twoSessions = new Option<bool>("--two-sessions") { Description = "Học 2 buổi/ngày: 1 phòng/lớp / one room per class" };
         var publicOnly = new Option<bool>("--public-only") { Description = "Chỉ tính trường công lập / public schools only" };
         var allowResidential = new Option<bool>("--allow-residential") { Description = "Cho phép đất ở (ODT, ONT) / also accept residential plots" };
+        var sequentialOnly = new Option<bool>("--sequential") { Description = "Đề xuất theo lời giải tuần tự từng cấp (lời giải chung vẫn được so sánh) / propose the level-by-level solution (the joint one is still compared)" };
+        var noCombined = new Option<bool>("--no-combined") { Description = "Không xét trường nhiều cấp học (liên cấp) / no combined schools in the joint model" };
         var unservedOnly = new Option<bool>("--unserved-only") { Description = "Chỉ tính học sinh mà trường hiện có không còn chỗ / weigh demand by the pupils existing schools have no room for" };
         var output = new Option<FileInfo>("--out") { Description = "GeoPackage kết quả / output GeoPackage (.gpkg): proposed_sites, catchments", Required = true };
         var report = new Option<FileInfo>("--report") { Description = "Hồ sơ HTML / HTML dossier (.html)", Required = true };
         var cmd = new Command("propose", "Đề xuất số trường và địa điểm cho dự án khu đô thị mới (phủ tối đa, p-trung vị; OR-Tools).\nPropose how many schools an urban-area project needs and where (maximal covering, p-median; OR-Tools).")
         {
-            dataset, urbanArea, year, levels, model, solverName, timeLimit, gap, gridM, norms, twoSessions, publicOnly, allowResidential, unservedOnly, output, report,
+            dataset, urbanArea, year, levels, model, solverName, timeLimit, gap, gridM, norms, twoSessions, publicOnly, allowResidential, unservedOnly, sequentialOnly, noCombined, output, report,
         };
         cmd.SetAction(r =>
         {
@@ -83,6 +85,8 @@ internal static class ProposeCommand
                 PublicOnly = r.GetValue(publicOnly),
                 AllowResidential = r.GetValue(allowResidential),
                 UnservedOnly = r.GetValue(unservedOnly),
+                Joint = !r.GetValue(sequentialOnly),
+                AllowCombined = !r.GetValue(noCombined),
                 GridSpacingMetres = r.GetValue(gridM),
                 Limits = new SolverLimits { TimeLimit = TimeSpan.FromSeconds(r.GetValue(timeLimit)), RelativeGap = r.GetValue(gap) },
             };
@@ -171,6 +175,7 @@ internal static class ProposeCommand
         }
 
         u.OutConsole.Write(table);
+        PrintComparison(u, result);
         foreach (var l in result.Levels)
         {
             foreach (var note in l.Notes)
@@ -179,6 +184,47 @@ internal static class ProposeCommand
             }
         }
     }
+
+    // The joint and the sequential solution side by side, then which is better and by how much (docs/sites.md, "Joint model").
+    private static void PrintComparison(Ui u, ProposalResult result)
+    {
+        if (result.Comparison is not var (joint, sequential) || JointVerdict.Of(result) is not { } verdict)
+        {
+            return;
+        }
+
+        var run = result.JointUsed!;
+        u.Out.WriteLine(u.T(
+            $"Giải chung các cấp ({run.Method}, {ProposalColumns.StatusName(run.Status)}{Gap(run.Gap)}) so với giải tuần tự từng cấp:",
+            $"Levels solved jointly ({run.Method}, {ProposalColumns.StatusName(run.Status)}{Gap(run.Gap)}) against one after another:"));
+        var table = new Table().Border(TableBorder.Ascii2)
+            .AddColumn(u.T("Cấp", "Level"))
+            .AddColumn(new TableColumn(u.T("Trường cần", "Schools needed")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Chung: trường", "Joint: sites")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Chung: HS phục vụ", "Joint: pupils covered")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Chung: đất m²", "Joint: land m²")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Tuần tự: trường", "Sequential: sites")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Tuần tự: HS phục vụ", "Sequential: pupils covered")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Tuần tự: đất m²", "Sequential: land m²")).RightAligned());
+        for (var i = 0; i < joint.Levels.Count; i++)
+        {
+            var (j, q) = (joint.Levels[i], sequential.Levels[i]);
+            table.AddRow(Markup.Escape(Labels.Level.Label(j.Level, u.Language)), N(j.SchoolsNeeded), N(j.SitesPlaced), N(j.CoveredPupils), N(j.LandM2),
+                N(q.SitesPlaced), N(q.CoveredPupils), N(q.LandM2));
+        }
+
+        table.AddRow(u.T("Tổng", "Total"), N(joint.Levels.Sum(l => l.SchoolsNeeded)), N(joint.SitesPlaced), N(joint.CoveredPupils), N(joint.LandUsedM2),
+            N(sequential.SitesPlaced), N(sequential.CoveredPupils), N(sequential.LandUsedM2));
+        u.OutConsole.Write(table);
+        u.Out.WriteLine(u.T(verdict.Vi, verdict.En));
+    }
+
+    private static string Gap(double gap) => double.IsNaN(gap) ? "" : string.Create(CultureInfo.InvariantCulture, $", gap {gap:P2}");
+
+    private static string N(int v) => v.ToString("N0", CultureInfo.InvariantCulture);
+
+    // Whole people and whole m²: the models spread pupils fractionally.
+    private static string N(double v) => Math.Round(v, MidpointRounding.AwayFromZero).ToString("N0", CultureInfo.InvariantCulture);
 
     private static string N(decimal v) => v.ToString("N0", CultureInfo.InvariantCulture);
 
