@@ -84,16 +84,20 @@ public static class ProposalReport
         Section(h, "sites", "4. Địa điểm đề xuất", "Proposed sites");
         h.Append("<p>").Append(Bi(
             $"Mô hình dùng cho đề xuất: {ModelVi(result.Options.Model)}; học sinh được phục vụ = học sinh trong bán kính phục vụ, tính cho địa điểm gần nhất.",
-            $"Model used for the proposal: {ModelEn(result.Options.Model)}; covered pupils = pupils within the service radius, counted for the nearest chosen site.")).Append("</p>\n");
+            $"Model used for the proposal: {ModelEn(result.Options.Model)}; covered pupils = pupils within the service radius, counted for the nearest chosen site.")).Append(' ')
+            .Append(result.IsJoint
+                ? Bi("Các cấp được giải chung (mục 5).", "The levels are solved jointly (section 5).")
+                : Bi("Các cấp được giải tuần tự, cấp này sau cấp kia (mục 5 so sánh với giải chung).", "The levels are solved one after another (section 5 compares the joint solution).")).Append("</p>\n");
         var siteRows = result.Levels.SelectMany(l => l.Sites.Select(s => new[]
         {
             E(DeficitColumns.LevelVi(l.Level)), E(s.Rank.ToString(Inv)), E(s.Site.Id), E(string.Join("; ", s.Site.ParcelIds)), E(s.Site.WardName),
             E(s.Site.LandUse), Bi(Labels.OwnerType.Vi(s.Site.OwnerType), Labels.OwnerType.En(s.Site.OwnerType)), E(N(s.Site.AreaM2)),
-            E(s.Site.AreaM2 >= (double)l.Needs.LandPerSchoolM2 ? "có / yes" : $"không / no (< {N((double)l.Needs.LandPerSchoolM2)})"), E(People(s.CoveredPupils)), E(People(s.PupilsWithinRadius)), E(N(s.MeanDistanceM)),
+            E(s.CombinedLevels.Count > 0 || s.Site.AreaM2 >= (double)l.Needs.LandPerSchoolM2 ? "có / yes" : $"không / no (< {N((double)l.Needs.LandPerSchoolM2)})"), E(People(s.CoveredPupils)), E(People(s.PupilsWithinRadius)), E(N(s.MeanDistanceM)),
+            E(string.Join(" + ", s.CombinedLevels.Select(DeficitColumns.LevelVi))),
         })).ToList();
         Table(h, "sites-table", ["Cấp / Level", "Hạng / Rank", "Địa điểm / Site", "Thửa / Parcels", "Xã/phường / Ward", "Loại đất / Land use",
             "Sử dụng / Owner", "Diện tích m² / Area m²", "Đủ đất một trường / Fits one school", "HS được phục vụ / Pupils covered", "HS trong bán kính / Pupils within radius",
-            "K/c TB m / Mean distance m"], siteRows);
+            "K/c TB m / Mean distance m", "Trường nhiều cấp học / Combined school"], siteRows);
         foreach (var l in result.Levels)
         {
             foreach (var note in l.Notes)
@@ -102,12 +106,15 @@ public static class ProposalReport
             }
         }
 
-        Section(h, "solver", "5. Lời giải tối ưu và so sánh với thuật toán tham lam", "Exact solutions and the greedy comparison");
+        JointSection(h, result);
+
+        Section(h, "solver", "6. Lời giải từng cấp và so sánh với thuật toán tham lam", "Per-level solutions and the greedy comparison");
         h.Append("<p>").Append(Bi(
             $"Bộ giải: {(result.SolverName.Length == 0 ? "không có (chỉ tham lam)" : result.SolverName)}. Khoảng cách tối ưu (gap) = |cận − mục tiêu| ÷ |mục tiêu|: lời giải cách tối ưu không quá tỷ lệ này.",
             $"Solver: {(result.SolverName.Length == 0 ? "none (greedy only)" : result.SolverName)}. Gap = |bound − objective| ÷ |objective|: the solution is at most this fraction from the optimum.")).Append("</p>\n");
         var runRows = new List<string[]>();
-        foreach (var l in result.Levels)
+        // The per-level runs are those of the sequential solution (the joint levels carry only the joint run's share).
+        foreach (var l in result.Sequential)
         {
             foreach (var s in l.Solutions)
             {
@@ -117,14 +124,14 @@ public static class ProposalReport
                     : "";
                 runRows.Add([E(DeficitColumns.LevelVi(l.Level)), Bi(ModelVi(s.Model), ModelEn(s.Model)), E(s.Method), E(ProposalColumns.StatusName(s.Status)),
                     E(Objective(s, s.Objective)), E(Objective(s, s.Bound)), E(Gap(s.Gap)), E(s.Seconds.ToString("0.000", Inv)), E(ratio),
-                    E(ReferenceEquals(s, l.Used) ? "✔" : ""), E(s.Note)]);
+                    E(ReferenceEquals(s, l.Used) && !result.IsJoint ? "✔" : ""), E(s.Note)]);
             }
         }
 
         Table(h, "solver-table", ["Cấp / Level", "Mô hình / Model", "Phương pháp / Method", "Trạng thái / Status", "Mục tiêu / Objective",
             "Cận / Bound", "Gap", "Giây / Seconds", "Tham lam so với tối ưu / Greedy vs exact", "Dùng / Used", "Ghi chú / Note"], runRows);
 
-        Section(h, "norms", "6. Định mức áp dụng", "Norms cited");
+        Section(h, "norms", "7. Định mức áp dụng", "Norms cited");
         h.Append("<p>").Append(Bi($"Bộ định mức {result.Norms.Version}. Giá trị \"chưa xác nhận\" là mặc định cần thay bằng số liệu của thành phố.",
             $"Norms {result.Norms.Version}. \"Unconfirmed\" values are defaults the city should replace.")).Append("</p>\n");
         Table(h, "norms-table", ["Khoá / Key", "Giá trị / Value", "Đơn vị / Unit", "Tình trạng / Status", "Nguồn / Source"],
@@ -135,7 +142,7 @@ public static class ProposalReport
                 E(n.Source),
             })]);
 
-        Section(h, "assumptions", "7. Giả định", "Assumptions");
+        Section(h, "assumptions", "8. Giả định", "Assumptions");
         h.Append("<ul>\n");
         foreach (var (vi, en) in Assumptions(result))
         {
@@ -144,7 +151,7 @@ public static class ProposalReport
 
         h.Append("</ul>\n");
 
-        Section(h, "stamp", "8. Dấu kiểm", "Stamp");
+        Section(h, "stamp", "9. Dấu kiểm", "Stamp");
         Table(h, "stamp-table", ["Khoá / Key", "Giá trị / Value"], [.. stamp.Lines().Select(l => new[] { E(l.Key), E(l.Value) }).Append([E("stamp_id"), E(stamp.Id)])]);
         h.Append("</body>\n</html>\n");
         return h.ToString();
@@ -159,8 +166,8 @@ public static class ProposalReport
             "Schools = classes ÷ the largest school's classes; land = pupils × m² per pupil, but at least the smallest site (minimum classes × class cap × m²) per school.");
         yield return ("Định mức đất đô thị rút gọn áp dụng khi dự án nằm phần lớn trong phường (chính sách của công cụ, như khi sàng lọc thửa đất).",
             "The reduced urban land norm applies when the project lies mostly in a phường (the tool's policy, as in parcel screening).");
-        yield return ("Ứng viên: thửa đất (hoặc nhóm thửa nhà nước liền kề) đạt mọi điều kiện bắt buộc của cấp học, có trọng tâm trong bán kính phục vụ quanh dự án; một thửa đã chọn cho cấp trước không được xét cho cấp sau.",
-            "Candidates: parcels (or groups of adjacent state parcels) passing every hard constraint of the level, with their centroid within the service radius of the project; a parcel chosen for one level is not offered to the next.");
+        yield return ("Ứng viên: thửa đất (hoặc nhóm thửa nhà nước liền kề) đạt mọi điều kiện bắt buộc của cấp học, có trọng tâm trong bán kính phục vụ quanh dự án. Giải tuần tự: một thửa đã chọn cho cấp trước không được xét cho cấp sau. Giải chung: các cấp dùng chung các thửa, mỗi thửa tối đa một trường (một cấp, hoặc trường nhiều cấp học nếu đủ tổng đất).",
+            "Candidates: parcels (or groups of adjacent state parcels) passing every hard constraint of the level, with their centroid within the service radius of the project. Sequential: a parcel chosen for one level is not offered to the next. Joint: the levels share the parcels, each parcel hosting at most one school (one level, or a combined school where it holds the summed land).");
         yield return (o.UnservedOnly
                 ? "Nhu cầu: điểm lưới nhu cầu trong vùng đệm, trọng số là học sinh mà các trường hiện có trong tầm không còn chỗ nhận (phương pháp vùng phục vụ, giới hạn sức chứa)."
                 : "Nhu cầu: điểm lưới nhu cầu (dân cư xã/phường và dự án) trong vùng đệm, trọng số là toàn bộ học sinh của cấp học.",
@@ -171,6 +178,54 @@ public static class ProposalReport
             "Distances are straight lines from a demand point to the site's centroid, in the city's metric CRS.");
         yield return (string.Create(Inv, $"Lưới nhu cầu {o.GridSpacingMetres} m; năm {o.Year}; giới hạn thời gian bộ giải {o.Limits.TimeLimit.TotalSeconds} giây mỗi mô hình."),
             string.Create(Inv, $"Demand grid {o.GridSpacingMetres} m; year {o.Year}; solver time limit {o.Limits.TimeLimit.TotalSeconds} s per model."));
+    }
+
+    // Section 5: the joint model's runs, the joint and the sequential figures side by side, the verdict, and the sites of
+    // the solution that is not the proposal (the proposal's are in section 4).
+    private static void JointSection(StringBuilder h, ProposalResult result)
+    {
+        Section(h, "joint", "5. Giải chung các cấp và so sánh với giải tuần tự", "Levels solved jointly, against one after another");
+        if (result.Comparison is not var (joint, sequential))
+        {
+            h.Append("<p>").Append(Bi("Không giải chung: chỉ có một cấp học, hoặc mô hình p-trung vị (mô hình chung là mô hình phủ tối đa).",
+                "Not solved jointly: one level only, or the p-median model (the joint model is maximal covering).")).Append("</p>\n");
+            return;
+        }
+
+        h.Append("<p>").Append(Bi(
+            "Mô hình chung: một mô hình phủ tối đa cho mọi cấp, các cấp dùng chung các địa điểm; mỗi thửa tối đa một trường, hoặc một trường phổ thông nhiều cấp học (tiểu học + THCS, THCS + THPT, tiểu học + THCS + THPT; Điều lệ ban hành kèm Thông tư 32/2020/TT-BGDĐT) khi diện tích đủ tổng đất một trường của các cấp; mỗi cấp tối đa số trường cần. Mục tiêu = Σ học sinh được phục vụ × m² đất mỗi học sinh của cấp (Thông tư 13/2020/TT-BGDĐT): số m² đất trường mà học sinh ở trong bán kính phục vụ, nên một cấp nặng ký theo cả số học sinh lẫn đất mỗi học sinh cần.",
+            "Joint model: one maximal-covering model for all levels, sharing the sites; a parcel hosts at most one school, or one combined school (primary + THCS, THCS + THPT, primary + THCS + THPT; charter issued with Circular 32/2020/TT-BGDĐT) where its area holds the summed land of one school per level; each level gets at most the schools it needs. Objective = Σ pupils covered × the level's m² of site per pupil (Circular 13/2020/TT-BGDĐT): the m² of school land whose pupils are within reach, so a level weighs by both the pupils it serves and the land each needs.")).Append("</p>\n");
+        Table(h, "joint-runs-table", ["Phương pháp / Method", "Trạng thái / Status", "Mục tiêu m² / Objective m²", "Cận / Bound", "Gap", "Giây / Seconds", "Dùng / Used", "Ghi chú / Note"],
+            [.. result.JointRuns.Select(r => new[]
+            {
+                E(r.Method), E(ProposalColumns.StatusName(r.Status)), E(double.IsNaPeople(r.Objective) ? "" : People(r.Objective)), E(double.IsNaPeople(r.Bound) ? "" : People(r.Bound)),
+                E(Gap(r.Gap)), E(r.Seconds.ToString("0.000", Inv)), E(ReferenceEquals(r, result.JointUsed) ? "✔" : ""), E(r.Note),
+            })]);
+        var rows = joint.Levels.Select((j, i) => (j, q: sequential.Levels[i])).Select(t => new[]
+        {
+            E(DeficitColumns.LevelVi(t.j.Level)), E(N(t.j.SchoolsNeeded)), E(N(t.j.SitesPlaced)), E(People(t.j.CoveredPupils)), E(People(t.j.LandM2)),
+            E(N(t.q.SitesPlaced)), E(People(t.q.CoveredPupils)), E(People(t.q.LandM2)),
+        }).ToList();
+        rows.Add([Bi("Tổng", "Total"), E(N(joint.Levels.Sum(l => l.SchoolsNeeded))), E(N(joint.SitesPlaced)), E(People(joint.CoveredPupils)), E(People(joint.LandUsedM2)),
+            E(N(sequential.SitesPlaced)), E(People(sequential.CoveredPupils)), E(People(sequential.LandUsedM2))]);
+        rows.Add([Bi("Mục tiêu chung m²", "Joint objective m²"), "", "", "", E(People(joint.Objective)), "", "", E(People(sequential.Objective))]);
+        Table(h, "comparison-table", ["Cấp / Level", "Trường cần / Schools needed", "Chung: địa điểm / Joint: sites", "Chung: HS phục vụ / Joint: pupils covered",
+            "Chung: đất m² / Joint: land m²", "Tuần tự: địa điểm / Sequential: sites", "Tuần tự: HS phục vụ / Sequential: pupils covered", "Tuần tự: đất m² / Sequential: land m²"], rows);
+        if (JointVerdict.Of(result) is { } verdict)
+        {
+            h.Append("<p class=\"verdict\">").Append(Bi(verdict.Vi, verdict.En)).Append("</p>\n");
+        }
+
+        var other = result.IsJoint ? result.Sequential : result.JointLevels;
+        h.Append("<p>").Append(result.IsJoint
+            ? Bi("Địa điểm của lời giải tuần tự (để so sánh):", "Sites of the sequential solution (for comparison):")
+            : Bi("Địa điểm của lời giải chung (để so sánh):", "Sites of the joint solution (for comparison):")).Append("</p>\n");
+        Table(h, "alternative-sites-table", ["Cấp / Level", "Địa điểm / Sites", "HS phục vụ / Pupils covered", "Diện tích m² / Area m²"],
+            [.. other.Select(l => new[]
+            {
+                E(DeficitColumns.LevelVi(l.Level)), E(l.Sites.Count == 0 ? "—" : string.Join(", ", l.Sites.Select(s => s.Site.Id))),
+                E(People(l.Sites.Sum(s => s.CoveredPupils))), E(People(l.Sites.Sum(s => s.Site.AreaM2))),
+            })]);
     }
 
     private static void Section(StringBuilder h, string id, string vi, string en) =>
@@ -223,7 +278,7 @@ public static class ProposalReport
     // The unit in Vietnamese with the English below it; once when both read the same ("m").
     private static string Unit(string unit) => Labels.NormUnit.Vi(unit) is var vi && vi == unit ? E(unit) : Bi(vi, unit);
 
-    // The models spread pupils fractionally; a dossier counts whole people (the GeoPackage keeps the exact figure).
+    // The models spread pupils fractionally; a dossier counts whole people and whole m² (the GeoPackage keeps the exact figure).
     private static string People(double v) => Math.Round(v, MidpointRounding.AwayFromZero).ToString("#,##0", Inv);
 
     private static string Objective(SitingSolution s, double v) => double.IsNaN(v) ? "" : v.ToString(s.Model == SitingModel.MaximalCovering ? "#,##0.0" : "#,##0", Inv);
@@ -247,6 +302,7 @@ public static class ProposalReport
         .flag { color: #a00; font-weight: bold; }
         .balance { font-weight: bold; }
         .note { color: #7a4b00; }
+        .verdict { font-weight: bold; }
         figure { margin: 0; }
         img { max-width: 100%; border: 1px solid #ccc; }
         @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } table { page-break-inside: auto; } }
