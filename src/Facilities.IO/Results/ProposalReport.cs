@@ -198,7 +198,7 @@ public static class ProposalReport
         Table(h, "joint-runs-table", ["Phương pháp / Method", "Trạng thái / Status", "Mục tiêu m² / Objective m²", "Cận / Bound", "Gap", "Giây / Seconds", "Dùng / Used", "Ghi chú / Note"],
             [.. result.JointRuns.Select(r => new[]
             {
-                E(r.Method), E(ProposalColumns.StatusName(r.Status)), E(double.IsNaPeople(r.Objective) ? "" : People(r.Objective)), E(double.IsNaPeople(r.Bound) ? "" : People(r.Bound)),
+                E(r.Method), E(ProposalColumns.StatusName(r.Status)), E(double.IsNaN(r.Objective) ? "" : People(r.Objective)), E(double.IsNaN(r.Bound) ? "" : People(r.Bound)),
                 E(Gap(r.Gap)), E(r.Seconds.ToString("0.000", Inv)), E(ReferenceEquals(r, result.JointUsed) ? "✔" : ""), E(r.Note),
             })]);
         var rows = joint.Levels.Select((j, i) => (j, q: sequential.Levels[i])).Select(t => new[]
