@@ -96,10 +96,60 @@ public class SiteProposerTests
         // Act
         var result = SiteProposer.Propose(City(area, Parcels), area, Parcels, NormsSet.BuiltIn, new ProposalOptions(2032) { Levels = ["tieu_hoc", "thcs"] }, solver: null);
 
-        // Assert: THCS (1,000 m) would reach P1 and P2, but both went to primary.
-        Assert.Empty(result.Levels[1].Candidates);
-        Assert.Empty(result.Levels[1].Sites);
-        Assert.Contains(result.Levels[1].Notes, n => n.En.StartsWith("Only 0 sites", StringComparison.Ordinal));
+        // Assert: in the sequential run THCS (1,000 m) would reach P1 and P2, but both went to primary.
+        Assert.Empty(result.Sequential[1].Candidates);
+        Assert.Empty(result.Sequential[1].Sites);
+        Assert.Contains(result.Sequential[1].Notes, n => n.En.StartsWith("Only 0 sites", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheJointSolutionSharesTheParcelsAcrossLevelsAndIsTheProposalWhenNoWorse()
+    {
+        // Arrange: primary needs 3 schools and THCS 2 for the two parcels within reach of both.
+        var area = Project();
+
+        // Act
+        var result = SiteProposer.Propose(City(area, Parcels), area, Parcels, NormsSet.BuiltIn, new ProposalOptions(2032) { Levels = ["tieu_hoc", "thcs"] }, solver: null);
+
+        // Assert: both levels see both parcels; each parcel hosts one school; the joint greedy run is measured like the
+        // sequential one and is the proposal only when it is not worse.
+        Assert.Equal(["P1", "P2"], result.JointLevels[1].Candidates.Select(c => c.Id).Order());
+        var used = result.JointLevels.SelectMany(l => l.Sites).Select(s => s.Site.Id).ToList();
+        Assert.Equal(used.Count, used.Distinct().Count());
+        var (joint, sequential) = result.Comparison!.Value;
+        Assert.Equal(GreedySiting.MethodName, result.JointUsed!.Method);
+        Assert.Equal(joint.Objective >= sequential.Objective, result.IsJoint);
+        Assert.Equal(result.JointUsed.Objective, joint.Objective, 1e-6);
+        Assert.Contains("joint=yes", result.Options.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithJointOffTheSequentialRunIsTheProposalAndTheJointOneItsComparison()
+    {
+        var area = Project();
+
+        var result = SiteProposer.Propose(City(area, Parcels), area, Parcels, NormsSet.BuiltIn,
+            new ProposalOptions(2032) { Levels = ["tieu_hoc", "thcs"], Joint = false }, solver: null);
+
+        Assert.False(result.IsJoint);
+        Assert.Same(result.Sequential, result.Levels);
+        Assert.Equal(2, result.JointLevels.Count);
+        Assert.NotNull(result.Comparison);
+    }
+
+    [Fact]
+    public void OneLevelOrThePMedianIsNotSolvedJointly()
+    {
+        var area = Project();
+
+        var single = SiteProposer.Propose(City(area, Parcels), area, Parcels, NormsSet.BuiltIn, new ProposalOptions(2032) { Levels = ["tieu_hoc"] }, solver: null);
+        var median = SiteProposer.Propose(City(area, Parcels), area, Parcels, NormsSet.BuiltIn,
+            new ProposalOptions(2032) { Levels = ["tieu_hoc", "thcs"], Model = SitingModel.PMedian }, solver: null);
+
+        Assert.Null(single.Comparison);
+        Assert.Null(median.Comparison);
+        Assert.Empty(median.JointRuns);
+        Assert.False(median.IsJoint);
     }
 
     [Fact]
