@@ -63,39 +63,26 @@ public static class JointEvaluator
     /// </summary>
     public static IReadOnlyList<int> Complete(JointSitingInstance instance, IReadOnlyList<int> chosen)
     {
-        var result = chosen.ToList();
+        var state = new JointState(instance, chosen);
         while (true)
         {
-            var current = Objective(instance, result);
             var best = -1;
             var bestGain = double.NegativeInfinity;
             for (var o = 0; o < instance.Options.Count; o++)
             {
-                if (instance.Options[o].Combined || result.Contains(o))
+                if (!instance.Options[o].Combined && state.CanAdd(o) && state.Gain(o) is var gain && gain > bestGain + 1e-9)
                 {
-                    continue;
+                    best = o;
+                    bestGain = gain;
                 }
-
-                result.Add(o);
-                if (IsFeasible(instance, result))
-                {
-                    var gain = Objective(instance, result) - current;
-                    if (gain > bestGain + 1e-9)
-                    {
-                        best = o;
-                        bestGain = gain;
-                    }
-                }
-
-                result.RemoveAt(result.Count - 1);
             }
 
             if (best < 0)
             {
-                return [.. result.Order()];
+                return [.. state.Chosen.Order()];
             }
 
-            result.Add(best);
+            state.Add(best);
         }
     }
 }

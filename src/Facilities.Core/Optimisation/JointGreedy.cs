@@ -13,31 +13,18 @@ public static class JointGreedy
     public static JointSitingSolution Solve(JointSitingInstance instance)
     {
         var watch = Stopwatch.StartNew();
-        var chosen = new List<int>();
-        var current = 0.0;
+        var state = new JointState(instance, []);
         while (true)
         {
             var best = -1;
-            var bestValue = current;
+            var bestGain = 1e-9;
             for (var o = 0; o < instance.Options.Count; o++)
             {
-                if (chosen.Contains(o))
+                if (state.CanAdd(o) && state.Gain(o) is var gain && gain > bestGain)
                 {
-                    continue;
+                    best = o;
+                    bestGain = gain;
                 }
-
-                chosen.Add(o);
-                if (JointEvaluator.IsFeasible(instance, chosen))
-                {
-                    var value = JointEvaluator.Objective(instance, chosen);
-                    if (value > bestValue + 1e-9)
-                    {
-                        best = o;
-                        bestValue = value;
-                    }
-                }
-
-                chosen.RemoveAt(chosen.Count - 1);
             }
 
             if (best < 0)
@@ -45,11 +32,10 @@ public static class JointGreedy
                 break;
             }
 
-            chosen.Add(best);
-            current = bestValue;
+            state.Add(best);
         }
 
-        var complete = JointEvaluator.Complete(instance, chosen);
+        var complete = JointEvaluator.Complete(instance, state.Chosen);
         return new JointSitingSolution
         {
             Method = GreedySiting.MethodName,
