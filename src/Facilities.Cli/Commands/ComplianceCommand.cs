@@ -4,7 +4,6 @@ using Facilities.Application;
 using Facilities.Core.Compliance;
 using Facilities.Core.Presentation;
 using Facilities.IO.Results;
-using Facilities.IO.Store;
 using Spectre.Console;
 
 namespace Facilities.Cli.Commands;
@@ -45,11 +44,7 @@ internal static class ComplianceCommand
                     ComplianceXlsxWriter.Write(rows, totals, d.Norms, stamp, outPath);
                     break;
                 default:
-                    var schools = d.Layer("schools")!;
-                    var geometry = d.SchoolGeometry();
-                    GeoPackageDataset.ReplaceLayers(outPath,
-                        [ResultLayers.Build("compliance", rows, ComplianceColumns.All, x => geometry.GetValueOrDefault((x.SchoolId, x.Level)), stamp.Id, schools)],
-                        CommandSupport.Metadata(stamp), fresh: true);
+                    ComplianceGeoPackageWriter.Write(rows, stamp, d.Layer("schools")!, d.SchoolGeometry(), outPath);
                     break;
             }
 

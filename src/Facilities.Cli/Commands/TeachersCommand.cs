@@ -5,7 +5,6 @@ using Facilities.Core.Deficit;
 using Facilities.Core.Presentation;
 using Facilities.Core.Schema;
 using Facilities.IO.Results;
-using Facilities.IO.Store;
 using Spectre.Console;
 
 namespace Facilities.Cli.Commands;
@@ -54,11 +53,7 @@ internal static class TeachersCommand
                     TeachersXlsxWriter.Write(wards, schools, columns, options.Year, d.Norms, stamp, outPath);
                     break;
                 default:
-                    var wardLayer = d.Layer("wards")!;
-                    var geometry = wardLayer.Features.ToDictionary(f => (string)f["code"]!, f => f.Geometry, StringComparer.Ordinal);
-                    var layers = DatasetSchema.Levels.Select(level => ResultLayers.Build("teachers_" + level, wards.Where(w => w.Level == level), columns,
-                        w => geometry[w.WardCode], stamp.Id, wardLayer)).ToList();
-                    GeoPackageDataset.ReplaceLayers(outPath, layers, CommandSupport.Metadata(stamp), fresh: true);
+                    TeachersGeoPackageWriter.Write(wards, columns, stamp, d.Layer("wards")!, outPath);
                     break;
             }
 
