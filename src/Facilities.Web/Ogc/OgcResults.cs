@@ -67,7 +67,11 @@ internal static class OgcResults
         ? All.Select(r => r.Id).Where(id => id switch { "sites" => d.HasLayer("parcels"), "compliance" or "compliance_wards" => d.HasLayer("schools"), _ => true })
         : [];
 
-    public static (string Vi, string En) Title(string id) => All.First(r => r.Id == id) is var r ? (r.Vi, r.En) : default;
+    public static (string Vi, string En) Title(string id)
+    {
+        var r = All.First(x => x.Id == id);
+        return (r.Vi, r.En);
+    }
 
     /// <summary>The layer whose extent the collection has (its features are that layer's wards, schools or parcels).</summary>
     public static string ExtentLayer(string id) => id switch { "compliance" => "schools", "sites" => "parcels", _ => "wards" };
