@@ -29,7 +29,7 @@ internal static class Program
             "Facilities: quy hoạch mạng lưới trường học (thiếu phòng học, quỹ đất, giấy chứng nhận).\n" +
             "School-network planning for Vietnamese cities: classroom deficit, land for schools, land-use certificates.");
         root.Options.Add(lang);
-        Ui UiFor(ParseResult r) => new(output, error, r.GetValue(lang) == "en" ? Language.En : Language.Vi);
+        Ui UiFor(ParseResult r) => new(output, error, r.GetValue(lang) == "en" ? Language.En : Language.Vi, CliOutput.Mode(r));
 
         root.Subcommands.Add(ImportCommand.Create(UiFor));
         root.Subcommands.Add(ExportCommand.Create(UiFor));
@@ -45,8 +45,18 @@ internal static class Program
         root.Subcommands.Add(ServeCommand.Create(UiFor));
         root.Subcommands.Add(ProposeCommand.Create(UiFor));
 
+        foreach (var command in root.Subcommands.Where(c => c.Name is "info" or "validate" or "deficit" or "teachers" or "compliance" or "sites" or "propose"))
+        {
+            CliOutput.AddTo(command, result: command.Name is not ("info" or "validate"));
+        }
+
         var parsed = root.Parse(args);
-        var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // System.CommandLine's own text (help, parse errors) is caught, put into the chosen language and then printed;
+        // the commands print through Ui, straight to output and error.
+        using var ownOutput = new StringWriter();
+        using var ownError = new StringWriter();
+        var config = new InvocationConfiguration { Output = ownOutput, Error = ownError, EnableDefaultExceptionHandler = false };
+        var language = parsed.GetValue(lang) == "en" ? Language.En : Language.Vi;
         try
         {
             var code = parsed.Invoke(config);
@@ -71,6 +81,11 @@ internal static class Program
         {
             error.WriteLine($"internal error (please report): {e}");
             return ExitCodes.Internal;
+        }
+        finally
+        {
+            output.Write(CommandLineText.In(ownOutput.ToString(), language));
+            error.Write(CommandLineText.In(ownError.ToString(), language));
         }
     }
 }

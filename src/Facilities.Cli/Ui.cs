@@ -6,16 +6,21 @@ namespace Facilities.Cli;
 
 /// <summary>
 /// Output of one command run: results to <see cref="Out"/>, messages and progress to <see cref="Err"/>, in
-/// Vietnamese unless --lang en (or FACILITIES_LANG=en).
+/// Vietnamese unless --lang en (or FACILITIES_LANG=en). In a pipeline (<see cref="UiMode"/>) the human text is
+/// dropped from stdout, machine output goes to <see cref="Data"/> and the JSON summary to <see cref="SummaryOut"/>;
+/// --quiet keeps only errors (<see cref="Errors"/>).
 /// </summary>
 internal sealed class Ui
 {
-    public Ui(TextWriter output, TextWriter error, Language language)
+    public Ui(TextWriter output, TextWriter error, Language language, UiMode? mode = null)
     {
-        Out = output;
-        Err = error;
+        Mode = mode ?? UiMode.Human;
+        Data = output;
+        Errors = error;
+        Out = Mode.Json || Mode.Quiet || Mode.DataOnStdout ? TextWriter.Null : output;
+        Err = Mode.Quiet ? TextWriter.Null : error;
         Language = language;
-        var interactive = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+        var interactive = !Mode.Quiet && ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
         ErrConsole = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(error),
@@ -24,7 +29,7 @@ internal sealed class Ui
         });
         OutConsole = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(output),
+            Out = new AnsiConsoleOutput(Out),
             Interactive = InteractionSupport.No,
             Ansi = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
         });
@@ -34,8 +39,21 @@ internal sealed class Ui
         }
     }
 
+    /// <summary>Human text for stdout (a null writer when stdout carries machine output or --quiet).</summary>
     public TextWriter Out { get; }
 
+    /// <summary>stdout itself: the JSON summary, or the result with --out -.</summary>
+    public TextWriter Data { get; }
+
+    /// <summary>Where the JSON summary goes: stdout, or stderr when the result itself is on stdout.</summary>
+    public TextWriter SummaryOut => Mode.DataOnStdout ? Errors : Data;
+
+    /// <summary>stderr for errors, printed even with --quiet.</summary>
+    public TextWriter Errors { get; }
+
+    public UiMode Mode { get; }
+
+    /// <summary>Messages, warnings and notes for stderr (a null writer with --quiet).</summary>
     public TextWriter Err { get; }
 
     public Language Language { get; }
@@ -49,15 +67,16 @@ internal sealed class Ui
 
     public void Issues(IEnumerable<ValidationIssue> issues, int limit = 200)
     {
-        var list = issues.OrderByDescending(i => i.Severity).ToList();
+        // --quiet still prints the errors (they decide the exit code), not the warnings.
+        var list = issues.Where(i => !Mode.Quiet || i.Severity == IssueSeverity.Error).OrderByDescending(i => i.Severity).ToList();
         foreach (var i in list.Take(limit))
         {
-            Err.WriteLine(i.Render(Language));
+            Errors.WriteLine(i.Render(Language));
         }
 
         if (list.Count > limit)
         {
-            Err.WriteLine(T($"… và {list.Count - limit} vấn đề khác.", $"… and {list.Count - limit} more problems."));
+            Errors.WriteLine(T($"… và {list.Count - limit} vấn đề khác.", $"… and {list.Count - limit} more problems."));
         }
     }
 

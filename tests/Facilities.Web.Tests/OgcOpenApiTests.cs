@@ -75,7 +75,7 @@ public sealed class OgcOpenApiTests(SampleCityApp sample) : IClassFixture<Sample
         Assert.Equal(OgcItemsQuery.MaxLimit, limit.GetProperty("maximum").GetInt32());
 
         var itemPaths = doc.GetProperty("paths").EnumerateObject().Where(p => p.Name.EndsWith("/items", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["wards", "schools", "urban_areas", "industrial_zones", "parcels"], itemPaths.Select(p => p.Name.Split('/')[2]));
+        Assert.Equal(["wards", "schools", "urban_areas", "industrial_zones", "parcels", "deficit", "teachers", "compliance", "compliance_wards", "sites"], itemPaths.Select(p => p.Name.Split('/')[2]));
         foreach (var path in itemPaths)
         {
             var layer = path.Name.Split('/')[2];
@@ -94,6 +94,8 @@ public sealed class OgcOpenApiTests(SampleCityApp sample) : IClassFixture<Sample
                     "bbox" => "100,10,110,30",
                     "bbox-crs" or "crs" => "http://www.opengis.net/def/crs/EPSG/0/9210",
                     "datetime" => "2025-09-01T00:00:00Z/..",
+                    // A result's run parameters: the last value of an enumeration (thpt, catchment), else the default, true for a flag.
+                    _ when OgcResults.IsResult(layer) && OgcResults.Parameters(layer).Contains(name) => RunValue(resolved.GetProperty("schema")),
                     _ => properties.GetProperty(name) is { ValueKind: not JsonValueKind.Null } v ? v.ToString() : null,
                 };
                 if (value is null)
@@ -128,6 +130,11 @@ public sealed class OgcOpenApiTests(SampleCityApp sample) : IClassFixture<Sample
             (await sample.App.Client().GetJsonAsync("/ogc/collections/wards/items?datetime=2025-09-01")).Body.GetProperty("numberMatched").GetInt32());
         Assert.Equal(HttpStatusCode.BadRequest, (await sample.App.Client().GetJsonAsync("/ogc/collections/wards/items?datetime=yesterday")).Status);
     }
+
+    private static string RunValue(JsonElement schema) =>
+        schema.TryGetProperty("enum", out var e) ? e[e.GetArrayLength() - 1].GetString()!
+        : schema.GetProperty("type").GetString() == "boolean" ? "true"
+        : schema.GetProperty("default").ToString();
 
     private static Regex RouteRegex(string route) =>
         new("^" + Regex.Replace(Regex.Escape(route), "\\\\\\{[^}]+\\}", "[^/]+") + "$", RegexOptions.CultureInvariant);

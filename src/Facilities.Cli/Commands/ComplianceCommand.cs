@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Facilities.Application;
 using Facilities.Core.Compliance;
 using Facilities.Core.Presentation;
 using Facilities.IO.Results;
-using Facilities.IO.Store;
 using Spectre.Console;
 
 namespace Facilities.Cli.Commands;
@@ -26,8 +26,8 @@ internal static class ComplianceCommand
         {
             var u = ui(r);
             var path = r.GetValue(dataset)!.FullName;
-            var outPath = r.GetValue(output)!.FullName;
-            var ext = CommandSupport.ResultFormat(u, path, outPath);
+            using var target = ResultTarget.For(u, path, r.GetValue(output)!, r.GetValue<string>(CliOutput.FormatName));
+            var (outPath, ext) = (target.Path, target.Extension);
 
             var d = CommandSupport.Context(path, r.GetValue(norms));
             var run = ComplianceComputation.Run(d, r.GetValue(twoSessions));
@@ -45,11 +45,7 @@ internal static class ComplianceCommand
                     ComplianceXlsxWriter.Write(rows, totals, d.Norms, stamp, outPath);
                     break;
                 default:
-                    var schools = d.Layer("schools")!;
-                    var geometry = d.SchoolGeometry();
-                    GeoPackageDataset.ReplaceLayers(outPath,
-                        [ResultLayers.Build("compliance", rows, ComplianceColumns.All, x => geometry.GetValueOrDefault((x.SchoolId, x.Level)), stamp.Id, schools)],
-                        CommandSupport.Metadata(stamp), fresh: true);
+                    ComplianceGeoPackageWriter.Write(rows, stamp, d.Layer("schools")!, d.SchoolGeometry(), outPath);
                     break;
             }
 
@@ -68,7 +64,17 @@ internal static class ComplianceCommand
 
             u.Out.WriteLine(u.T($"Kiểm tra {rows.Count} trường (theo cấp học):", $"Checked {rows.Count} school rows (one per level):"));
             u.OutConsole.Write(t);
-            DeficitCommand.Finish(u, stamp, outPath);
+            CliResult.Finish(u, "compliance", stamp, target, CliResult.Totals(ComplianceChecker.CheckNames.Select(name =>
+            {
+                var s = rows.Select(x => x[name].Status).ToList();
+                return (name, (JsonNode?)new JsonObject
+                {
+                    ["pass"] = s.Count(x => x == CheckStatus.Pass),
+                    ["fail"] = s.Count(x => x == CheckStatus.Fail),
+                    ["unknown"] = s.Count(x => x == CheckStatus.Unknown),
+                    ["not_applicable"] = s.Count(x => x == CheckStatus.NotApplicable),
+                });
+            }).Prepend(("school_rows", (JsonNode?)rows.Count))), run.Warnings);
             return ExitCodes.Ok;
         });
         return cmd;

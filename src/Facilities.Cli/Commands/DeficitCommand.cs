@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Facilities.Application;
 using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
 using Facilities.Core.Presentation;
-using Facilities.Core.Provenance;
 using Facilities.Core.Schema;
 using Facilities.IO.Results;
 using Spectre.Console;
@@ -37,8 +37,8 @@ internal static class DeficitCommand
         {
             var u = ui(r);
             var path = r.GetValue(dataset)!.FullName;
-            var outPath = r.GetValue(output)!.FullName;
-            var ext = CommandSupport.ResultFormat(u, path, outPath);
+            using var target = ResultTarget.For(u, path, r.GetValue(output)!, r.GetValue<string>(CliOutput.FormatName));
+            var (outPath, ext) = (target.Path, target.Extension);
 
             var options = new DeficitOptions(r.GetValue(year))
             {
@@ -72,7 +72,7 @@ internal static class DeficitCommand
                 }
 
                 PrintCatchment(u, catchment);
-                Finish(u, stamp, outPath);
+                CliResult.Finish(u, "deficit", stamp, target, CatchmentTotals(catchment), run.Warnings);
                 return ExitCodes.Ok;
             }
 
@@ -91,23 +91,39 @@ internal static class DeficitCommand
             }
 
             PrintTotals(u, result);
-            Finish(u, stamp, outPath);
+            CliResult.Finish(u, "deficit", stamp, target, AdminTotals(result), run.Warnings);
             return ExitCodes.Ok;
         });
         return cmd;
     }
 
-    internal static void Finish(Ui u, ResultStamp stamp, string outPath)
-    {
-        if (stamp.UnconfirmedNorms.Count > 0)
+    /// <summary>The --json totals of the admin method: per level and for the city, as the printed table.</summary>
+    private static JsonObject AdminTotals(DeficitResult result) => CliResult.Totals(result.TotalsByLevel().Append(result.CityTotal()).Select(x => (x.Level,
+        (JsonNode?)new JsonObject
         {
-            u.Err.WriteLine(u.T(
-                $"lưu ý: kết quả dùng định mức CHƯA XÁC NHẬN (mặc định, có thể thay bằng --norms): {string.Join(", ", stamp.UnconfirmedNorms)}",
-                $"note: the result uses UNCONFIRMED norms (defaults, replace with --norms): {string.Join(", ", stamp.UnconfirmedNorms)}"));
-        }
+            ["pupils"] = x.Pupils,
+            ["classes_needed"] = x.ClassesNeeded,
+            ["rooms_needed"] = x.RoomsNeeded,
+            ["rooms_available"] = x.RoomsAvailable,
+            ["rooms_to_build"] = x.Shortage,
+            ["wards_short"] = x.WardsShort,
+            ["subject_rooms_deficit"] = x.SubjectRoomsDeficit,
+            ["wards_without_school_data"] = x.WardsWithoutSchoolData,
+        })));
 
-        u.Out.WriteLine(u.T($"Đã ghi {outPath} (dấu kiểm {stamp.Id}).", $"Wrote {outPath} (stamp {stamp.Id})."));
-    }
+    /// <summary>The --json totals of the catchment method, per level, as the printed table.</summary>
+    private static JsonObject CatchmentTotals(CatchmentResult result) => CliResult.Totals(result.Options.Levels.Select(level =>
+    {
+        var rows = result.Wards.Where(w => w.Level == level).ToList();
+        return (level, (JsonNode?)new JsonObject
+        {
+            ["pupils"] = rows.Sum(w => w.Pupils),
+            ["allocated"] = rows.Sum(w => w.Allocated),
+            ["unserved"] = rows.Sum(w => w.Unserved),
+            ["rooms_needed"] = rows.Sum(w => w.RoomsNeeded),
+            ["schools_over_capacity"] = result.Schools.Count(s => s.Level == level && s.LoadRatio > 1 + 1e-9),
+        });
+    }));
 
     private static void PrintCatchment(Ui u, CatchmentResult result)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Facilities.IO.Store;
 using Spectre.Console;
 
@@ -68,8 +69,44 @@ internal static class InfoCommand
             }
 
             u.OutConsole.Write(totals);
+            CliSummary.Write(u, "info", true, null, Totals(path, summaries, meta), [], null);
             return ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>The --json totals: the dataset, its hash and, per layer, count, geometry, CRS, extent and totals.</summary>
+    private static JsonObject Totals(string path, IReadOnlyList<LayerSummary> summaries, IReadOnlyDictionary<string, string> meta)
+    {
+        var layers = new JsonObject();
+        foreach (var s in summaries)
+        {
+            var e = s.Table.Extent;
+            var sums = new JsonObject();
+            foreach (var t in s.Sums)
+            {
+                // A field without any value is "no data" (null), never 0.
+                sums[t.Field] = new JsonObject { ["sum"] = t.Sum is double d ? d : null, ["with_value"] = t.WithValue };
+            }
+
+            var groups = new JsonObject();
+            foreach (var (field, counts) in s.Groups)
+            {
+                groups[field] = CliResult.Totals(counts.Select(c => (c.Code, (JsonNode?)c.Count)));
+            }
+
+            layers[s.Table.Name] = new JsonObject
+            {
+                ["features"] = s.Count,
+                ["geometry"] = s.Table.GeometryType,
+                ["crs"] = $"{s.Table.Organization}:{s.Table.OrganizationCode}",
+                ["extent"] = e is null ? null : new JsonArray(e.MinX, e.MinY, e.MaxX, e.MaxY),
+                ["source"] = meta.GetValueOrDefault($"layer.{s.Table.Name}.source"),
+                ["sums"] = sums,
+                ["counts"] = groups,
+            };
+        }
+
+        return new JsonObject { ["dataset"] = path, ["sha256"] = GeoPackageDataset.Hash(path), ["layers"] = layers };
     }
 }

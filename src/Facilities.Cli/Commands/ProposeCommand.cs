@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Facilities.Application;
 using Facilities.Core.Optimisation;
 using Facilities.Core.Presentation;
@@ -50,7 +51,13 @@ internal static class ProposeCommand
         {
             var u = ui(r);
             var path = r.GetValue(dataset)!.FullName;
-            var outPath = r.GetValue(output)!.FullName;
+            using var target = ResultTarget.For(u, path, r.GetValue(output)!, r.GetValue<string>(CliOutput.FormatName));
+            if (target.ToStdout && target.Extension != ".gpkg")
+            {
+                throw new ArgumentException(u.T("propose ra stdout chỉ có --format geojson.", "propose to stdout takes only --format geojson."));
+            }
+
+            var outPath = target.Path;
             var reportPath = r.GetValue(report)!.FullName;
             CheckPaths(u, path, outPath, reportPath);
             var levelList = ParseLevels(u, r.GetValue(levels)!);
@@ -67,7 +74,7 @@ internal static class ProposeCommand
             {
                 var known = ProposalComputation.Areas(d).Select(g => $"{g.Id} ({g.Name})").ToList();
                 var listed = ambiguous.Count > 0 ? string.Join("; ", ambiguous.Select(g => $"{g.Id} ({g.Name})")) : known.Count == 0 ? "—" : string.Join("; ", known);
-                u.Err.WriteLine(u.T(
+                u.Errors.WriteLine(u.T(
                     ambiguous.Count > 0
                         ? $"lỗi: {Path.GetFileName(path)}, lớp urban_areas: tên '{key}' trùng nhiều dự án; hãy dùng mã: {listed}"
                         : $"lỗi: {Path.GetFileName(path)}, lớp urban_areas: không có dự án khu đô thị có mã hoặc tên '{key}'. Các dự án: {listed}",
@@ -112,8 +119,8 @@ internal static class ProposeCommand
                 ProposalWriter.WriteGeoPackage(result, stamp, city.MetricCrs, outPath);
             });
             Print(u, result);
-            DeficitCommand.Finish(u, stamp, outPath);
             u.Out.WriteLine(u.T($"Đã ghi hồ sơ {reportPath}.", $"Wrote the dossier {reportPath}."));
+            CliResult.Finish(u, "propose", stamp, target, Totals(result, reportPath), run.Warnings);
             return ExitCodes.Ok;
         });
         return cmd;
@@ -225,6 +232,20 @@ internal static class ProposeCommand
 
     // Whole people and whole m²: the models spread pupils fractionally.
     private static string N(double v) => Math.Round(v, MidpointRounding.AwayFromZero).ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>The --json totals: the project's needs and, per level, what was proposed (as the printed table).</summary>
+    private static JsonObject Totals(ProposalResult result, string reportPath) => CliResult.Totals(
+        result.Levels.Select(l => (l.Level, (JsonNode?)new JsonObject
+        {
+            ["pupils"] = l.Needs.Pupils,
+            ["classes"] = l.Needs.Classes,
+            ["rooms"] = l.Needs.Classrooms,
+            ["schools"] = l.Needs.Schools,
+            ["land_m2"] = l.Needs.LandM2,
+            ["candidates"] = l.Candidates.Count,
+            ["sites_chosen"] = new JsonArray([.. l.Sites.Select(s => JsonValue.Create(s.Site.Id))]),
+            ["solution"] = l.Used is null ? null : ProposalColumns.StatusName(l.Used.Status),
+        })).Prepend(("urban_area", (JsonNode?)result.Needs.Area.Id)).Prepend(("year", (JsonNode?)result.Needs.Year)).Append(("report", (JsonNode?)reportPath)));
 
     private static string N(decimal v) => v.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Facilities.Application;
 using Facilities.Core.Schema;
 using Facilities.Core.Screening;
@@ -38,8 +39,8 @@ internal static class SitesCommand
         {
             var u = ui(r);
             var path = r.GetValue(dataset)!.FullName;
-            var outPath = r.GetValue(output)!.FullName;
-            var ext = CommandSupport.ResultFormat(u, path, outPath);
+            using var target = ResultTarget.For(u, path, r.GetValue(output)!, r.GetValue<string>(CliOutput.FormatName));
+            var (outPath, ext) = (target.Path, target.Extension);
 
             if (r.GetValue(top) < 0)
             {
@@ -77,7 +78,8 @@ internal static class SitesCommand
             }
 
             Print(u, result, run.Result.LandUse, elapsed);
-            DeficitCommand.Finish(u, stamp, outPath);
+            CliResult.Finish(u, "sites", stamp, target,
+                CliResult.Totals(SiteColumns.Summary(result).Select(x => (x.Key, (JsonNode?)x.Count))), run.Warnings);
             return ExitCodes.Ok;
         });
         return cmd;

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Facilities.Application;
 using Facilities.Core.Deficit;
 using Facilities.Core.Presentation;
 using Facilities.Core.Schema;
 using Facilities.IO.Results;
-using Facilities.IO.Store;
 using Spectre.Console;
 
 namespace Facilities.Cli.Commands;
@@ -32,8 +32,8 @@ internal static class TeachersCommand
         {
             var u = ui(r);
             var path = r.GetValue(dataset)!.FullName;
-            var outPath = r.GetValue(output)!.FullName;
-            var ext = CommandSupport.ResultFormat(u, path, outPath);
+            using var target = ResultTarget.For(u, path, r.GetValue(output)!, r.GetValue<string>(CliOutput.FormatName));
+            var (outPath, ext) = (target.Path, target.Extension);
 
             var options = new DeficitOptions(r.GetValue(year)) { PublicOnly = r.GetValue(publicOnly), Method = r.GetValue(method)! };
             var catchmentOptions = CommandSupport.Catchment(u, r.GetValue(capacityLimited), r.GetValue(grid));
@@ -54,11 +54,7 @@ internal static class TeachersCommand
                     TeachersXlsxWriter.Write(wards, schools, columns, options.Year, d.Norms, stamp, outPath);
                     break;
                 default:
-                    var wardLayer = d.Layer("wards")!;
-                    var geometry = wardLayer.Features.ToDictionary(f => (string)f["code"]!, f => f.Geometry, StringComparer.Ordinal);
-                    var layers = DatasetSchema.Levels.Select(level => ResultLayers.Build("teachers_" + level, wards.Where(w => w.Level == level), columns,
-                        w => geometry[w.WardCode], stamp.Id, wardLayer)).ToList();
-                    GeoPackageDataset.ReplaceLayers(outPath, layers, CommandSupport.Metadata(stamp), fresh: true);
+                    TeachersGeoPackageWriter.Write(wards, columns, stamp, d.Layer("wards")!, outPath);
                     break;
             }
 
@@ -80,7 +76,18 @@ internal static class TeachersCommand
             var methodLabel = Labels.Method.Label(options.Method, u.Language).ToLower(CultureInfo.InvariantCulture);
             u.Out.WriteLine(u.T($"Giáo viên năm {options.Year} ({methodLabel}):", $"Teachers in {options.Year} ({methodLabel}):"));
             u.OutConsole.Write(t);
-            DeficitCommand.Finish(u, stamp, outPath);
+            CliResult.Finish(u, "teachers", stamp, target, CliResult.Totals(DatasetSchema.Levels.Select(level =>
+            {
+                var rows = wards.Where(w => w.Level == level).ToList();
+                return (level, (JsonNode?)new JsonObject
+                {
+                    ["teachers_needed"] = rows.Sum(w => w.TeachersNeeded ?? 0),
+                    ["teachers_reported"] = rows.Sum(w => w.TeachersAvailable ?? 0),
+                    ["teachers_short"] = rows.Where(w => w.Shortfall is long).Sum(w => Math.Max(0, w.Shortfall!.Value)),
+                    ["wards_unknown"] = rows.Count(w => w.Shortfall is null),
+                    ["wards_without_school_data"] = rows.Count(w => w.SchoolsInData == 0),
+                });
+            })), run.Warnings);
             return ExitCodes.Ok;
         });
         return cmd;

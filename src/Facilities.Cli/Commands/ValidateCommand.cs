@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Facilities.Core.Schema;
 using Facilities.Core.Spatial;
 using Facilities.Core.Validation;
@@ -46,6 +47,23 @@ internal static class ValidateCommand
             var errors = issues.ErrorCount;
             var warnings = issues.Items.Count - errors;
             u.Out.WriteLine(u.T($"{Path.GetFileName(path)}: {errors} lỗi, {warnings} cảnh báo.", $"{Path.GetFileName(path)}: {errors} errors, {warnings} warnings."));
+            CliSummary.Write(u, "validate", errors == 0, null, new JsonObject
+            {
+                ["path"] = path,
+                ["errors"] = errors,
+                ["warnings"] = warnings,
+                ["issues"] = new JsonArray([.. issues.Items.Select(i => new JsonObject
+                {
+                    ["severity"] = i.Severity.ToString().ToLowerInvariant(),
+                    ["code"] = i.Code,
+                    ["file"] = i.File,
+                    ["layer"] = i.Layer,
+                    ["feature"] = i.Feature,
+                    ["field"] = i.Field,
+                    ["vi"] = i.Message.Vi,
+                    ["en"] = i.Message.En,
+                })]),
+            }, [], null);
             return errors > 0 ? ExitCodes.DataErrors : ExitCodes.Ok;
         });
         return cmd;

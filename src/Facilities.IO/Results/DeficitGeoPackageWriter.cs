@@ -23,23 +23,7 @@ public static class DeficitGeoPackageWriter
         var metadata = stamp.Lines().ToDictionary(l => "result." + l.Key, l => l.Value);
         metadata["result.stamp_id"] = stamp.Id;
 
-        // Layers and styles go into a temporary file that replaces the target only when both are written: a reader
-        // never sees a result without its styles, nor a half-written file.
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.styled.tmp");
-        try
-        {
-            GeoPackageDataset.ReplaceLayers(temp, layers, metadata, fresh: true);
-            GeoPackageLayerStyles.Write(temp, [.. layers.Select(Style)], GeoPackageDataset.DefaultLastChange);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        StyledGeoPackage.Write(path, layers, metadata, [.. layers.Select(Style)]);
     }
 
     /// <summary>
@@ -49,14 +33,7 @@ public static class DeficitGeoPackageWriter
     public static LayerStyleEntry Style(FeatureLayer layer)
     {
         var withData = layer.Features.Where(f => f[WardChoropleth.StatusField] as string != WardChoropleth.NoDataCode);
-        var values = withData.Select(f => f["deficit_rooms"] switch
-        {
-            double d => d,
-            long l => l,
-            int i => i,
-            _ => (double?)null,
-        });
-        var choropleth = WardChoropleth.DeficitRooms(values);
+        var choropleth = WardChoropleth.DeficitRooms(StyledGeoPackage.Values(withData, "deficit_rooms"));
         return new LayerStyleEntry(layer.Name, GeoPackageLayerWriter.GeometryColumn, "facilities deficit_rooms",
             QgisQml.Write(choropleth), OgcSld.Write(choropleth, layer.Name),
             "Thiếu phòng học theo phường, màu như bản đồ Facilities / Classrooms short per ward, coloured as in the Facilities map");

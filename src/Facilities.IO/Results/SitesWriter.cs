@@ -3,6 +3,7 @@ using Facilities.Core.Provenance;
 using Facilities.Core.Screening;
 using Facilities.Core.Spatial;
 using Facilities.IO.Store;
+using Facilities.IO.Styles;
 using NetTopologySuite.Geometries;
 
 namespace Facilities.IO.Results;
@@ -74,6 +75,9 @@ public static class SitesWriter
             ["screening_summary"] = null,
             ["rejected_parcels"] = null,
         };
-        GeoPackageDataset.ReplaceLayers(path, layers, metadata, fresh: true, geometryTypes: types);
+        // The candidates open in QGIS drawn as the map draws them (layer_styles); the tables have nothing to draw.
+        var style = new LayerStyleEntry("candidate_sites", GeoPackageLayerWriter.GeometryColumn, "facilities candidate_sites",
+            SiteStyle.Qml(), SiteStyle.Sld("candidate_sites"), "Địa điểm đề xuất, màu như bản đồ Facilities / Candidate sites, coloured as in the Facilities map");
+        StyledGeoPackage.Write(path, layers, metadata, [style], types);
     }
 }

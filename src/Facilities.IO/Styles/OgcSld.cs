@@ -10,23 +10,25 @@ namespace Facilities.IO.Styles;
 /// </summary>
 public static class OgcSld
 {
-    private static readonly XNamespace Sld = "http://www.opengis.net/sld";
-    private static readonly XNamespace Se = "http://www.opengis.net/se";
-    private static readonly XNamespace Ogc = "http://www.opengis.net/ogc";
+    internal static readonly XNamespace Sld = "http://www.opengis.net/sld";
+    internal static readonly XNamespace Se = "http://www.opengis.net/se";
+    internal static readonly XNamespace Ogc = "http://www.opengis.net/ogc";
 
     /// <summary>The SLD document of <paramref name="style"/> for layer <paramref name="layer"/>.</summary>
     public static string Write(WardChoropleth style, string layer)
     {
         var valued = style.Categories.Where(c => c.Class is not null).ToList();
-        var rules = style.Categories.Select(c => Rule(c, Filter(style, c, c.Class is not null && c == valued[^1])));
-        var doc = new XDocument(new XElement(Sld + "StyledLayerDescriptor",
+        return Document(layer, style.Categories.Select(c => Rule(c, Filter(style, c, c.Class is not null && c == valued[^1]))));
+    }
+
+    /// <summary>An SLD 1.1 document of one layer with these rules.</summary>
+    internal static string Document(string layer, IEnumerable<XElement> rules) =>
+        new XDocument(new XElement(Sld + "StyledLayerDescriptor",
             new XAttribute("version", "1.1.0"),
             new XAttribute(XNamespace.Xmlns + "se", Se), new XAttribute(XNamespace.Xmlns + "ogc", Ogc),
             new XElement(Sld + "NamedLayer", new XElement(Se + "Name", layer),
                 new XElement(Sld + "UserStyle", new XElement(Se + "Name", layer),
-                    new XElement(Se + "FeatureTypeStyle", rules)))));
-        return doc.ToString();
-    }
+                    new XElement(Se + "FeatureTypeStyle", rules))))).ToString();
 
     private static XElement Rule(WardStyleCategory c, XElement filter)
     {
@@ -74,11 +76,11 @@ public static class OgcSld
         return new XElement(Ogc + "Filter", new XElement(Ogc + "And", hasData, own));
     }
 
-    private static XElement Compare(string op, string field, string literal) =>
+    internal static XElement Compare(string op, string field, string literal) =>
         new(Ogc + op, Property(field), new XElement(Ogc + "Literal", literal));
 
-    private static XElement Property(string field) => new(Ogc + "PropertyName", field);
+    internal static XElement Property(string field) => new(Ogc + "PropertyName", field);
 
-    private static XElement Svg(string name, string value) =>
+    internal static XElement Svg(string name, string value) =>
         new(Se + "SvgParameter", new XAttribute("name", name), value.ToString(CultureInfo.InvariantCulture));
 }

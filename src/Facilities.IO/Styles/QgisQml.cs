@@ -24,11 +24,13 @@ public static class QgisQml
             new XAttribute("type", "categorizedSymbol"), new XAttribute("attr", style.QgisExpression()),
             new XAttribute("symbollevels", "0"), new XAttribute("forceraster", "0"), new XAttribute("enableorderby", "0"),
             categories, symbols);
-        var doc = new XDocument(
-            new XDocumentType("qgis", "http://mrcc.com/qgis.dtd", "SYSTEM", null),
-            new XElement("qgis", new XAttribute("version", "3.22.0"), new XAttribute("styleCategories", "Symbology"), renderer));
-        return doc.ToString();
+        return Document(renderer);
     }
+
+    /// <summary>A QML document holding <paramref name="renderer"/>.</summary>
+    internal static string Document(XElement renderer) => new XDocument(
+        new XDocumentType("qgis", "http://mrcc.com/qgis.dtd", "SYSTEM", null),
+        new XElement("qgis", new XAttribute("version", "3.22.0"), new XAttribute("styleCategories", "Symbology"), renderer)).ToString();
 
     private static XElement Symbol(string name, WardStyleCategory c)
     {
@@ -61,11 +63,11 @@ public static class QgisQml
         return symbol;
     }
 
-    private static XElement Layer(string cls, params object[] content) =>
+    internal static XElement Layer(string cls, params object[] content) =>
         new("layer", new XAttribute("class", cls), new XAttribute("enabled", "1"), new XAttribute("locked", "0"),
             new XAttribute("pass", "0"), content);
 
-    private static XElement Prop(string k, string v) => new("prop", new XAttribute("k", k), new XAttribute("v", v));
+    internal static XElement Prop(string k, string v) => new("prop", new XAttribute("k", k), new XAttribute("v", v));
 
     /// <summary>#rrggbb and an opacity as QGIS's "r,g,b,a".</summary>
     public static string Rgba(string hex, double opacity)

@@ -44,6 +44,10 @@ public sealed class WardChoropleth
     public static WardChoropleth DeficitRooms(IEnumerable<double?> values) =>
         new("deficit_rooms", ColourClasses.Classify(values), "Thiếu {0} phòng", "{0} room(s) short");
 
+    /// <summary>The teacher_shortfall choropleth of result rows, classed as the map classes its teachers indicator (state.js).</summary>
+    public static WardChoropleth TeacherShortfall(IEnumerable<double?> values) =>
+        new("teacher_shortfall", ColourClasses.Classify(values), "Thiếu {0} giáo viên", "{0} teacher(s) short");
+
     /// <summary>A QGIS expression giving each ward the key of its category.</summary>
     public string QgisExpression()
     {

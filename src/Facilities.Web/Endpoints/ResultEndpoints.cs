@@ -20,8 +20,7 @@ internal static class ResultEndpoints
     /// The CLI's compliance columns and, for the map, each school's overall status as Core decides it (the browser
     /// colours and labels by it and computes nothing).
     /// </summary>
-    internal static readonly IReadOnlyList<ResultColumn<Core.Compliance.ComplianceRow>> ComplianceMapColumns =
-        [.. ComplianceColumns.All, new("compliance_status", "Kết quả chung", r => ComplianceColumns.StatusText(r.Overall))];
+    internal static readonly IReadOnlyList<ResultColumn<Core.Compliance.ComplianceRow>> ComplianceMapColumns = ComplianceGeoPackageWriter.Columns;
 
     public static void Map(IEndpointRouteBuilder app)
     {

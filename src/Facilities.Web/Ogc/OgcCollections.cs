@@ -4,7 +4,7 @@ using Facilities.Web.Tiles;
 
 namespace Facilities.Web.Ogc;
 
-/// <summary>The collections /ogc serves (the dataset's layers it has) and their descriptions.</summary>
+/// <summary>The collections /ogc serves (the dataset's layers it has, then the results it can compute) and their descriptions.</summary>
 internal static class OgcCollections
 {
     private static readonly Dictionary<string, (string Vi, string En)> Titles = new(StringComparer.Ordinal)
@@ -17,13 +17,16 @@ internal static class OgcCollections
     };
 
     /// <summary>The collection ids of this dataset, in a fixed order.</summary>
-    public static List<string> Ids(DatasetService d) => [.. LayerEndpoints.Whole.Append("parcels").Where(d.HasLayer)];
+    public static List<string> Ids(DatasetService d) => [.. LayerEndpoints.Whole.Append("parcels").Where(d.HasLayer), .. OgcResults.Ids(d)];
 
-    public static string Title(string id) => Titles[id].Vi + " / " + Titles[id].En;
+    public static string Title(string id) => Names(id).Vi + " / " + Names(id).En;
+
+    private static (string Vi, string En) Names(string id) => OgcResults.IsResult(id) ? OgcResults.Title(id) : Titles[id];
 
     public static JsonObject Describe(string root, DatasetService d, ParcelTiles p, string id)
     {
-        var extent = new OgcSource(id, d, p).Extent();
+        var result = OgcResults.IsResult(id);
+        var extent = new OgcSource(result ? OgcResults.ExtentLayer(id) : id, d, p).Extent();
         var bbox = new JsonArray();
         if (!extent.IsNull)
         {
@@ -37,7 +40,8 @@ internal static class OgcCollections
         }
 
         var self = $"{root}/collections/{id}";
-        return new JsonObject
+        var en = Names(id).En;
+        var collection = new JsonObject
         {
             ["id"] = id,
             ["title"] = Title(id),
@@ -46,9 +50,16 @@ internal static class OgcCollections
             ["storageCrs"] = OgcCrs.Crs84Uri,
             ["extent"] = new JsonObject { ["spatial"] = new JsonObject { ["bbox"] = bbox, ["crs"] = OgcCrs.Crs84Uri } },
             ["links"] = new JsonArray(
-                OgcLinks.Link(self, "self", "application/json", Titles[id].En),
-                OgcLinks.Link(self + "/items", "items", GeoJson.ContentType, Titles[id].En + " (GeoJSON)"),
+                OgcLinks.Link(self, "self", "application/json", en),
+                OgcLinks.Link(self + "/items", "items", GeoJson.ContentType, en + " (GeoJSON)"),
                 OgcLinks.Link(self + "/queryables", OgcQueryables.Rel, OgcQueryables.ContentType, "queryables")),
         };
+        if (result)
+        {
+            var parameters = string.Join(", ", OgcResults.Parameters(id));
+            collection["description"] = $"Kết quả tính theo tham số {parameters} của /api (không có level: mọi cấp) / computed for the /api parameters {parameters} (no level: every level)";
+        }
+
+        return collection;
     }
 }

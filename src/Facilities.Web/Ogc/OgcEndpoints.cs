@@ -7,7 +7,7 @@ namespace Facilities.Web.Ogc;
 /// <summary>
 /// OGC API – Features under /ogc, read-only: Part 1 (Core, GeoJSON, OpenAPI 3.0), Part 2 (CRS by reference) and the
 /// queryables of Part 3, so QGIS's own OAPIF provider, GDAL's OAPIF driver and ArcGIS Pro add the dataset's layers
-/// straight from the running app. Stored coordinates are CRS84 (lon, lat); <c>crs</c> reprojects (docs/web-api.md).
+/// and its results (<see cref="OgcResults"/>) straight from the running app. Stored coordinates are CRS84 (lon, lat); <c>crs</c> reprojects (docs/web-api.md).
 /// </summary>
 internal static class OgcEndpoints
 {
@@ -56,9 +56,9 @@ internal static class OgcEndpoints
         app.MapGet("/ogc/collections/{id}", (string id, HttpRequest r, DatasetService d, ParcelTiles p) =>
             OgcCollections.Ids(d).Contains(id) ? Json(OgcCollections.Describe(OgcLinks.Root(r), d, p, id)) : NoCollection(id));
         app.MapGet("/ogc/collections/{id}/queryables", (string id, HttpRequest r, DatasetService d, ParcelTiles p) =>
-            OgcCollections.Ids(d).Contains(id)
-                ? Results.Text(OgcQueryables.Document($"{OgcLinks.Root(r)}/collections/{id}/queryables", new OgcSource(id, d, p)).ToJsonString(Options), OgcQueryables.ContentType)
-                : NoCollection(id));
+            OgcItems.Source(id, r, d, p, out var error) is { } source
+                ? Results.Text(OgcQueryables.Document($"{OgcLinks.Root(r)}/collections/{id}/queryables", source).ToJsonString(Options), OgcQueryables.ContentType)
+                : error!);
         app.MapGet("/ogc/collections/{id}/items", OgcItems.Page);
         app.MapGet("/ogc/collections/{id}/items/{featureId}", OgcItems.One);
     }

@@ -8,12 +8,11 @@ internal static class OgcItems
 {
     public static IResult Page(string id, HttpRequest r, DatasetService d, ParcelTiles p)
     {
-        if (!OgcCollections.Ids(d).Contains(id))
+        if (Source(id, r, d, p, out var sourceError) is not { } source)
         {
-            return OgcEndpoints.NoCollection(id);
+            return sourceError!;
         }
 
-        var source = new OgcSource(id, d, p);
         if (OgcItemsQuery.Parse(r.Query, source, out var error) is not { } q)
         {
             return error!;
@@ -42,6 +41,25 @@ internal static class OgcItems
             }
 
             w.WriteEndArray();
+            if (source.Table is { } table)
+            {
+                // The stamps of the run(s), with the keys of <file>.stamp.json (one per level when every level was computed).
+                w.WriteStartArray("stamps");
+                foreach (var stamp in table.Stamps)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("stamp_id", stamp.Id);
+                    foreach (var (k, v) in stamp.Lines())
+                    {
+                        w.WriteString(k, v);
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteStartArray("features");
             foreach (var i in page)
             {
@@ -57,15 +75,17 @@ internal static class OgcItems
 
     public static IResult One(string id, string featureId, HttpRequest r, DatasetService d, ParcelTiles p)
     {
-        if (!OgcCollections.Ids(d).Contains(id))
+        if (Source(id, r, d, p, out var sourceError) is not { } source)
         {
-            return OgcEndpoints.NoCollection(id);
+            return sourceError!;
         }
 
-        var unknown = r.Query.Keys.FirstOrDefault(k => k is not ("crs" or "f"));
+        var unknown = r.Query.Keys.FirstOrDefault(k => k is not ("crs" or "f") && !source.Parameters.Contains(k));
         if (unknown is not null)
         {
-            return ApiError.BadParameter(unknown, "một đối tượng chỉ nhận crs", "one feature takes only crs");
+            return source.Table is null
+                ? ApiError.BadParameter(unknown, "một đối tượng chỉ nhận crs", "one feature takes only crs")
+                : ApiError.BadParameter(unknown, "một đối tượng chỉ nhận crs và " + string.Join(", ", source.Parameters), "one feature takes only crs and " + string.Join(", ", source.Parameters));
         }
 
         IResult? error = null;
@@ -75,7 +95,6 @@ internal static class OgcItems
             return error!;
         }
 
-        var source = new OgcSource(id, d, p);
         var index = source.Find(featureId);
         if (index < 0)
         {
@@ -84,6 +103,34 @@ internal static class OgcItems
 
         r.HttpContext.Response.Headers["Content-Crs"] = crs.Header;
         return Results.Bytes(GeoJson.Document(w => source.Write(w, index, crs)), GeoJson.ContentType);
+    }
+
+    /// <summary>
+    /// The features of collection <paramref name="id"/>: a dataset layer, or a result computed for the request's run
+    /// parameters (/api's names and defaults); null with the 404 or 400 to answer.
+    /// </summary>
+    public static OgcSource? Source(string id, HttpRequest r, DatasetService d, ParcelTiles p, out IResult? error)
+    {
+        error = null;
+        if (!OgcCollections.Ids(d).Contains(id))
+        {
+            error = OgcEndpoints.NoCollection(id);
+            return null;
+        }
+
+        if (!OgcResults.IsResult(id))
+        {
+            return new OgcSource(id, d, p);
+        }
+
+        var (query, queryError) = ResultQuery.Parse(r.Query, Endpoints.MetaEndpoints.BaseYear, false);
+        if (queryError is not null)
+        {
+            error = queryError;
+            return null;
+        }
+
+        return new OgcSource(id, d, p, OgcResults.Table(d, id, query!));
     }
 
     /// <summary>The same request (filters, bbox, crs kept) at another offset.</summary>

@@ -22,10 +22,11 @@ internal sealed record OgcItemsQuery(int Limit, int Offset, OgcBox? Box, OgcCrs 
     {
         error = null;
         var fields = source.Fields;
-        var unknown = q.Keys.FirstOrDefault(k => !Standard.Contains(k) && !fields.Any(f => f.Name == k));
+        var run = source.Parameters;
+        var unknown = q.Keys.FirstOrDefault(k => !Standard.Contains(k) && !run.Contains(k) && !fields.Any(f => f.Name == k));
         if (unknown is not null)
         {
-            var known = string.Join(", ", Standard.Concat(fields.Select(f => f.Name)));
+            var known = string.Join(", ", Standard.Concat(run).Concat(fields.Select(f => f.Name)).Distinct());
             error = ApiError.BadParameter(unknown, $"không có tham số này cho {source.Id}; các tham số: {known}.", $"not a parameter of {source.Id}; parameters: {known}.");
             return null;
         }
@@ -78,7 +79,8 @@ internal sealed record OgcItemsQuery(int Limit, int Offset, OgcBox? Box, OgcCrs 
         }
 
         var filters = new List<OgcFilter>();
-        foreach (var field in fields.Where(f => q.ContainsKey(f.Name)))
+        // A result's run parameters (level, year, method…) chose the rows already: they are not filters again.
+        foreach (var field in fields.Where(f => q.ContainsKey(f.Name) && !run.Contains(f.Name)))
         {
             var text = q[field.Name].ToString();
             if (OgcFilter.Parse(field, text) is not { } filter)

@@ -28,6 +28,15 @@ internal static class OgcOpenApi
         foreach (var id in ids)
         {
             var parameters = new List<JsonNode> { Ref("limit"), Ref("offset"), Ref("bbox"), Ref("bbox-crs"), Ref("crs"), Ref("datetime") };
+            if (OgcResults.IsResult(id))
+            {
+                // A result's run parameters, declared as queryables so QGIS turns a filter on level/year/method into them;
+                // its other properties are listed at /queryables (declaring them here would compute every result).
+                parameters.AddRange(OgcResults.Parameters(id).Select(n => (JsonNode)FormParameter(n, OgcResults.Describe(n), OgcResults.Schema(n))));
+                paths[$"/collections/{id}/items"] = Get("items_" + id, OgcCollections.Title(id), GeoJsonContent("a page of the result's features (numberMatched, numberReturned, links next, stamps)"), [.. parameters]);
+                continue;
+            }
+
             foreach (var f in new OgcSource(id, d, p).Fields)
             {
                 parameters.Add(FormParameter(f.Name, $"chỉ lấy đối tượng có {f.Name} bằng giá trị này / only features whose {f.Name} equals this", new JsonObject { ["type"] = OgcQueryables.SchemaType(f.Type) }));

@@ -5,7 +5,8 @@ namespace Facilities.Web.Ogc;
 
 /// <summary>
 /// <c>/ogc/collections/{id}/queryables</c> (OGC API – Features Part 3): the properties a request may filter on, as a
-/// JSON Schema; each is also an items query parameter (<c>?level=thcs</c>).
+/// JSON Schema; each is also an items query parameter (<c>?level=thcs</c>). A result collection lists its run
+/// parameters first (<c>level</c>, <c>year</c>, <c>method</c>…), then the properties of the run asked for.
 /// </summary>
 internal static class OgcQueryables
 {
@@ -24,7 +25,15 @@ internal static class OgcQueryables
     public static JsonObject Document(string self, OgcSource source)
     {
         var properties = new JsonObject();
-        foreach (var f in source.Fields)
+        foreach (var name in source.Parameters)
+        {
+            var schema = OgcResults.Schema(name);
+            schema["title"] = name;
+            schema["description"] = OgcResults.Describe(name);
+            properties[name] = schema;
+        }
+
+        foreach (var f in source.Fields.Where(f => !source.Parameters.Contains(f.Name)))
         {
             properties[f.Name] = new JsonObject { ["title"] = f.Name, ["type"] = SchemaType(f.Type) };
         }

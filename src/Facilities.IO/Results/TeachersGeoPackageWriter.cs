@@ -1,0 +1,37 @@
+using Facilities.Core.Features;
+using Facilities.Core.Provenance;
+using Facilities.Core.Schema;
+using Facilities.Core.Teachers;
+using Facilities.IO.Store;
+using Facilities.IO.Styles;
+
+namespace Facilities.IO.Results;
+
+/// <summary>
+/// Writes the teachers result as one layer of ward polygons per level (teachers_mam_non …), each with a default style
+/// in layer_styles: teacher_shortfall in the map app's classes and colours (its "teachers" indicator), no-data wards
+/// hatched grey, so it opens coloured in QGIS.
+/// </summary>
+public static class TeachersGeoPackageWriter
+{
+    /// <summary>Writes the layers; <paramref name="wards"/> is the dataset's wards layer in EPSG:4326.</summary>
+    public static void Write(IReadOnlyList<TeacherRow> rows, IReadOnlyList<ResultColumn<TeacherRow>> columns, ResultStamp stamp, FeatureLayer wards, string path)
+    {
+        var geometry = wards.Features.ToDictionary(f => (string)f["code"]!, f => f.Geometry, StringComparer.Ordinal);
+        var layers = DatasetSchema.Levels.Select(level => ResultLayers.Build("teachers_" + level, rows.Where(w => w.Level == level), columns,
+            w => geometry[w.WardCode], stamp.Id, wards)).ToList();
+        var metadata = stamp.Lines().ToDictionary(l => "result." + l.Key, l => l.Value);
+        metadata["result.stamp_id"] = stamp.Id;
+        StyledGeoPackage.Write(path, layers, metadata, [.. layers.Select(Style)]);
+    }
+
+    /// <summary>The default style of one teachers layer: classes of its wards with school data, as the map classes them.</summary>
+    public static LayerStyleEntry Style(FeatureLayer layer)
+    {
+        var withData = layer.Features.Where(f => f[WardChoropleth.StatusField] as string != WardChoropleth.NoDataCode);
+        var choropleth = WardChoropleth.TeacherShortfall(StyledGeoPackage.Values(withData, "teacher_shortfall"));
+        return new LayerStyleEntry(layer.Name, GeoPackageLayerWriter.GeometryColumn, "facilities teacher_shortfall",
+            QgisQml.Write(choropleth), OgcSld.Write(choropleth, layer.Name),
+            "Thiếu giáo viên theo phường, màu như bản đồ Facilities / Teachers short per ward, coloured as in the Facilities map");
+    }
+}
