@@ -11,13 +11,17 @@ public static class ProgrammeNeeds
     /// Wards whose school data is missing are included as computed (their shortage may be missing data; the
     /// deficit's warning says so).
     /// </summary>
-    public static IReadOnlyList<NeedCell> From(IEnumerable<DeficitResult> perYear) =>
-        [.. perYear.SelectMany(r => r.Rows).Select(Cell)];
+    /// <param name="perYear">One deficit per year.</param>
+    /// <param name="growthFactor">Scenario factor on the pupils from new urban areas and industrial zones (1: as planned).</param>
+    public static IReadOnlyList<NeedCell> From(IEnumerable<DeficitResult> perYear, double growthFactor = 1) =>
+        [.. perYear.SelectMany(r => r.Rows).Select(r => Cell(r, growthFactor))];
 
-    /// <summary>The cell of one deficit row.</summary>
-    public static NeedCell Cell(DeficitRow r)
+    /// <summary>The cell of one deficit row, its growth pupils scaled by <paramref name="growthFactor"/>.</summary>
+    public static NeedCell Cell(DeficitRow r, double growthFactor = 1)
     {
         var perRoom = (double)(r.ClassCap / r.RoomRatio);
-        return new NeedCell(r.WardCode, r.Level, r.Year, Math.Max(0, r.Pupils - (r.RoomsAvailable * perRoom)), perRoom);
+        // With the growth as planned the deficit's own rounded pupils are used, so the cell agrees with `facilities deficit`.
+        var pupils = growthFactor == 1 ? r.Pupils : (double)r.ResidentPupils + (growthFactor * (double)(r.UrbanAreaPupils + r.IndustrialZonePupils));
+        return new NeedCell(r.WardCode, r.Level, r.Year, Math.Max(0, pupils - (r.RoomsAvailable * perRoom)), perRoom);
     }
 }
