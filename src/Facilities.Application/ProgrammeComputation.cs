@@ -52,6 +52,28 @@ public static class ProgrammeComputation
         return Stamps.Of(d, result, "programme", describe, read, own);
     }
 
+    /// <summary>
+    /// <paramref name="norms"/> with the unit costs of a costs file (<c>--costs</c>): a norms-format JSON whose values
+    /// are all <c>cost.*</c> keys, each with its unit, status and source.
+    /// </summary>
+    public static NormsSet WithCosts(NormsSet norms, string path)
+    {
+        var name = Path.GetFileName(path);
+        try
+        {
+            var costs = NormsSet.Parse(IO.Readers.TextFileCheck.ReadUtf8(path, null), name);
+            if (costs.Values.FirstOrDefault(v => !v.Key.StartsWith("cost.", StringComparison.Ordinal)) is { } other)
+            {
+                throw new FormatException($"values.{other.Key}: a costs file holds cost.* values only");
+            }
+            return norms.With(costs);
+        }
+        catch (FormatException e)
+        {
+            throw new IO.DataFileException("costs-invalid", name, null, "tệp chi phí không hợp lệ: " + e.Message, "not a valid costs file: " + e.Message, e);
+        }
+    }
+
     private static ProgrammeScenario Solve(string name, ProgrammeInstance instance, IProgrammeSolver? solver, ProgrammeOptions options)
     {
         var greedy = GreedyProgramme.Solve(instance);

@@ -44,6 +44,7 @@ internal static class Program
         root.Subcommands.Add(SitesCommand.Create(UiFor));
         root.Subcommands.Add(ServeCommand.Create(UiFor));
         root.Subcommands.Add(ProposeCommand.Create(UiFor));
+        root.Subcommands.Add(ProgrammeCommand.Create(UiFor));
 
         var parsed = root.Parse(args);
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
