@@ -30,7 +30,8 @@ public static class ProgrammeComputation
         var deficits = years.Select(y => AdminDeficitCalculator.Compute(city, norms,
             new DeficitOptions(y) { Levels = options.Levels, TwoSessions = options.TwoSessions, PublicOnly = options.PublicOnly })).ToList();
         var own = new List<LocalizedText>(deficits[^1].MissingSchoolDataWarnings());
-        var actions = Actions(d, norms, options, cases, deficits[^1], own);
+        var screened = new List<string>();
+        var actions = Actions(d, norms, options, cases, deficits[^1], own, screened);
         var scenarios = new List<ProgrammeScenario>();
         var names = new[] { "base" }.Concat(options.Scenarios).ToList();
         for (var i = 0; i < names.Count; i++)
@@ -49,7 +50,8 @@ public static class ProgrammeComputation
         Explain(scenarios[0], solver, own);
         var result = new ProgrammeResult(options, scenarios, city.Wards.ToDictionary(w => w.Code, w => w.Name, StringComparer.Ordinal), solver?.Name ?? "greedy");
         var describe = $"{options.Describe()}; solver={solver?.Name ?? "greedy"}; tracker_cases={cases.Count}";
-        return Stamps.Of(d, result, "programme", describe, read, own);
+        // The screening names the norms its score depends on itself (as SitesComputation stamps them).
+        return Stamps.Of(d, result, "programme", describe, [.. read.Unconfirmed(d.Norms), .. screened], own);
     }
 
     /// <summary>
@@ -84,7 +86,7 @@ public static class ProgrammeComputation
     }
 
     /// <summary>The candidate actions: extensions, new schools on screened sites, investors' schools; only where there is need.</summary>
-    private static List<ProgrammeAction> Actions(DatasetContext d, NormsSet norms, ProgrammeOptions options, IReadOnlyList<StoredCase> cases, DeficitResult last, List<LocalizedText> own)
+    private static List<ProgrammeAction> Actions(DatasetContext d, NormsSet norms, ProgrammeOptions options, IReadOnlyList<StoredCase> cases, DeficitResult last, List<LocalizedText> own, List<string> screened)
     {
         var city = d.City;
         var costs = new ProgrammeCosts(norms);
@@ -119,7 +121,9 @@ public static class ProgrammeComputation
                     PublicOnly = options.PublicOnly,
                 });
                 var filter = screener.CreateAttributeFilter();
-                foreach (var site in screener.Screen(d.Store.StreamParcels(city.MetricCrs, filter), filter).Candidates)
+                var screening = screener.Screen(d.Store.StreamParcels(city.MetricCrs, filter), filter);
+                screened.AddRange(screening.UnconfirmedNormsUsed().Select(n => n.Key));
+                foreach (var site in screening.Candidates)
                 {
                     actions.AddRange(ProgrammeCandidates.NewSchools(site, level, norms, costs, Land(site.Id, site.WardCode), options.TwoSessions));
                 }
