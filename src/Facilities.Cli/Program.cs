@@ -44,6 +44,7 @@ internal static class Program
         root.Subcommands.Add(SitesCommand.Create(UiFor));
         root.Subcommands.Add(ServeCommand.Create(UiFor));
         root.Subcommands.Add(ProposeCommand.Create(UiFor));
+        root.Subcommands.Add(ProgrammeCommand.Create(UiFor));
 
         foreach (var command in root.Subcommands.Where(c => c.Name is "info" or "validate" or "deficit" or "teachers" or "compliance" or "sites" or "propose"))
         {

@@ -28,6 +28,11 @@ using Facilities.Storage.PostGis;
 using Npgsql;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Contains("--programme"))
+{
+    return ProgrammeBenchmark.Run(args);
+}
+
 if (args.Contains("--covering"))
 {
     return CoveringBenchmark.Run(args);

@@ -90,9 +90,11 @@ public static class Labels
         ("children per class", "trẻ/lớp", "children per class"),
         ("classes per school", "lớp/trường", "classes per school"),
         ("classes", "lớp", "classes"),
+        ("classrooms", "phòng học", "classrooms"),
         ("m across (diameter of the largest inscribed circle)", "m bề rộng (đường kính hình tròn nội tiếp lớn nhất)", "m across (diameter of the largest inscribed circle)"),
         ("m from an industrial zone's boundary to a school site", "m từ ranh giới khu công nghiệp đến địa điểm trường", "m from an industrial zone's boundary to a school site"),
         ("m", "m", "m"),
+        ("m² of floor per classroom", "m² sàn/phòng học", "m² of floor per classroom"),
         ("m² of site per child", "m² khuôn viên/trẻ", "m² of site per child"),
         ("m² of site per pupil", "m² khuôn viên/học sinh", "m² of site per pupil"),
         ("m² per child in urban areas class III+", "m²/trẻ ở đô thị loại III trở lên", "m² per child in urban areas class III+"),
@@ -111,6 +113,8 @@ public static class Labels
         ("teachers per class", "GV/lớp", "teachers per class"),
         ("teachers per class (two sessions a day)", "GV/lớp (học 2 buổi/ngày)", "teachers per class (two sessions a day)"),
         ("teachers per mẫu giáo class", "GV/lớp mẫu giáo", "teachers per mẫu giáo class"),
+        ("VND per m² of floor", "đồng/m² sàn", "VND per m² of floor"),
+        ("VND per m² of land", "đồng/m² đất", "VND per m² of land"),
     ]);
 
     /// <summary>Every vocabulary whose web i18n keys are &lt;key&gt;.&lt;code&gt; (yes/no has bare keys there), for the labels endpoint and the i18n check.</summary>

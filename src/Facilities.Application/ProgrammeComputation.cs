@@ -1,0 +1,180 @@
+using System.Globalization;
+using Facilities.Core.Compliance;
+using Facilities.Core.Deficit;
+using Facilities.Core.Import;
+using Facilities.Core.Norms;
+using Facilities.Core.Programme;
+using Facilities.Core.Schema;
+using Facilities.Core.Screening;
+using Facilities.Core.Tracker;
+using Facilities.Core.Validation;
+
+namespace Facilities.Application;
+
+/// <summary>
+/// The build programme (<c>facilities programme</c>, docs/programme.md): which schools to build or extend, where and
+/// in which year, within the budget. The exact solver is given by the host (OR-Tools lives in its own project); null
+/// is greedy only. The tracker's cases are read by the host and passed in (none: every site without a certificate
+/// needs the whole procedure).
+/// </summary>
+public static class ProgrammeComputation
+{
+    /// <summary>The programme of the dataset, base scenario first; stamped "programme".</summary>
+    public static Computed<ProgrammeResult> Run(
+        DatasetContext d, ProgrammeOptions options, IProgrammeSolver? solver, IReadOnlyList<StoredCase> cases, IProgress<WorkProgress>? progress = null)
+    {
+        var read = new NormsReadLog();
+        var norms = d.Norms.RecordingInto(read);
+        var city = d.City;
+        var years = Enumerable.Range(options.FromYear, options.ToYear - options.FromYear + 1).ToList();
+        var deficits = years.Select(y => AdminDeficitCalculator.Compute(city, norms,
+            new DeficitOptions(y) { Levels = options.Levels, TwoSessions = options.TwoSessions, PublicOnly = options.PublicOnly })).ToList();
+        var own = new List<LocalizedText>(deficits[^1].MissingSchoolDataWarnings());
+        var screened = new List<string>();
+        var actions = Actions(d, norms, options, cases, deficits[^1], own, screened);
+        var scenarios = new List<ProgrammeScenario>();
+        var names = new[] { "base" }.Concat(options.Scenarios).ToList();
+        for (var i = 0; i < names.Count; i++)
+        {
+            progress?.Report(new WorkProgress(names[i], i, names.Count));
+            var growth = names[i] switch { "growth-high" => 1.25, "growth-low" => 0.75, _ => 1.0 };
+            var budget = names[i] switch { "budget-20%" => options.Budget.Scaled(0.8m), "budget+20%" => options.Budget.Scaled(1.2m), _ => options.Budget };
+            var instance = new ProgrammeInstance(options.FromYear, options.ToYear, ProgrammeNeeds.From(deficits, growth), actions, budget)
+            {
+                Equity = options.Equity,
+                LevelWeights = options.LevelWeights,
+            };
+            scenarios.Add(Solve(names[i], instance, solver, options));
+        }
+        progress?.Report(new WorkProgress("done", names.Count, names.Count));
+        Explain(scenarios[0], solver, own);
+        var result = new ProgrammeResult(options, scenarios, city.Wards.ToDictionary(w => w.Code, w => w.Name, StringComparer.Ordinal), solver?.Name ?? "greedy");
+        var describe = $"{options.Describe()}; solver={solver?.Name ?? "greedy"}; tracker_cases={cases.Count}";
+        // The screening names the norms its score depends on itself (as SitesComputation stamps them).
+        return Stamps.Of(d, result, "programme", describe, [.. read.Unconfirmed(d.Norms), .. screened], own);
+    }
+
+    /// <summary>
+    /// <paramref name="norms"/> with the unit costs of a costs file (<c>--costs</c>): a norms-format JSON whose values
+    /// are all <c>cost.*</c> keys, each with its unit, status and source.
+    /// </summary>
+    public static NormsSet WithCosts(NormsSet norms, string path)
+    {
+        var name = Path.GetFileName(path);
+        try
+        {
+            var costs = NormsSet.Parse(IO.Readers.TextFileCheck.ReadUtf8(path, null), name);
+            if (costs.Values.FirstOrDefault(v => !v.Key.StartsWith("cost.", StringComparison.Ordinal)) is { } other)
+            {
+                throw new FormatException($"values.{other.Key}: a costs file holds cost.* values only");
+            }
+            return norms.With(costs);
+        }
+        catch (FormatException e)
+        {
+            throw new IO.DataFileException("costs-invalid", name, null, "tệp chi phí không hợp lệ: " + e.Message, "not a valid costs file: " + e.Message, e);
+        }
+    }
+
+    private static ProgrammeScenario Solve(string name, ProgrammeInstance instance, IProgrammeSolver? solver, ProgrammeOptions options)
+    {
+        var greedy = GreedyProgramme.Solve(instance);
+        var greedyOutcome = ProgrammeSchedule.Evaluate(instance, greedy.Starts);
+        var exact = solver?.Solve(instance, options.Limits, greedy.Starts);
+        var chosen = exact is { Status: Core.Optimisation.SolveStatus.Optimal or Core.Optimisation.SolveStatus.Feasible } ? exact : greedy;
+        return new ProgrammeScenario(name, instance, chosen, ProgrammeSchedule.Evaluate(instance, chosen.Starts), greedy, greedyOutcome, exact);
+    }
+
+    /// <summary>The candidate actions: extensions, new schools on screened sites, investors' schools; only where there is need.</summary>
+    private static List<ProgrammeAction> Actions(DatasetContext d, NormsSet norms, ProgrammeOptions options, IReadOnlyList<StoredCase> cases, DeficitResult last, List<LocalizedText> own, List<string> screened)
+    {
+        var city = d.City;
+        var costs = new ProgrammeCosts(norms);
+        var config = TrackerConfig.BuiltIn;
+        var calendar = WorkingCalendar.BuiltIn;
+        var unitTypes = city.Wards.ToDictionary(w => w.Code, w => w.UnitType, StringComparer.Ordinal);
+        var states = cases.GroupBy(c => c.Site.SiteId).ToDictionary(g => g.Key, g => CaseState.Replay(g.First().Site, g.SelectMany(c => c.Events), config, calendar), StringComparer.Ordinal);
+        var certified = Certified(d);
+        LandReadiness Land(string siteId, string ward) => LandReadiness.Of(certified.Contains(siteId), states.GetValueOrDefault(siteId),
+            new CaseSite(siteId, ward, unitTypes.GetValueOrDefault(ward, "")), config, calendar, options.AsOf, options.FromYear);
+        var actions = new List<ProgrammeAction>();
+        if (city.HasSchoolsLayer)
+        {
+            var checks = ComplianceChecker.Check(city, norms, options.Levels, options.TwoSessions);
+            foreach (var row in checks)
+            {
+                var school = city.Schools.First(s => s.Id == row.SchoolId && s.Level == row.Level);
+                if (ProgrammeCandidates.Extension(school, row, norms, costs, Land(school.Id, school.WardCode), options.TwoSessions) is { } ext)
+                {
+                    actions.Add(ext);
+                }
+            }
+        }
+        if (d.HasLayer("parcels"))
+        {
+            foreach (var level in options.Levels)
+            {
+                var screener = new ParcelScreener(city, d.Norms, new ScreeningOptions(level, options.ToYear)
+                {
+                    Top = options.SitesPerLevel,
+                    TwoSessions = options.TwoSessions,
+                    PublicOnly = options.PublicOnly,
+                });
+                var filter = screener.CreateAttributeFilter();
+                var screening = screener.Screen(d.Store.StreamParcels(city.MetricCrs, filter), filter);
+                screened.AddRange(screening.UnconfirmedNormsUsed().Select(n => n.Key));
+                foreach (var site in screening.Candidates)
+                {
+                    actions.AddRange(ProgrammeCandidates.NewSchools(site, level, norms, costs, Land(site.Id, site.WardCode), options.TwoSessions));
+                }
+            }
+        }
+        else
+        {
+            own.Add(new LocalizedText("bộ dữ liệu chưa có lớp parcels: chương trình không đề xuất trường mới, chỉ mở rộng trường hiện có.",
+                "the dataset has no parcels layer: the programme offers no new school, only extensions of existing schools."));
+        }
+        foreach (var area in city.Growth)
+        {
+            actions.AddRange(ProgrammeCandidates.Handovers(city, area, norms, options.Levels, options.ToYear, options.TwoSessions));
+        }
+        // Only where some year of the horizon is short: elsewhere an action cannot lower the objective.
+        var shortRows = last.Rows.ToDictionary(r => (r.WardCode, r.Level));
+        var needed = actions.Where(a => a.Kind == ActionKind.Handover || (shortRows.TryGetValue((a.WardCode, a.Level), out var r) && r.DeficitRooms > 0)).ToList();
+        return [.. needed.Select(a => a with { NeedSource = Source(a, shortRows) })];
+    }
+
+    private static string Source(ProgrammeAction a, Dictionary<(string, string), DeficitRow> rows) =>
+        a.NeedSource.Length > 0 || !rows.TryGetValue((a.WardCode, a.Level), out var r) ? a.NeedSource
+            : string.Create(CultureInfo.InvariantCulture, $"thiếu {r.DeficitRooms} phòng năm {r.Year} ({r.WardName}) / {r.DeficitRooms} rooms short in {r.Year}");
+
+    private static HashSet<string> Certified(DatasetContext d) =>
+    [
+        .. (d.Layer("schools")?.Features ?? [])
+            .Where(f => DatasetSchema.CertificateIssued(Convert.ToString(f["land_certificate"], CultureInfo.InvariantCulture)))
+            .Select(f => Convert.ToString(f["id"], CultureInfo.InvariantCulture) ?? ""),
+    ];
+
+    /// <summary>What the programme cannot account for, and how its base solution came out.</summary>
+    private static void Explain(ProgrammeScenario base_, IProgrammeSolver? solver, List<LocalizedText> own)
+    {
+        own.Add(new LocalizedText(
+            "chưa tính thời gian và chi phí giải phóng mặt bằng ngoài thủ tục cấp GCN; chưa tính thay thế phòng học tạm/xuống cấp (dữ liệu chưa đánh dấu); nhu cầu tính theo phường (phương pháp hành chính), trường mới chỉ phục vụ phường của nó.",
+            "not accounted for: land clearance time and cost beyond the certificate procedure; replacing temporary or degraded rooms (the data does not mark them); need is per ward (admin method), so a new school serves only its own ward."));
+        if (solver is not null && base_.Exact is { } exact && exact.Status is not (Core.Optimisation.SolveStatus.Optimal or Core.Optimisation.SolveStatus.Feasible))
+        {
+            own.Add(new LocalizedText($"bộ giải chính xác không tìm được chương trình ({exact.Note}); dùng chương trình tham lam.",
+                $"the exact solver found no programme ({exact.Note}); the greedy programme is shown."));
+        }
+        if (!base_.ChosenOutcome.Feasible)
+        {
+            own.Add(new LocalizedText($"chương trình không thoả mọi ràng buộc: {string.Join("; ", base_.ChosenOutcome.Violations)}",
+                $"the programme breaks a rule: {string.Join("; ", base_.ChosenOutcome.Violations)}"));
+        }
+        if (base_.Chosen.Status == Core.Optimisation.SolveStatus.Feasible)
+        {
+            own.Add(new LocalizedText(string.Create(CultureInfo.InvariantCulture, $"lời giải chưa chứng minh tối ưu: khoảng cách {base_.Chosen.Gap:P2}."),
+                string.Create(CultureInfo.InvariantCulture, $"the solution is not proven optimal: gap {base_.Chosen.Gap:P2}.")));
+        }
+    }
+}
