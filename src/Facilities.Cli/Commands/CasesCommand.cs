@@ -17,7 +17,7 @@ internal static class CasesCommand
         var o = new CasesOptions();
         var cmd = new Command("cases", "Theo dõi cấp giấy chứng nhận QSDĐ cho điểm trường.\nLand-use-certificate (GCN) tracker for school sites.")
         {
-            o.Dataset, o.Db, o.User, o.Password,
+            o.Dataset, o.Db, o.User, o.Password, o.Calendar, o.Procedures,
         };
         cmd.Subcommands.Add(List(ui, o));
         cmd.Subcommands.Add(Show(ui, o));
