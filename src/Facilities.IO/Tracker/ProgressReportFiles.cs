@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Facilities.IO.Results;
 using Facilities.IO.Writers;
@@ -33,7 +32,9 @@ public static class ProgressReportFiles
     /// <summary>A self-contained page (inline CSS, no script, no external resource) for printing.</summary>
     public static string Html(IReadOnlyList<ReportTable> tables, string title)
     {
-        static string E(string s) => WebUtility.HtmlEncode(s);
+        // Only the markup characters: WebUtility.HtmlEncode would also turn Vietnamese letters into numeric entities.
+        static string E(string s) => s.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
         static string Cell(object? v) => v switch
         {
             null => "",
