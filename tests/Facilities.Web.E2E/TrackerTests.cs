@@ -294,6 +294,15 @@ public sealed class TrackerTests(BrowserFixture browser)
         Assert.Equal("11/01/2027", (await row.Locator("td").Last.InnerTextAsync()).Trim());
         Assert.Contains("surveyed", await page.Page.Locator("#filter-step option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)"));
         Assert.Equal(1, await page.Page.Locator("#chain-legend li[data-stage='gcn']").CountAsync());
+
+        await row.Locator("button.case-open").ClickAsync();
+        await page.IdleAsync();
+        var chain = page.Page.Locator("#detail-chain");
+        Assert.Equal("2027-01-11", await chain.Locator("li.ready").GetAttributeAsync("data-ready-to-build"));
+        Assert.Contains("11/01/2027", await chain.Locator("li.ready").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await chain.Locator("li.critical[data-procedure='building_permit']").CountAsync());
+        Assert.Equal(1, await chain.Locator("li.critical[data-procedure='land_allocation'][data-step='received']").CountAsync());
+        Assert.Equal(0, await chain.Locator("li.critical[data-procedure='gcn']").CountAsync());
     }
 
     private static async Task LogInAsync(AppPage page, string user)

@@ -15,7 +15,7 @@ internal static class CasesCommand
     public static Command Create(Func<ParseResult, Ui> ui)
     {
         var o = new CasesOptions();
-        var cmd = new Command("cases", "Theo dõi cấp giấy chứng nhận QSDĐ cho điểm trường.\nLand-use-certificate (GCN) tracker for school sites.")
+        var cmd = new Command("cases", "Theo dõi thủ tục của điểm trường: giao đất, cấp GCN, giấy phép xây dựng; báo cáo định kỳ.\nTracker of school-site procedures: land allocation, certificate (GCN), building permit; periodic report.")
         {
             o.Dataset, o.Db, o.User, o.Password, o.Calendar, o.Procedures,
         };

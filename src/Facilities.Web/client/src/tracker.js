@@ -48,6 +48,7 @@ let cases = [];
 let progress = [];
 let detail = null;
 let history = [];
+let detailChain = null;
 let onShowCase = () => {};
 // What the case's status line says, kept as a key or the server's two-language error so that it is written again in
 // the other language when the user switches.
@@ -264,7 +265,11 @@ async function selectCase(siteId) {
 async function loadDetail(siteId) {
   detailStatus = null;
   $('detail-reload').hidden = true;
-  [detail, history] = await Promise.all([api(`api/cases/${encodeURIComponent(siteId)}`), api(`api/cases/${encodeURIComponent(siteId)}/history`)]);
+  [detail, history, detailChain] = await Promise.all([
+    api(`api/cases/${encodeURIComponent(siteId)}`),
+    api(`api/cases/${encodeURIComponent(siteId)}/history`),
+    api(`api/cases/${encodeURIComponent(siteId)}/chain`),
+  ]);
   renderDetail();
 }
 
@@ -278,6 +283,7 @@ function renderDetail() {
   section.querySelector('h3').textContent = t('detail.heading', { name: detail.schoolName });
   $('detail-summary').textContent = `${detail.communeName || detail.communeCode} · ${stepName(detail.step, detail.stepName)} · ${t('detail.version', { version: detail.version })}`;
   renderDue();
+  renderDetailChain();
   renderStatus();
   const rows = history.map((h) => {
     const tr = document.createElement('tr');
@@ -314,6 +320,32 @@ function renderDue() {
   if (detail.lastChangeAt) parts.push(t('detail.lastChange', { at: formatDate(detail.lastChangeAt) }));
   due.textContent = parts.join(' · ');
   due.classList.toggle('error', !!detail.overdue);
+}
+
+// The site's whole path: each procedure's step, office and expected end, the critical path and the ready-to-build date.
+function renderDetailChain() {
+  const root = $('detail-chain');
+  if (!root) return;
+  if (!detailChain) {
+    root.replaceChildren();
+    return;
+  }
+  const lang = language();
+  const items = detailChain.procedures.map((p) => {
+    const li = document.createElement('li');
+    li.dataset.procedure = p.procedure;
+    li.dataset.step = p.step;
+    if (p.critical) li.classList.add('critical');
+    const office = p.office ? ` · ${p.office[lang] || p.office.vi}` : '';
+    const end = p.expectedFinish ? ` · ${t('chain.expectedEnd', { date: formatDate(p.expectedFinish) })}` : '';
+    li.textContent = `${p.name[lang] || p.name.vi}: ${p.stepName[lang] || p.stepName.vi}${office}${end}${p.critical ? ' ★' : ''}`;
+    return li;
+  });
+  const ready = document.createElement('li');
+  ready.className = 'ready';
+  ready.dataset.readyToBuild = detailChain.readyToBuild || '';
+  ready.textContent = t('chain.readyToBuild', { date: detailChain.readyToBuild ? formatDate(detailChain.readyToBuild) : t('chain.unknown') });
+  root.replaceChildren(...items, ready);
 }
 
 function setStatus(next) {
