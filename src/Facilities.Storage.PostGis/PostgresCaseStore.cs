@@ -13,7 +13,7 @@ namespace Facilities.Storage.PostGis;
 /// <see cref="DefaultSchema"/>). An append returns after its transaction commits (durable with the server's default
 /// <c>synchronous_commit = on</c>).
 /// </summary>
-public sealed class PostgresCaseStore : ICaseStore
+public sealed partial class PostgresCaseStore : ICaseStore
 {
     /// <summary>The schema used unless another is given.</summary>
     public const string DefaultSchema = "facilities_tracker";
@@ -114,6 +114,7 @@ public sealed class PostgresCaseStore : ICaseStore
             ALTER TABLE {s}.users ADD COLUMN disabled boolean NOT NULL DEFAULT false;
             ALTER TABLE {s}.users ADD COLUMN session_epoch integer NOT NULL DEFAULT 0;
             """),
+        ProcedureMigration, // 3: the other procedures' events (PostgresCaseStore.Procedures.cs)
     ];
 
     /// <summary>The migration versions applied, in order.</summary>
@@ -250,10 +251,10 @@ public sealed class PostgresCaseStore : ICaseStore
     /// <summary>Closes the connection pool.</summary>
     public void Dispose() => _db.Dispose();
 
-    private void Migrate()
+    private void Migrate(int upTo = int.MaxValue)
     {
         using var c = _db.OpenConnection();
-        foreach (var (version, sql) in Migrations)
+        foreach (var (version, sql) in Migrations.Where(m => m.Version <= upTo))
         {
             using var tx = c.BeginTransaction();
             using (var setup = new NpgsqlCommand($"""

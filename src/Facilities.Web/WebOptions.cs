@@ -12,6 +12,12 @@ public sealed record WebOptions
     /// </summary>
     public string? TrackerDb { get; init; }
 
+    /// <summary>The tracker's calendar file (JSON: official day swaps, extra holidays), as <c>cases --calendar</c>; null: built-in.</summary>
+    public string? TrackerCalendarPath { get; init; }
+
+    /// <summary>A province's procedures file (JSON), as <c>cases --procedures</c>; null: built-in.</summary>
+    public string? ProceduresPath { get; init; }
+
     /// <summary>PostgreSQL schema of the tracker's tables (with <see cref="TrackerDb"/>); tests give each run its own.</summary>
     public string TrackerSchema { get; init; } = Facilities.Storage.PostGis.PostgresCaseStore.DefaultSchema;
 

@@ -262,6 +262,49 @@ public sealed class TrackerTests(BrowserFixture browser)
     private static Dictionary<string, string> Dictionary(string lang) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "wwwroot", "i18n", lang + ".json")))!;
 
+    [Fact]
+    public async Task The_map_colours_sites_by_the_stage_of_their_chain_and_the_list_shows_the_ready_to_build_date()
+    {
+        await using var app = await TestApp.StartAsync(tracker: true);
+        var http = await LoggedInClientAsync(app, TestApp.CityUser);
+        async Task Move(string site, string procedure, string to)
+        {
+            using var r = await http.PostAsJsonAsync($"/api/cases/{site}/procedures/{procedure}/transitions", new { to, version = 0 }, TestContext.Current.CancellationToken);
+            Assert.True(r.IsSuccessStatusCode, $"{site} {procedure} {to}: {(int)r.StatusCode}");
+        }
+
+        // The other commune's site holds its land and needs no permit: its stage is the certificate. The checked site's
+        // land is received on Monday 23/11/2026: due Monday 21/12 (20 working days), then the permit's 20 calendar days
+        // end on Sunday 10/1/2027, so it is expected ready to build on Monday 11/1/2027.
+        await Move(app.Cases!.OtherCommuneSite, "land_allocation", "not_needed");
+        await Move(app.Cases.OtherCommuneSite, "building_permit", "not_needed");
+        await Move(app.Cases.CheckedSite, "land_allocation", "received");
+
+        await using var page = await AppPage.OpenAsync(browser.Browser, app, "tracker-chains");
+        await LogInAsync(page, TestApp.CityUser);
+        var features = await page.Page.EvaluateAsync<JsonElement>(
+            "() => window.__facilities.map.getLayers().getArray().find(l => l.get('key') === 'chains').getSource().getFeatures()"
+            + ".map(f => ({ id: f.getId(), stage: f.get('stage'), colour: f.get('colour') }))");
+        var byId = features.EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!, f => (Stage: f.GetProperty("stage").GetString(), Colour: f.GetProperty("colour").GetString()));
+        Assert.Equal(("gcn", "#56B4E9"), byId[app.Cases.OtherCommuneSite]);
+        Assert.Equal(("land_allocation", "#E69F00"), byId[app.Cases.CheckedSite]);
+
+        var row = page.Page.Locator($"#cases-table tr[data-site-id='{app.Cases.CheckedSite}']");
+        Assert.Equal("land_allocation", await row.GetAttributeAsync("data-stage"));
+        Assert.Equal("11/01/2027", (await row.Locator("td").Last.InnerTextAsync()).Trim());
+        Assert.Contains("surveyed", await page.Page.Locator("#filter-step option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)"));
+        Assert.Equal(1, await page.Page.Locator("#chain-legend li[data-stage='gcn']").CountAsync());
+
+        await row.Locator("button.case-open").ClickAsync();
+        await page.IdleAsync();
+        var chain = page.Page.Locator("#detail-chain");
+        Assert.Equal("2027-01-11", await chain.Locator("li.ready").GetAttributeAsync("data-ready-to-build"));
+        Assert.Contains("11/01/2027", await chain.Locator("li.ready").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await chain.Locator("li.critical[data-procedure='building_permit']").CountAsync());
+        Assert.Equal(1, await chain.Locator("li.critical[data-procedure='land_allocation'][data-step='received']").CountAsync());
+        Assert.Equal(0, await chain.Locator("li.critical[data-procedure='gcn']").CountAsync());
+    }
+
     private static async Task LogInAsync(AppPage page, string user)
     {
         await page.Page.ClickAsync("#tab-tracker");

@@ -58,6 +58,46 @@ public abstract class TrackerApiContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_permit_waits_for_its_land_over_http_and_the_report_endpoint_gives_the_computations_numbers()
+    {
+        var admin = await App.LoginAsync("admin", "admin-pw-1");
+        var (early, refusal) = await admin.PostJsonAsync($"/api/cases/{Own}/procedures/building_permit/transitions", new { to = "received", version = 0 });
+        Assert.Equal(HttpStatusCode.BadRequest, early);
+        Assert.Equal("move-not-allowed", refusal.GetProperty("error").GetProperty("code").GetString());
+
+        // Land received Monday 2/3/2026: due Monday 30/3 (20 working days); the permit can start then and its 20
+        // calendar days end on Sunday 19/4, so Monday 20/4 is the ready-to-build date.
+        var (status, chain) = await admin.PostJsonAsync($"/api/cases/{Own}/procedures/land_allocation/transitions", new { to = "received", version = 0 });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("land_allocation", chain.GetProperty("stage").GetString());
+        Assert.Equal("2026-04-20", chain.GetProperty("readyToBuild").GetString());
+        var permit = chain.GetProperty("procedures").EnumerateArray().Single(p => p.GetProperty("procedure").GetString() == "building_permit");
+        Assert.Equal("2026-03-30", permit.GetProperty("expectedStart").GetString());
+        Assert.True(permit.GetProperty("critical").GetBoolean());
+
+        var (_, procedures) = await admin.GetJsonAsync("/api/procedures");
+        var gcn = procedures.GetProperty("procedures").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "gcn");
+        Assert.Equal(CaseSteps.All.Select(CaseSteps.Code), gcn.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("code").GetString()));
+        var (_, chains) = await admin.GetJsonAsync("/api/chains");
+        Assert.Equal("land_allocation", chains.EnumerateArray().Single(c => c.GetProperty("siteId").GetString() == Own).GetProperty("stage").GetString());
+
+        var (reportStatus, report) = await admin.GetJsonAsync("/api/cases/report?period=2026-03");
+        Assert.Equal(HttpStatusCode.OK, reportStatus);
+        Assert.Equal(1, report.GetProperty("report").GetProperty("city").GetProperty("current").GetProperty("land_allocation").GetProperty("started").GetInt32());
+        var direct = await Facilities.Application.CasesReportComputation.RunAsync(Tracker.Chains, new TrackerUser("admin", TrackerRole.CityDepartment),
+            Tracker.Sites.All, Facilities.Core.Tracker.Reporting.ReportPeriod.TryParse("2026-03")!, new DateOnly(2026, 3, 2), Tracker.DatasetPath,
+            TestContext.Current.CancellationToken);
+        Assert.Equal(JsonSerializer.Serialize(direct.Result, JsonSerializerOptions.Web), JsonSerializer.Serialize(report.GetProperty("report"), JsonSerializerOptions.Web));
+        Assert.Equal(direct.Stamp.Id, report.GetProperty("stamp").GetProperty("id").GetString());
+
+        using var xlsx = await admin.GetAsync("/api/cases/report?period=2026-03&format=xlsx", TestContext.Current.CancellationToken);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        using var html = await admin.GetAsync("/api/cases/report?period=2026-Q1&format=html", TestContext.Current.CancellationToken);
+        Assert.Contains("Hồ sơ quá hạn", await html.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetJsonAsync("/api/cases/report?period=2026-13")).Status);
+    }
+
+    [Fact]
     public async Task Without_a_login_every_tracker_address_answers_401()
     {
         var anonymous = App.Client();

@@ -15,9 +15,9 @@ internal static class CasesCommand
     public static Command Create(Func<ParseResult, Ui> ui)
     {
         var o = new CasesOptions();
-        var cmd = new Command("cases", "Theo dõi cấp giấy chứng nhận QSDĐ cho điểm trường.\nLand-use-certificate (GCN) tracker for school sites.")
+        var cmd = new Command("cases", "Theo dõi thủ tục của điểm trường: giao đất, cấp GCN, giấy phép xây dựng; báo cáo định kỳ.\nTracker of school-site procedures: land allocation, certificate (GCN), building permit; periodic report.")
         {
-            o.Dataset, o.Db, o.User, o.Password,
+            o.Dataset, o.Db, o.User, o.Password, o.Calendar, o.Procedures,
         };
         cmd.Subcommands.Add(List(ui, o));
         cmd.Subcommands.Add(Show(ui, o));
@@ -25,6 +25,7 @@ internal static class CasesCommand
         cmd.Subcommands.Add(History(ui, o));
         cmd.Subcommands.Add(Users(ui, o));
         cmd.Subcommands.Add(Report(ui, o));
+        cmd.Subcommands.Add(CasesChainCommand.Create(ui, o));
         return cmd;
     }
 
@@ -147,11 +148,13 @@ internal static class CasesCommand
         var attach = new Option<string[]>("--attach") { Description = "Tham chiếu tệp đính kèm (lặp lại được) / attachment reference (repeatable)", AllowMultipleArgumentsPerToken = false };
         var expect = new Option<int?>("--expect-version") { Description = "Phiên bản đã xem; khác thì xung đột / the version you saw; a newer case is a conflict (exit 6)" };
         var at = new Option<DateTimeOffset?>("--at") { Description = "Thời điểm ghi nhận (mặc định bây giờ) / when (default now), e.g. 2026-03-02T09:00+07:00" };
-        var cmd = new Command("advance", "Chuyển hồ sơ sang bước khác.\nMove a case to another step.") { id, to, note, attach, expect, at };
+        var procedure = new Option<string>("--procedure") { Description = "Thủ tục / procedure: gcn (mặc định / default), land_allocation, building_permit, …", DefaultValueFactory = _ => "gcn" };
+        var cmd = new Command("advance", "Chuyển hồ sơ (một thủ tục) sang bước khác.\nMove a case (one procedure) to another step.") { id, to, note, attach, expect, at, procedure };
         cmd.SetAction(async (r, cancel) =>
         {
             var u = ui(r);
-            if (!CaseSteps.TryParse(r.GetValue(to), out var step))
+            var code = r.GetValue(procedure)!;
+            if (code == "gcn" && !CaseSteps.TryParse(r.GetValue(to), out _))
             {
                 throw new ArgumentException(u.T($"bước '{r.GetValue(to)}' không tồn tại.", $"unknown step '{r.GetValue(to)}'.")
                     + " " + string.Join(", ", CaseSteps.All.Select(CaseSteps.Code)));
@@ -165,8 +168,8 @@ internal static class CasesCommand
             }
 
             var site = s.Site(r.GetValue(id)!);
-            var outcome = await s.Service.AdvanceAsync(user, site, new TransitionRequest(
-                step, r.GetValue(at) ?? CasesSession.Now, r.GetValue(note) ?? "", r.GetValue(attach) ?? [], r.GetValue(expect)), cancel);
+            var outcome = await s.Chains.AdvanceAsync(user, site, code, r.GetValue(to)!, r.GetValue(at) ?? CasesSession.Now, r.GetValue(note) ?? "",
+                r.GetValue(attach) ?? [], r.GetValue(expect), DateTimeOffset.UtcNow, cancel);
             if (outcome.Accepted)
             {
                 u.Out.WriteLine(outcome.Message.In(u.Language) + " " + u.T($"(phiên bản {outcome.Event!.Sequence})", $"(version {outcome.Event!.Sequence})"));
@@ -311,13 +314,19 @@ internal static class CasesCommand
 
     private static Command Report(Func<ParseResult, Ui> ui, CasesOptions o)
     {
-        var output = new Option<FileInfo>("--out") { Description = "Tệp kết quả / output (.xlsx)", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "Tệp kết quả / output (.xlsx; với --period cũng .html / with --period also .html)", Required = true };
         var asOf = AsOf();
-        var cmd = new Command("report", "Tiến độ theo xã/phường: số trường, có GCN, đang xử lý theo bước, quá hạn.\nProgress per commune.") { output, asOf };
+        var period = new Option<string?>("--period") { Description = "Kỳ báo cáo: 2026-03, 2026-Q1 hoặc 2026 / reporting period: month, quarter or year" };
+        var cmd = new Command("report", "Tiến độ theo xã/phường; với --period: báo cáo định kỳ mọi thủ tục.\nProgress per commune; with --period: the periodic report of every procedure.") { output, asOf, period };
         cmd.SetAction(async (r, cancel) =>
         {
             var u = ui(r);
             var outPath = r.GetValue(output)!.FullName;
+            if (r.GetValue(period) is { } periodText)
+            {
+                return await PeriodicReport.RunAsync(u, o, r, periodText, outPath, r.GetValue(asOf), cancel);
+            }
+
             if (!outPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             {
                 throw new ArgumentException(u.T("--out phải là tệp .xlsx.", "--out must be an .xlsx file."));

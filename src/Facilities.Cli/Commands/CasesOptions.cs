@@ -24,4 +24,16 @@ internal sealed class CasesOptions
         Description = "Mật khẩu (nên dùng biến FACILITIES_PASSWORD) / password (prefer FACILITIES_PASSWORD)",
         Recursive = true,
     };
+
+    public Option<FileInfo?> Calendar { get; } = new("--calendar")
+    {
+        Description = "Tệp lịch (JSON): ngày nghỉ hoán đổi, làm bù, ngày lễ thêm / calendar file (JSON): official day swaps, make-up days, extra holidays",
+        Recursive = true,
+    };
+
+    public Option<FileInfo?> Procedures { get; } = new("--procedures")
+    {
+        Description = "Tệp thủ tục của tỉnh (JSON) thêm hoặc thay thủ tục / a province's procedures file (JSON) adding or overriding procedures",
+        Recursive = true,
+    };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Facilities.Core.Tracker;
+using Facilities.Core.Tracker.Procedures;
 using Facilities.IO.Tracker;
 using Facilities.Storage.PostGis;
 
@@ -12,12 +13,14 @@ internal sealed class CasesSession : IDisposable
     private readonly Lazy<CasesNames> _names;
     private readonly string? _dataset;
 
-    private CasesSession(ICaseStore store, string? dataset, Ui ui)
+    private CasesSession(ICaseStore store, string? dataset, Ui ui, TrackerSetup setup)
     {
         Store = store;
         Ui = ui;
         _dataset = dataset;
-        Service = new CaseService(store, TrackerConfig.BuiltIn, WorkingCalendar.BuiltIn, TimeProvider.System);
+        Setup = setup;
+        Service = new CaseService(store, setup.Config, setup.Calendar, TimeProvider.System);
+        Chains = new ChainService(Service, store, (IProcedureStore)store, setup.Procedures);
         _sites = new Lazy<TrackerSites>(() => TrackerSites.Load(DatasetPath("danh sách trường (điểm trường) lấy từ lớp schools", "the sites come from its schools layer")));
         _names = new Lazy<CasesNames>(() => CasesNames.Load(DatasetPath("tên trường và xã/phường lấy từ lớp schools và wards", "school and commune names come from its schools and wards layers")));
     }
@@ -25,6 +28,15 @@ internal sealed class CasesSession : IDisposable
     public ICaseStore Store { get; }
 
     public CaseService Service { get; }
+
+    /// <summary>The site chains (every procedure) over the same store.</summary>
+    public ChainService Chains { get; }
+
+    /// <summary>The configuration, calendar and procedures in use (with --calendar and --procedures).</summary>
+    public TrackerSetup Setup { get; }
+
+    /// <summary>The dataset file, when given.</summary>
+    public string? Dataset => _dataset;
 
     public Ui Ui { get; }
 
@@ -51,6 +63,8 @@ internal sealed class CasesSession : IDisposable
     {
         var dataset = r.GetValue(o.Dataset)?.FullName;
         var db = r.GetValue(o.Db);
+        // The files are read before the store is opened: a bad calendar is a usage error, with nothing opened.
+        var setup = TrackerSetup.Load(ReadSetting(r.GetValue(o.Calendar), u), ReadSetting(r.GetValue(o.Procedures), u));
         ICaseStore store;
         if (!string.IsNullOrWhiteSpace(db))
         {
@@ -70,8 +84,13 @@ internal sealed class CasesSession : IDisposable
             throw new ArgumentException(u.T("cần --dataset <tệp .gpkg> hoặc --db \"Host=…\".", "--dataset <file.gpkg> or --db \"Host=…\" is required."));
         }
 
-        return new CasesSession(store, dataset, u);
+        return new CasesSession(store, dataset, u, setup);
     }
+
+    /// <summary>A settings file's text and name, or null; a missing file is an error naming it.</summary>
+    public static (string Text, string Name)? ReadSetting(FileInfo? file, Ui u) => file is null ? null
+        : file.Exists ? (File.ReadAllText(file.FullName), file.Name)
+        : throw new FileNotFoundException(u.T($"không tìm thấy tệp {file.FullName}", $"file {file.FullName} not found"), file.FullName);
 
     /// <summary>Signs in with --user and --password (or FACILITIES_PASSWORD); null after printing why not.</summary>
     public async Task<TrackerUser?> LoginAsync(ParseResult r, CasesOptions o, CancellationToken cancel)

@@ -34,9 +34,11 @@ internal static class ServeCommand
         {
             Description = $"Mở trang trong trình duyệt của máy (xdg-open; biến {BrowserOpener.Variable} chọn lệnh khác) / open the page in the system's browser (xdg-open; {BrowserOpener.Variable} names another opener)",
         };
+        var calendar = new Option<FileInfo?>("--calendar") { Description = "Tệp lịch của bộ theo dõi (JSON) / the tracker's calendar file (JSON): day swaps, extra holidays" };
+        var procedures = new Option<FileInfo?>("--procedures") { Description = "Tệp thủ tục của tỉnh (JSON) / a province's procedures file (JSON)" };
         var cmd = new Command("serve", "Chạy ứng dụng bản đồ trên máy (127.0.0.1): bản đồ thiếu phòng học, lớp dữ liệu, địa điểm đề xuất, theo dõi GCN.\nRun the local map app: deficit map, layers, candidate sites, certificate tracker.")
         {
-            dataset, db, port, norms, basemap, log, open,
+            dataset, db, port, norms, basemap, log, open, calendar, procedures,
         };
         cmd.SetAction(async (r, cancel) =>
         {
@@ -56,11 +58,15 @@ internal static class ServeCommand
             {
                 DatasetPath = path,
                 TrackerDb = r.GetValue(db),
+                TrackerCalendarPath = r.GetValue(calendar)?.FullName,
+                ProceduresPath = r.GetValue(procedures)?.FullName,
                 NormsPath = r.GetValue(norms)?.FullName,
                 Port = r.GetValue(port) ?? DefaultPort,
                 BasemapUrl = r.GetValue(basemap),
                 RequestLogging = r.GetValue(log),
             };
+            // A bad calendar or procedures file stops the start with a message naming the file and entry.
+            _ = Facilities.Web.Tracker.TrackerContext.LoadSetup(options);
             var app = await StartAsync(u, options, fallBack: r.GetValue(port) is null);
             if (app is null)
             {

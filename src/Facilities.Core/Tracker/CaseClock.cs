@@ -11,13 +11,18 @@ internal sealed class CaseClock
     private readonly WorkingCalendar _calendar;
     private readonly List<Segment> _segments = [];
 
-    public CaseClock(IEnumerable<CaseEvent> events, TrackerConfig config, WorkingCalendar calendar, int limit)
+    /// <summary>
+    /// A clock over the changes of a case: each instant with what the clock does after it. Every procedure counts with
+    /// this one clock, the certificate's and the others (<see cref="Procedures.ProcedureState"/>), so the rules above are
+    /// the same for all; a limit in calendar days passes a calendar on which every day is a working day.
+    /// </summary>
+    public CaseClock(IEnumerable<(DateTimeOffset At, StepClock Clock)> changes, WorkingCalendar calendar, int limit)
     {
         _calendar = calendar;
-        foreach (var e in events)
+        foreach (var (at, clock) in changes)
         {
-            var from = calendar.LocalDate(e.At).AddDays(1);
-            var segment = new Segment(from, config.ClockAt(e.To));
+            var from = calendar.LocalDate(at).AddDays(1);
+            var segment = new Segment(from, clock);
             if (_segments.Count > 0 && _segments[^1].From == from)
             {
                 _segments[^1] = segment;

@@ -23,7 +23,7 @@ public sealed class CaseState
         ResumeStep = resumeStep;
         ReceivedOn = receivedOn;
         TimeLimit = config.TimeLimitFor(site);
-        _clock = new CaseClock(events, config, calendar, TimeLimit.WorkingDays);
+        _clock = new CaseClock(events.Select(e => (e.At, config.ClockAt(e.To))), calendar, TimeLimit.WorkingDays);
     }
 
     /// <summary>The site.</summary>

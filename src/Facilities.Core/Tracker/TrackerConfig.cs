@@ -78,6 +78,38 @@ public sealed class TrackerConfig
     /// </summary>
     public TrackerConfig WithOverrides(string json, string sourceName) => TrackerConfigReader.Read(json, sourceName, this);
 
+    /// <summary>
+    /// This configuration with a calendar file layered on (<c>--calendar FILE</c>): the official day swaps and extra
+    /// holidays of a year, as a <c>calendar</c> section ({"version": …, "calendar": {"adjustments": …, "holidays": …}})
+    /// or that section alone. Entries replace the built-in ones by date and key; the version becomes
+    /// "&lt;this version&gt;+&lt;file version or name&gt;".
+    /// </summary>
+    public TrackerConfig WithCalendarFile(string json, string sourceName)
+    {
+        string section;
+        string label;
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            if (root.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                throw new FormatException($"{sourceName}: a calendar file is a JSON object with \"adjustments\" and/or \"holidays\"");
+            }
+
+            var inner = root.TryGetProperty("calendar", out var c) ? c : root;
+            section = inner.GetRawText();
+            label = root.TryGetProperty("version", out var v) && v.GetString() is { Length: > 0 } text ? text : sourceName;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new FormatException($"{sourceName}: not valid JSON: {e.Message}", e);
+        }
+
+        var wrapped = "{\"version\": " + System.Text.Json.JsonSerializer.Serialize(Version + "+" + label) + ", \"calendar\": " + section + "}";
+        return TrackerConfigReader.Read(wrapped, sourceName, this);
+    }
+
     private static string ReadResource()
     {
         using var stream = typeof(TrackerConfig).Assembly.GetManifestResourceStream("Facilities.Core.tracker.vn.json")

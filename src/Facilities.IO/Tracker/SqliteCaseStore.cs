@@ -11,7 +11,7 @@ namespace Facilities.IO.Tracker;
 /// file runs in WAL mode with <c>synchronous=FULL</c>, so an acknowledged append survives a killed process or a power
 /// cut. One connection per call (no pooling), so several threads and processes may use the file at once.
 /// </summary>
-public sealed class SqliteCaseStore : ICaseStore
+public sealed partial class SqliteCaseStore : ICaseStore
 {
     /// <summary>The schema migrations, applied in order; each is recorded in <c>schema_migrations</c>.</summary>
     internal static readonly IReadOnlyList<(int Version, string Sql)> Migrations =
@@ -34,6 +34,7 @@ public sealed class SqliteCaseStore : ICaseStore
             ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE users ADD COLUMN session_epoch INTEGER NOT NULL DEFAULT 0;
             """),
+        ProcedureMigration, // 3: the other procedures' events (SqliteCaseStore.Procedures.cs)
     ];
 
     private readonly string _connectionString;
@@ -263,7 +264,7 @@ public sealed class SqliteCaseStore : ICaseStore
         return c;
     }
 
-    private void Migrate()
+    private void Migrate(int upTo = int.MaxValue)
     {
         using var c = Connect();
         using (var wal = Command(c, "PRAGMA journal_mode = WAL"))
@@ -271,7 +272,7 @@ public sealed class SqliteCaseStore : ICaseStore
             wal.ExecuteNonQuery(); // persistent in the file
         }
 
-        foreach (var (version, sql) in Migrations)
+        foreach (var (version, sql) in Migrations.Where(m => m.Version <= upTo))
         {
             using var tx = c.BeginTransaction(deferred: false);
             using (var create = Command(c, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)", tx))

@@ -19,6 +19,7 @@ internal static class CaseEndpoints
         api.MapPost("/cases/{siteId}/transitions", Transition).RequireRateLimiting(TrackerLimits.Write);
         api.MapGet("/cases/{siteId}/history", History).RequireRateLimiting(TrackerLimits.Read);
         api.MapGet("/progress", Progress).RequireRateLimiting(TrackerLimits.Read);
+        ChainEndpoints.Map(api);
     }
 
     private static async Task<IResult> List(HttpRequest request, ClaimsPrincipal principal, TrackerContext t)

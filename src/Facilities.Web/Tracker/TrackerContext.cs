@@ -1,4 +1,5 @@
 using Facilities.Core.Tracker;
+using Facilities.Core.Tracker.Procedures;
 using Facilities.IO.Tracker;
 using Facilities.Storage.PostGis;
 using NetTopologySuite.Geometries;
@@ -16,6 +17,7 @@ public sealed class TrackerContext : IDisposable
     private readonly object _opening = new();
     private ICaseStore? _store;
     private CaseService? _service;
+    private ChainService? _chains;
     private readonly Lazy<TrackerSites> _sites;
     private readonly Lazy<Dictionary<string, SiteInfo>> _info;
     private readonly Lazy<Dictionary<string, string>> _communeNames;
@@ -24,6 +26,8 @@ public sealed class TrackerContext : IDisposable
     public TrackerContext(WebOptions options, DatasetService dataset)
     {
         Time = options.Time;
+        Setup = LoadSetup(options);
+        DatasetPath = dataset.Path;
         StoreKind = string.IsNullOrWhiteSpace(options.TrackerDb) ? "sqlite" : "postgresql";
         _open = () => StoreKind == "sqlite"
             ? SqliteCaseStore.Open(SqliteCaseStore.PathFor(dataset.Path))
@@ -78,9 +82,37 @@ public sealed class TrackerContext : IDisposable
                 return service;
             }
 
-            var created = new CaseService(Store, TrackerConfig.BuiltIn, WorkingCalendar.BuiltIn, Time);
+            var created = new CaseService(Store, Setup.Config, Setup.Calendar, Time);
             return Interlocked.CompareExchange(ref _service, created, null) ?? created;
         }
+    }
+
+    /// <summary>The site chains (every procedure) over the same store.</summary>
+    public ChainService Chains
+    {
+        get
+        {
+            if (Volatile.Read(ref _chains) is { } chains)
+            {
+                return chains;
+            }
+
+            var created = new ChainService(Service, Store, (IProcedureStore)Store, Setup.Procedures);
+            return Interlocked.CompareExchange(ref _chains, created, null) ?? created;
+        }
+    }
+
+    /// <summary>The configuration, calendar and procedures (with the calendar and procedures files).</summary>
+    public TrackerSetup Setup { get; }
+
+    /// <summary>The dataset file's name, for stamps.</summary>
+    public string DatasetPath { get; }
+
+    /// <summary>The settings of <paramref name="options"/>; throws <see cref="FormatException"/> or <see cref="FileNotFoundException"/> for a bad file.</summary>
+    public static TrackerSetup LoadSetup(WebOptions options)
+    {
+        static (string, string)? Read(string? path) => path is null ? null : (File.ReadAllText(path), Path.GetFileName(path));
+        return TrackerSetup.Load(Read(options.TrackerCalendarPath), Read(options.ProceduresPath));
     }
 
     /// <summary>The dataset's school sites.</summary>

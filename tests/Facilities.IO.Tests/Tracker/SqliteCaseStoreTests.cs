@@ -27,8 +27,8 @@ public sealed class SqliteCaseStoreTests : CaseStoreContract, IDisposable
     {
         var path = _dir.File("d.gpkg.tracker.sqlite");
         Assert.Equal(path, SqliteCaseStore.PathFor(_dir.File("d.gpkg")));
-        Assert.Equal([1, 2], SqliteCaseStore.Open(path).AppliedMigrations());
-        Assert.Equal([1, 2], SqliteCaseStore.Open(path).AppliedMigrations()); // reopening applies nothing again
+        Assert.Equal([1, 2, 3], SqliteCaseStore.Open(path).AppliedMigrations());
+        Assert.Equal([1, 2, 3], SqliteCaseStore.Open(path).AppliedMigrations()); // reopening applies nothing again
         Assert.Equal("wal", Scalar(path, "PRAGMA journal_mode"));
     }
 

@@ -38,7 +38,7 @@ public sealed class PostgresCaseStoreTests : CaseStoreContract, IDisposable
         _stores.Add(store);
         using (var again = PostgresCaseStore.Open(cs, schema))
         {
-            Assert.Equal([1, 2], again.AppliedMigrations());
+            Assert.Equal([1, 2, 3], again.AppliedMigrations());
         }
 
         var e = new CaseEvent(1, new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(7)), "a", TrackerRole.CityDepartment,

@@ -265,6 +265,7 @@ async function start() {
     showCase: (c) => {
       showCase(c);
     },
+    map,
   });
 }
 

@@ -5,19 +5,50 @@ import { api, busy, query, ApiError } from './api.js';
 import { errorText, formatNumber, language, t, tOr, onLanguageChange } from './i18n.js';
 import { state } from './state.js';
 import { OKABE_ITO } from './ramp.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
+import Feature from 'ol/Feature.js';
+import Point from 'ol/geom/Point.js';
+import { fromLonLat } from 'ol/proj.js';
+import { Circle, Fill, Stroke, Style } from 'ol/style.js';
 
-export const STEPS = [
-  'not_started', 'received', 'checked', 'surveyed', 'form_decided', 'financial_obligations', 'signed', 'handed_over',
-  'returned_for_supplement', 'suspended', 'rejected', 'withdrawn',
-];
-const OPEN_STEPS = ['received', 'checked', 'surveyed', 'form_decided', 'financial_obligations', 'signed', 'returned_for_supplement', 'suspended'];
 const SESSION_FLAG = 'facilities.session';
+
+// The procedures, their steps and names come from the server (GET /api/procedures: Core owns them); the page keeps
+// no list of its own. The certificate's steps fill the step filter, as the case list is the certificate's.
+let procedures = { procedures: [], readyToBuild: [] };
+let chains = [];
+let chainLayer = null;
+
+function gcnSteps() {
+  const gcn = procedures.procedures.find((p) => p.code === 'gcn');
+  return gcn ? gcn.steps : [];
+}
+
+// One colour per stage of the chain: the first procedure not done yet, "ready" or "blocked" (Okabe–Ito, colour-blind safe).
+const STAGE_COLOURS = {
+  land_allocation: OKABE_ITO.orange,
+  gcn: OKABE_ITO.skyBlue,
+  building_permit: OKABE_ITO.purple,
+  ready: OKABE_ITO.green,
+  blocked: OKABE_ITO.vermillion,
+};
+export function stageColour(stage) {
+  return STAGE_COLOURS[stage] || OKABE_ITO.grey;
+}
+
+export function stageName(stage) {
+  if (stage === 'ready' || stage === 'blocked') return t(`stage.${stage}`);
+  const p = procedures.procedures.find((x) => x.code === stage);
+  return p ? p.name[language()] || p.name.vi : stage;
+}
 
 const $ = (id) => document.getElementById(id);
 let cases = [];
 let progress = [];
 let detail = null;
 let history = [];
+let detailChain = null;
 let onShowCase = () => {};
 // What the case's status line says, kept as a key or the server's two-language error so that it is written again in
 // the other language when the user switches.
@@ -25,6 +56,8 @@ let detailStatus = null;
 
 function stepName(step, name) {
   if (name && typeof name === 'object' && name[language()]) return name[language()];
+  const served = gcnSteps().find((s) => s.code === step);
+  if (served) return served.name[language()] || served.name.vi;
   return tOr(`step.${step}`, step);
 }
 
@@ -84,7 +117,9 @@ async function logout() {
     state.user = null;
     setFlag(false);
     cases = [];
+    chains = [];
     detail = null;
+    renderChains();
     showSession();
   }
 }
@@ -104,8 +139,62 @@ async function loadProgress() {
   renderProgress();
 }
 
+async function loadProcedures() {
+  procedures = await api('api/procedures');
+  renderStepOptions();
+}
+
+// Every readable site's chain: its stage and expected ready-to-build date, for the table and the map.
+async function loadChains() {
+  chains = await api('api/chains');
+  renderChains();
+  renderCases();
+}
+
 async function refreshAll() {
-  await Promise.all([loadProgress(), loadCases()]);
+  await loadProcedures();
+  await Promise.all([loadProgress(), loadCases(), loadChains()]);
+}
+
+function renderChains() {
+  if (!chainLayer) return;
+  const source = chainLayer.getSource();
+  source.clear(true);
+  for (const c of chains) {
+    if (typeof c.lon !== 'number' || typeof c.lat !== 'number') continue;
+    const f = new Feature({ geometry: new Point(fromLonLat([c.lon, c.lat])) });
+    f.setId(c.siteId);
+    f.setProperties({ stage: c.stage, readyToBuild: c.readyToBuild, name: c.schoolName, colour: stageColour(c.stage) });
+    source.addFeature(f);
+  }
+  renderLegend();
+}
+
+function renderLegend() {
+  const root = $('chain-legend');
+  if (!root) return;
+  const stages = [...procedures.procedures.map((p) => p.code), 'ready', 'blocked'];
+  root.replaceChildren(
+    ...stages.map((stage) => {
+      const li = document.createElement('li');
+      li.dataset.stage = stage;
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      swatch.style.background = stageColour(stage);
+      li.append(swatch, ` ${stageName(stage)}: ${chains.filter((c) => c.stage === stage).length}`);
+      return li;
+    }),
+  );
+}
+
+function chainStyle(feature) {
+  return new Style({
+    image: new Circle({
+      radius: 6,
+      fill: new Fill({ color: feature.get('colour') }),
+      stroke: new Stroke({ color: '#333', width: 1 }),
+    }),
+  });
 }
 
 function renderCommuneOptions() {
@@ -120,7 +209,7 @@ function renderCommuneOptions() {
 function renderStepOptions() {
   const select = $('filter-step');
   const value = select.value;
-  select.replaceChildren(new Option(t('filter.all'), ''), ...STEPS.map((s) => new Option(stepName(s), s)));
+  select.replaceChildren(new Option(t('filter.all'), ''), ...gcnSteps().map((s) => new Option(stepName(s.code, s.name), s.code)));
   select.value = value;
 }
 
@@ -140,6 +229,8 @@ function renderCases() {
       tr.dataset.step = c.step;
       tr.dataset.commune = c.communeCode;
       if (c.overdue) tr.classList.add('overdue');
+      const chain = chains.find((x) => x.siteId === c.siteId);
+      tr.dataset.stage = chain ? chain.stage : '';
       const first = document.createElement('td');
       const b = document.createElement('button');
       b.type = 'button';
@@ -155,6 +246,8 @@ function renderCases() {
         cell(formatDate(c.dueDate)),
         cell(c.workingDaysUsed === null || c.workingDaysUsed === undefined ? '' : formatNumber(c.workingDaysUsed)),
         cell(c.overdue ? t('yes') : t('no'), c.overdue ? 'flag' : ''),
+        cell(chain ? stageName(chain.stage) : ''),
+        cell(chain ? formatDate(chain.readyToBuild) : ''),
       );
       return tr;
     }),
@@ -172,7 +265,11 @@ async function selectCase(siteId) {
 async function loadDetail(siteId) {
   detailStatus = null;
   $('detail-reload').hidden = true;
-  [detail, history] = await Promise.all([api(`api/cases/${encodeURIComponent(siteId)}`), api(`api/cases/${encodeURIComponent(siteId)}/history`)]);
+  [detail, history, detailChain] = await Promise.all([
+    api(`api/cases/${encodeURIComponent(siteId)}`),
+    api(`api/cases/${encodeURIComponent(siteId)}/history`),
+    api(`api/cases/${encodeURIComponent(siteId)}/chain`),
+  ]);
   renderDetail();
 }
 
@@ -186,6 +283,7 @@ function renderDetail() {
   section.querySelector('h3').textContent = t('detail.heading', { name: detail.schoolName });
   $('detail-summary').textContent = `${detail.communeName || detail.communeCode} · ${stepName(detail.step, detail.stepName)} · ${t('detail.version', { version: detail.version })}`;
   renderDue();
+  renderDetailChain();
   renderStatus();
   const rows = history.map((h) => {
     const tr = document.createElement('tr');
@@ -222,6 +320,32 @@ function renderDue() {
   if (detail.lastChangeAt) parts.push(t('detail.lastChange', { at: formatDate(detail.lastChangeAt) }));
   due.textContent = parts.join(' · ');
   due.classList.toggle('error', !!detail.overdue);
+}
+
+// The site's whole path: each procedure's step, office and expected end, the critical path and the ready-to-build date.
+function renderDetailChain() {
+  const root = $('detail-chain');
+  if (!root) return;
+  if (!detailChain) {
+    root.replaceChildren();
+    return;
+  }
+  const lang = language();
+  const items = detailChain.procedures.map((p) => {
+    const li = document.createElement('li');
+    li.dataset.procedure = p.procedure;
+    li.dataset.step = p.step;
+    if (p.critical) li.classList.add('critical');
+    const office = p.office ? ` · ${p.office[lang] || p.office.vi}` : '';
+    const end = p.expectedFinish ? ` · ${t('chain.expectedEnd', { date: formatDate(p.expectedFinish) })}` : '';
+    li.textContent = `${p.name[lang] || p.name.vi}: ${p.stepName[lang] || p.stepName.vi}${office}${end}${p.critical ? ' ★' : ''}`;
+    return li;
+  });
+  const ready = document.createElement('li');
+  ready.className = 'ready';
+  ready.dataset.readyToBuild = detailChain.readyToBuild || '';
+  ready.textContent = t('chain.readyToBuild', { date: detailChain.readyToBuild ? formatDate(detailChain.readyToBuild) : t('chain.unknown') });
+  root.replaceChildren(...items, ready);
 }
 
 function setStatus(next) {
@@ -284,7 +408,8 @@ function renderProgress() {
     const y = i * rowHeight + 4;
     const g = el('g', { 'data-commune': p.communeCode });
     g.append(el('text', { x: labelWidth - 6, y: y + 15, 'text-anchor': 'end', 'font-size': 12 }, p.communeName || p.communeCode));
-    const inProgress = OPEN_STEPS.reduce((s, k) => s + ((p.byStep && p.byStep[k]) || 0), 0);
+    const open = gcnSteps().filter((st) => st.clock !== 'stopped').map((st) => st.code);
+    const inProgress = open.reduce((s, k) => s + ((p.byStep && p.byStep[k]) || 0), 0);
     const parts = [
       ['progress.withCertificate', p.withCertificate || 0, OKABE_ITO.blue],
       ['progress.inProgress', inProgress, OKABE_ITO.orange],
@@ -313,8 +438,12 @@ function renderProgress() {
   root.replaceChildren(svg);
 }
 
-export async function initTracker({ showCase }) {
+export async function initTracker({ showCase, map }) {
   onShowCase = showCase;
+  if (map) {
+    chainLayer = new VectorLayer({ source: new VectorSource(), style: chainStyle, zIndex: 50, properties: { key: 'chains' } });
+    map.addLayer(chainLayer);
+  }
   renderStepOptions();
   $('login-form').addEventListener('submit', (e) => busy(() => login(e)));
   $('logout').addEventListener('click', () => busy(logout));
@@ -335,6 +464,7 @@ export async function initTracker({ showCase }) {
     renderCases();
     renderDetail();
     renderProgress();
+    renderLegend();
   });
   showSession();
   // Only ask who is logged in when this tab logged in before: an anonymous GET /api/me is a 401, which the browser
