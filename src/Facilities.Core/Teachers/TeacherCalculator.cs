@@ -79,8 +79,8 @@ public static class TeacherCalculator
             var taught = new List<(SchoolSite School, double Load, long Classes)>(levelSchools.Count);
             foreach (var (school, row) in levelSchools.Zip(loads))
             {
-                var whole = (long)Math.Round(row.Load, MidpointRounding.AwayFromZero);
-                taught.Add((school, row.Load, (whole + cap - 1) / cap));
+                var whole = (long)Math.Round(row.Allocated, MidpointRounding.AwayFromZero);
+                taught.Add((school, row.Allocated, (whole + cap - 1) / cap));
             }
 
             foreach (var row in catchment.Wards.Where(r => r.Level == level))
