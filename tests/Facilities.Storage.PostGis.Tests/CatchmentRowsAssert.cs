@@ -57,7 +57,7 @@ public static class CatchmentRowsAssert
             Assert.True((e.Id, e.Name, e.Level, e.WardCode, e.Classrooms) == (a.Id, a.Name, a.Level, a.WardCode, a.Classrooms),
                 $"row {j}: keys differ: {e.Id}/{e.Level}/{e.WardCode}/{e.Classrooms} vs {a.Id}/{a.Level}/{a.WardCode}/{a.Classrooms}");
             Near(e.Capacity, a.Capacity, Math.Max(Math.Abs(e.Capacity), Math.Abs(a.Capacity)), $"{where}: capacity");
-            Near(e.Load, a.Load, Math.Max(Math.Abs(e.Load), Math.Abs(a.Load)), $"{where}: load");
+            Near(e.Allocated, a.Allocated, Math.Max(Math.Abs(e.Allocated), Math.Abs(a.Allocated)), $"{where}: load");
         }
 
         return worst;

@@ -36,7 +36,7 @@ public class CatchmentSqlTests
 
         Assert.Equal(SampleCity.Value.Wards.Count, sql.Wards.Count);
         Assert.Contains(sql.Wards, w => w.Allocated > 1);
-        Assert.Contains(sql.Schools, s => s.Load > 1);
+        Assert.Contains(sql.Schools, s => s.Allocated > 1);
         Assert.True(sql.Wards.Sum(w => w.Accessibility) > 0);
     }
 
@@ -67,7 +67,7 @@ public class CatchmentSqlTests
         Assert.Equal(18, ward.ClassesNeeded);       // ceil(600 / 35)
         Assert.Equal(18, ward.RoomsNeeded);
         Assert.Equal(100, ward.RoomsAvailable);
-        Assert.Equal(200, Assert.Single(sql.Schools).Load, 9);
+        Assert.Equal(200, Assert.Single(sql.Schools).Allocated, 9);
     }
 
     private static async Task<CatchmentLevelRows> CompareAsync(CityModel city, DeficitOptions options)

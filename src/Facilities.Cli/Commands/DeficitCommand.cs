@@ -71,7 +71,7 @@ internal static class DeficitCommand
                         break;
                 }
 
-                PrintCatchment(u, catchment);
+                PrintCatchment(u, catchment, run.Result.Calibration);
                 Finish(u, stamp, outPath);
                 return ExitCodes.Ok;
             }
@@ -109,26 +109,35 @@ internal static class DeficitCommand
         u.Out.WriteLine(u.T($"Đã ghi {outPath} (dấu kiểm {stamp.Id}).", $"Wrote {outPath} (stamp {stamp.Id})."));
     }
 
-    private static void PrintCatchment(Ui u, CatchmentResult result)
+    private static void PrintCatchment(Ui u, CatchmentResult result, IReadOnlyList<CalibrationSummary> calibration)
     {
         var t = new Table().Border(TableBorder.Ascii2)
             .AddColumn(u.T("Cấp học", "Level"))
             .AddColumn(new TableColumn(u.T("Học sinh", "Pupils")).RightAligned())
             .AddColumn(new TableColumn(u.T("Có chỗ", "Allocated")).RightAligned())
             .AddColumn(new TableColumn(u.T("Chưa có chỗ", "Unserved")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Trong bán kính", "Within reach")).RightAligned())
             .AddColumn(new TableColumn(u.T("Phòng cần", "Rooms needed")).RightAligned())
             .AddColumn(new TableColumn(u.T("Trường quá tải", "Schools over capacity")).RightAligned());
         foreach (var level in result.Options.Levels)
         {
             var rows = result.Wards.Where(w => w.Level == level).ToList();
             t.AddRow(Labels.Level.Label(level, u.Language), N(rows.Sum(w => w.Pupils)), N(rows.Sum(w => w.Allocated)), N(rows.Sum(w => w.Unserved)),
-                N(rows.Sum(w => w.RoomsNeeded)), N(result.Schools.Count(s => s.Level == level && s.LoadRatio > 1 + 1e-9)));
+                result.WithinReachShare(level).ToString("P1", CultureInfo.InvariantCulture),
+                N(rows.Sum(w => w.RoomsNeeded)), N(result.Schools.Count(s => s.Level == level && s.AllocatedRatio > 1 + 1e-9)));
         }
 
         u.Out.WriteLine(u.T(
             string.Create(CultureInfo.InvariantCulture, $"Vùng phục vụ (E2SFCA) năm {result.Options.Year}: {result.DemandPointCount:N0} điểm cầu; bảo toàn học sinh sai số {result.ConservationError:0.######}."),
             string.Create(CultureInfo.InvariantCulture, $"Catchment (E2SFCA) in {result.Options.Year}: {result.DemandPointCount:N0} demand points; pupils conserved to {result.ConservationError:0.######}.")));
         u.OutConsole.Write(t);
+        // The calibration diagnostic (docs/deficit.md): with today's enrolment as demand, allocated ÷ enrolled per school.
+        foreach (var c in calibration)
+        {
+            u.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, u.T(
+                $"Hiệu chỉnh {Labels.Level.Label(c.Level, u.Language)} (cầu = học sinh đang học): phân bổ ÷ đang học, trung vị {c.Median:0.00}, P10 {c.P10:0.00}, P90 {c.P90:0.00} trên {c.Schools} trường; {c.WithinReachShare:P1} trong bán kính.",
+                $"Calibration {Labels.Level.Label(c.Level, u.Language)} (demand = enrolment): allocated ÷ enrolled, median {c.Median:0.00}, P10 {c.P10:0.00}, P90 {c.P90:0.00} over {c.Schools} schools; {c.WithinReachShare:P1} within reach.")));
+        }
     }
 
     private static string N(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
@@ -154,6 +163,13 @@ internal static class DeficitCommand
         var method = Labels.Method.Label(result.Options.Method, u.Language).ToLower(CultureInfo.InvariantCulture);
         u.Out.WriteLine(u.T($"Thiếu phòng học năm {result.Options.Year} ({method}):", $"Classroom deficit in {result.Options.Year} ({method}):"));
         u.OutConsole.Write(t);
+        // The calibration diagnostic (docs/deficit.md): with today's enrolment as demand, allocated ÷ enrolled per school.
+        foreach (var c in calibration)
+        {
+            u.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, u.T(
+                $"Hiệu chỉnh {Labels.Level.Label(c.Level, u.Language)} (cầu = học sinh đang học): phân bổ ÷ đang học, trung vị {c.Median:0.00}, P10 {c.P10:0.00}, P90 {c.P90:0.00} trên {c.Schools} trường; {c.WithinReachShare:P1} trong bán kính.",
+                $"Calibration {Labels.Level.Label(c.Level, u.Language)} (demand = enrolment): allocated ÷ enrolled, median {c.Median:0.00}, P10 {c.P10:0.00}, P90 {c.P90:0.00} over {c.Schools} schools; {c.WithinReachShare:P1} within reach.")));
+        }
     }
 
     private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
