@@ -134,9 +134,10 @@ internal static class DeficitCommand
         // The calibration diagnostic (docs/deficit.md): with today's enrolment as demand, allocated ÷ enrolled per school.
         foreach (var c in calibration)
         {
-            u.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, u.T(
-                $"Hiệu chỉnh {Labels.Level.Label(c.Level, u.Language)} (cầu = học sinh đang học): phân bổ ÷ đang học, trung vị {c.Median:0.00}, P10 {c.P10:0.00}, P90 {c.P90:0.00} trên {c.Schools} trường; {c.WithinReachShare:P1} trong bán kính.",
-                $"Calibration {Labels.Level.Label(c.Level, u.Language)} (demand = enrolment): allocated ÷ enrolled, median {c.Median:0.00}, P10 {c.P10:0.00}, P90 {c.P90:0.00} over {c.Schools} schools; {c.WithinReachShare:P1} within reach.")));
+            var level = Labels.Level.Label(c.Level, u.Language);
+            u.Out.WriteLine(u.T(
+                string.Create(CultureInfo.InvariantCulture, $"Hiệu chỉnh {level} (cầu = học sinh đang học): phân bổ ÷ đang học, trung vị {c.Median:0.00}, P10 {c.P10:0.00}, P90 {c.P90:0.00} trên {c.Schools} trường; {c.WithinReachShare:P1} trong bán kính."),
+                string.Create(CultureInfo.InvariantCulture, $"Calibration {level} (demand = enrolment): allocated ÷ enrolled, median {c.Median:0.00}, P10 {c.P10:0.00}, P90 {c.P90:0.00} over {c.Schools} schools; {c.WithinReachShare:P1} within reach.")));
         }
     }
 
@@ -163,13 +164,6 @@ internal static class DeficitCommand
         var method = Labels.Method.Label(result.Options.Method, u.Language).ToLower(CultureInfo.InvariantCulture);
         u.Out.WriteLine(u.T($"Thiếu phòng học năm {result.Options.Year} ({method}):", $"Classroom deficit in {result.Options.Year} ({method}):"));
         u.OutConsole.Write(t);
-        // The calibration diagnostic (docs/deficit.md): with today's enrolment as demand, allocated ÷ enrolled per school.
-        foreach (var c in calibration)
-        {
-            u.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, u.T(
-                $"Hiệu chỉnh {Labels.Level.Label(c.Level, u.Language)} (cầu = học sinh đang học): phân bổ ÷ đang học, trung vị {c.Median:0.00}, P10 {c.P10:0.00}, P90 {c.P90:0.00} trên {c.Schools} trường; {c.WithinReachShare:P1} trong bán kính.",
-                $"Calibration {Labels.Level.Label(c.Level, u.Language)} (demand = enrolment): allocated ÷ enrolled, median {c.Median:0.00}, P10 {c.P10:0.00}, P90 {c.P90:0.00} over {c.Schools} schools; {c.WithinReachShare:P1} within reach.")));
-        }
     }
 
     private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
