@@ -1,11 +1,16 @@
 using Facilities.Core.Catchment;
+using Facilities.Core.Spatial;
+using Facilities.Core.Validation;
+using Facilities.IO;
+using Facilities.IO.Readers;
 
 namespace Facilities.Application;
 
 /// <summary>
-/// The settlement layer the catchment method weights its demand grid with, from what the dataset holds: the parcels
-/// in residential land use (ODT đất ở đô thị, ONT đất ở nông thôn), each weighted by its area. Null when the dataset
-/// has no parcels layer or no residential parcel: the grid is then weighted evenly, and the run says so.
+/// The settlement layer the catchment method weights its demand grid with: a user's population points
+/// (<see cref="FromPointsFile"/>, <c>--population</c>), else what the dataset holds, the parcels in residential land use
+/// (ODT đất ở đô thị, ONT đất ở nông thôn) each weighted by its area. Null when there is neither: the grid is then
+/// weighted evenly, and the run says so.
 /// </summary>
 public static class Settlement
 {
@@ -38,5 +43,47 @@ public static class Settlement
         }
 
         return xs.Count == 0 ? null : new SettlementPoints("parcels_residential", [.. xs], [.. ys], [.. ws]);
+    }
+
+    /// <summary>
+    /// Population points from a file (GeoJSON, CSV with lon/lat, GeoPackage, shapefile: any the importer reads), one
+    /// point per feature weighted by its <c>population</c> field, in the city's metric CRS. A file that cannot be read,
+    /// has no known CRS, a feature that is not a point or has no non-negative population is refused, naming the file,
+    /// the feature and the field: nothing is guessed.
+    /// </summary>
+    public static SettlementPoints FromPointsFile(DatasetContext d, string path)
+    {
+        var name = Path.GetFileName(path);
+        var issues = new IssueList(name, "population");
+        var layer = LayerFileReader.Read(path, "population", null, issues);
+        if (issues.HasErrors)
+        {
+            var first = issues.Items.First(i => i.Severity == IssueSeverity.Error);
+            throw new DataFileException(first);
+        }
+
+        var crs = layer.Crs ?? throw new DataFileException("population-crs-unknown", name, "population",
+            "không rõ hệ toạ độ của tệp điểm dân số; hãy dùng GeoJSON (EPSG:4326) hoặc tệp có .prj.",
+            "the population points file has no known coordinate system; use GeoJSON (EPSG:4326) or a file with a .prj.");
+        var xs = new List<double>();
+        var ys = new List<double>();
+        var ws = new List<double>();
+        foreach (var f in layer.Features)
+        {
+            var weight = f["population"] switch { long l => l, double v => v, _ => double.NaN };
+            if (f.Geometry is not NetTopologySuite.Geometries.Point point || point.IsEmpty || double.IsNaN(weight) || weight < 0)
+            {
+                throw new DataFileException("population-point-invalid", name, "population",
+                    $"đối tượng {f.Ordinal}: cần một điểm với trường 'population' là số không âm.",
+                    $"feature {f.Ordinal}: needs a point with a non-negative number in field 'population'.");
+            }
+
+            var (x, y) = Reprojector.Transform(point.X, point.Y, crs, d.City.MetricCrs);
+            xs.Add(x);
+            ys.Add(y);
+            ws.Add(weight);
+        }
+
+        return new SettlementPoints("population_points", [.. xs], [.. ys], [.. ws]);
     }
 }

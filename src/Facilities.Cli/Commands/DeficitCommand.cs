@@ -24,6 +24,10 @@ internal static class DeficitCommand
         method.AcceptOnlyFromAmong("admin", "catchment");
         var capacityLimited = new Option<bool>("--capacity-limited") { Description = "catchment: không trường nào nhận quá sức chứa / no school beyond its capacity" };
         var grid = new Option<double>("--grid-m") { Description = "catchment: khoảng cách lưới điểm cầu (m) / demand grid spacing in metres", DefaultValueFactory = _ => 250 };
+        var population = new Option<FileInfo?>("--population")
+        {
+            Description = "catchment: tệp điểm dân số (trường population) để đặt cầu theo nơi ở / population points (field population) to place demand where people live",
+        };
         var norms = CliOptions.Norms();
         var twoSessions = new Option<bool>("--two-sessions") { Description = "Học 2 buổi/ngày: 1 phòng/lớp ở mọi cấp (CV 4555/BGDĐT-GDPT) / one room per class at every level" };
         var byAge = new Option<bool>("--preschool-by-age") { Description = "Mầm non: sĩ số theo độ tuổi 25/30/35 (TT 52/2020) / preschool caps by age group" };
@@ -31,7 +35,7 @@ internal static class DeficitCommand
         var output = new Option<FileInfo>("--out") { Description = "Tệp kết quả / output: .csv (+ .stamp.json), .xlsx, .gpkg", Required = true };
         var cmd = new Command("deficit", "Thiếu phòng học theo xã/phường và cấp học, hiện tại và năm mục tiêu.\nClassroom deficit per ward and level, now and in a target year.")
         {
-            dataset, year, level, method, capacityLimited, grid, norms, twoSessions, publicOnly, byAge, output,
+            dataset, year, level, method, capacityLimited, grid, population, norms, twoSessions, publicOnly, byAge, output,
         };
         cmd.SetAction(r =>
         {
@@ -51,6 +55,11 @@ internal static class DeficitCommand
             // As before the application layer: the admin method ignores --grid-m, so only the catchment method checks it.
             var catchmentOptions = options.Method == "catchment" ? CommandSupport.Catchment(u, r.GetValue(capacityLimited), r.GetValue(grid)) : new CatchmentOptions();
             var d = CommandSupport.Context(path, r.GetValue(norms));
+            if (options.Method == "catchment" && r.GetValue(population) is { } points)
+            {
+                catchmentOptions = catchmentOptions with { Settlement = Settlement.FromPointsFile(d, points.FullName) };
+            }
+
             var run = options.Method == "catchment"
                 ? u.WithProgress(u.T("Vùng phục vụ", "Catchment"), _ => DeficitComputation.Run(d, options, catchmentOptions))
                 : DeficitComputation.Run(d, options, catchmentOptions);
