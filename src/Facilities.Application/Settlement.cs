@@ -70,7 +70,14 @@ public static class Settlement
         var ws = new List<double>();
         foreach (var f in layer.Features)
         {
-            var weight = f["population"] switch { long l => l, double v => v, _ => double.NaN };
+            // CSV cells arrive as text: a number in invariant notation is accepted, nothing else.
+            var weight = f["population"] switch
+            {
+                long l => l,
+                double v => v,
+                string t when double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+                _ => double.NaN,
+            };
             if (f.Geometry is not NetTopologySuite.Geometries.Point point || point.IsEmpty || double.IsNaN(weight) || weight < 0)
             {
                 throw new DataFileException("population-point-invalid", name, "population",
