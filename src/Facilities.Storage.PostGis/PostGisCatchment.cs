@@ -15,9 +15,9 @@ namespace Facilities.Storage.PostGis;
 /// The capacity-limited allocation (<see cref="CatchmentOptions.CapacityLimited"/>), which re-offers turned-away
 /// pupils for up to 50 rounds, is not written in SQL.
 /// Tables (one level per schema; geometries in the metric SRID):
-/// <c>catchment_params(level, year, class_cap, room_ratio, radius_rural, radius_urban)</c> (one row),
+/// <c>catchment_params(level, year, class_cap, room_ratio)</c> (one row),
 /// <c>catchment_wards(ward, code, name, unit_type)</c>,
-/// <c>demand_points(point, ward, urban, demand, geom Point)</c> with a GiST index,
+/// <c>demand_points(point, ward, radius, demand, geom Point)</c> (radius by the ward type: phường, xã or đặc khu) with a GiST index,
 /// <c>catchment_schools(school, id, name, ward_code, classrooms, capacity, geom Point)</c> with a GiST index.
 /// <c>ward</c>, <c>point</c> and <c>school</c> are the indexes in <see cref="CatchmentInputs.Wards"/>,
 /// <see cref="CatchmentInputs.Points"/> and <see cref="CatchmentInputs.Schools"/>.
