@@ -7,7 +7,8 @@ namespace Facilities.Storage.PostGis;
 /// <remarks>
 /// How it follows the C# engine (<c>CatchmentLinks</c>, <c>DistanceDecay</c>, <c>E2sfcaAllocator</c>):
 /// <list type="bullet">
-/// <item>Links: <c>ST_DWithin</c> (GiST index on the schools) with the point's radius, urban or rural; the Gaussian
+/// <item>Links: <c>ST_DWithin</c> (GiST index on the schools) with the point's radius (by its ward type: phường, xã or
+/// đặc khu, loaded per point); the Gaussian
 /// weight is computed in float8 with the same operations in the same order, and only links with a positive weight
 /// are kept (a school exactly at the radius has weight 0, as in C#).</item>
 /// <item>R_j = capacity_j ÷ Σ_i demand_i W_ij (0 when nobody competes); A_i = Σ_j W_ij R_j, which is also the
@@ -17,6 +18,9 @@ namespace Facilities.Storage.PostGis;
 /// form; C# subtracts the shares one by one and keeps max(0, remainder), which leaves rounding noise of about 1e-13
 /// pupils. Per ward: pupils = Σ demand, unserved = Σ unserved, allocated = pupils − unserved,
 /// accessibility = Σ demand × A ÷ pupils (0 without pupils).</item>
+/// <item>Beyond reach: a point without links sends its whole demand to its nearest school (KNN <c>&lt;-&gt;</c>, ties
+/// to the lowest school index), which adds it to that school's load; per ward, beyond = Σ demand of such points and
+/// far = the same when the level has a school (0 otherwise).</item>
 /// <item>Rooms: unserved is rounded half away from zero exactly as <c>Math.Round(x, MidpointRounding.AwayFromZero)</c>
 /// (integer part plus one when the fraction is at least 0.5, in float8), classes = (whole + cap − 1) / cap in
 /// bigint, rooms = ceil(classes × ratio) in numeric.</item>
@@ -29,14 +33,12 @@ internal static class CatchmentSql
     /// <summary>The statement for a quoted schema name.</summary>
     public static string For(string s) => $"""
         WITH prm AS MATERIALIZED (
-            SELECT level, year, class_cap, room_ratio, radius_rural, radius_urban FROM {s}.catchment_params
+            SELECT level, year, class_cap, room_ratio FROM {s}.catchment_params
         ),
         dist AS MATERIALIZED (
-            SELECT p.point, p.demand, sc.school,
-                   ST_Distance(p.geom, sc.geom) / (CASE WHEN p.urban THEN (SELECT radius_urban FROM prm) ELSE (SELECT radius_rural FROM prm) END) AS r
+            SELECT p.point, p.demand, sc.school, ST_Distance(p.geom, sc.geom) / p.radius AS r
             FROM {s}.demand_points p
-            JOIN {s}.catchment_schools sc
-              ON ST_DWithin(p.geom, sc.geom, CASE WHEN p.urban THEN (SELECT radius_urban FROM prm) ELSE (SELECT radius_rural FROM prm) END)
+            JOIN {s}.catchment_schools sc ON ST_DWithin(p.geom, sc.geom, p.radius)
         ),
         links AS MATERIALIZED (
             SELECT point, demand, school, w
@@ -60,22 +62,39 @@ internal static class CatchmentSql
         access AS MATERIALIZED (
             SELECT point, sum(wr) AS a FROM scored GROUP BY point
         ),
+        linked AS MATERIALIZED (
+            SELECT DISTINCT point FROM links
+        ),
+        beyond AS MATERIALIZED (
+            SELECT p.point, p.demand, nn.school
+            FROM {s}.demand_points p
+            LEFT JOIN LATERAL (
+                SELECT sc.school FROM {s}.catchment_schools sc ORDER BY sc.geom <-> p.geom, sc.school LIMIT 1
+            ) nn ON true
+            WHERE NOT EXISTS (SELECT 1 FROM linked l WHERE l.point = p.point)
+        ),
         loads AS (
-            SELECT sd.school,
-                   sum(CASE WHEN ac.a > 0 AND sd.demand > 1e-9::float8 THEN sd.demand * sd.wr / ac.a ELSE 0::float8 END) AS load
-            FROM scored sd
-            JOIN access ac ON ac.point = sd.point
-            GROUP BY sd.school
+            SELECT school, sum(load) AS load
+            FROM (SELECT sd.school,
+                         CASE WHEN ac.a > 0 AND sd.demand > 1e-9::float8 THEN sd.demand * sd.wr / ac.a ELSE 0::float8 END AS load
+                  FROM scored sd
+                  JOIN access ac ON ac.point = sd.point
+                  UNION ALL
+                  SELECT school, demand FROM beyond WHERE school IS NOT NULL) parts
+            GROUP BY school
         ),
         point_rows AS (
             SELECT p.ward, p.demand,
                    CASE WHEN coalesce(ac.a, 0) > 0 AND p.demand > 1e-9::float8 THEN 0::float8 ELSE p.demand END AS unserved,
-                   coalesce(ac.a, 0) AS a
+                   coalesce(ac.a, 0) AS a,
+                   CASE WHEN b.point IS NOT NULL THEN p.demand ELSE 0::float8 END AS beyond,
+                   CASE WHEN b.school IS NOT NULL THEN p.demand ELSE 0::float8 END AS far
             FROM {s}.demand_points p
             LEFT JOIN access ac ON ac.point = p.point
+            LEFT JOIN beyond b ON b.point = p.point
         ),
         ward_sums AS (
-            SELECT ward, sum(demand) AS pupils, sum(unserved) AS unserved, sum(demand * a) AS access
+            SELECT ward, sum(demand) AS pupils, sum(unserved) AS unserved, sum(demand * a) AS access, sum(beyond) AS beyond, sum(far) AS far
             FROM point_rows
             GROUP BY ward
         ),
@@ -83,6 +102,8 @@ internal static class CatchmentSql
             SELECT w.ward, w.code, w.name, w.unit_type,
                    coalesce(ws.pupils, 0) AS pupils,
                    coalesce(ws.unserved, 0) AS unserved,
+                   coalesce(ws.beyond, 0) AS beyond,
+                   coalesce(ws.far, 0) AS far,
                    CASE WHEN coalesce(ws.pupils, 0) > 0 THEN ws.access / ws.pupils ELSE 0::float8 END AS accessibility,
                    (trunc(coalesce(ws.unserved, 0))
                     + CASE WHEN coalesce(ws.unserved, 0) - trunc(coalesce(ws.unserved, 0)) >= 0.5 THEN 1 ELSE 0 END)::bigint AS unserved_whole
@@ -97,7 +118,7 @@ internal static class CatchmentSql
                (wr.unserved_whole + prm.class_cap - 1) / prm.class_cap AS classes,
                ceil(((wr.unserved_whole + prm.class_cap - 1) / prm.class_cap) * prm.room_ratio)::bigint AS rooms_needed,
                coalesce(ro.available, 0) AS rooms_available,
-               prm.level, prm.year
+               prm.level, prm.year, wr.beyond, wr.far
         FROM ward_rows wr
         CROSS JOIN prm
         LEFT JOIN rooms ro ON ro.ward_code = wr.code
@@ -105,7 +126,7 @@ internal static class CatchmentSql
         SELECT 1, ra.school, sc.id, sc.name, sc.ward_code,
                ra.capacity, coalesce(ld.load, 0), NULL, NULL,
                NULL, NULL, sc.classrooms,
-               prm.level, prm.year
+               prm.level, prm.year, NULL::float8, NULL::float8
         FROM ratio ra
         JOIN {s}.catchment_schools sc ON sc.school = ra.school
         CROSS JOIN prm

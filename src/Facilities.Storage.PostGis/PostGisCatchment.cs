@@ -15,9 +15,9 @@ namespace Facilities.Storage.PostGis;
 /// The capacity-limited allocation (<see cref="CatchmentOptions.CapacityLimited"/>), which re-offers turned-away
 /// pupils for up to 50 rounds, is not written in SQL.
 /// Tables (one level per schema; geometries in the metric SRID):
-/// <c>catchment_params(level, year, class_cap, room_ratio, radius_rural, radius_urban)</c> (one row),
+/// <c>catchment_params(level, year, class_cap, room_ratio)</c> (one row),
 /// <c>catchment_wards(ward, code, name, unit_type)</c>,
-/// <c>demand_points(point, ward, urban, demand, geom Point)</c> with a GiST index,
+/// <c>demand_points(point, ward, radius, demand, geom Point)</c> (radius by the ward type: phường, xã or đặc khu) with a GiST index,
 /// <c>catchment_schools(school, id, name, ward_code, classrooms, capacity, geom Point)</c> with a GiST index.
 /// <c>ward</c>, <c>point</c> and <c>school</c> are the indexes in <see cref="CatchmentInputs.Wards"/>,
 /// <see cref="CatchmentInputs.Points"/> and <see cref="CatchmentInputs.Schools"/>.
@@ -41,11 +41,10 @@ public static class PostGisCatchment
         await ExecuteAsync(conn, $"""
             CREATE SCHEMA IF NOT EXISTS {s};
             CREATE TABLE {s}.catchment_params (
-                level text NOT NULL, year integer NOT NULL, class_cap integer NOT NULL, room_ratio numeric NOT NULL,
-                radius_rural float8 NOT NULL, radius_urban float8 NOT NULL);
+                level text NOT NULL, year integer NOT NULL, class_cap integer NOT NULL, room_ratio numeric NOT NULL);
             CREATE TABLE {s}.catchment_wards (ward integer PRIMARY KEY, code text NOT NULL, name text NOT NULL, unit_type text NOT NULL);
             CREATE TABLE {s}.demand_points (
-                point integer PRIMARY KEY, ward integer NOT NULL, urban boolean NOT NULL, demand float8 NOT NULL,
+                point integer PRIMARY KEY, ward integer NOT NULL, radius float8 NOT NULL, demand float8 NOT NULL,
                 geom geometry(Point, {srid}) NOT NULL);
             CREATE TABLE {s}.catchment_schools (
                 school integer PRIMARY KEY, id text NOT NULL, name text NOT NULL, ward_code text NOT NULL, classrooms bigint NOT NULL,
@@ -53,14 +52,12 @@ public static class PostGisCatchment
             """, cancellationToken).ConfigureAwait(false);
 
         await using (var cmd = new NpgsqlCommand(
-            $"INSERT INTO {s}.catchment_params VALUES (@level, @year, @cap, @ratio, @rural, @urban)", conn))
+            $"INSERT INTO {s}.catchment_params VALUES (@level, @year, @cap, @ratio)", conn))
         {
             cmd.Parameters.Add(new NpgsqlParameter<string>("level", inputs.Level));
             cmd.Parameters.Add(new NpgsqlParameter<int>("year", inputs.Year));
             cmd.Parameters.Add(new NpgsqlParameter<int>("cap", inputs.ClassCap));
             cmd.Parameters.Add(new NpgsqlParameter<decimal>("ratio", inputs.RoomRatio));
-            cmd.Parameters.Add(new NpgsqlParameter<double>("rural", inputs.RadiusMetres[0]));
-            cmd.Parameters.Add(new NpgsqlParameter<double>("urban", inputs.RadiusMetres[1]));
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -83,14 +80,14 @@ public static class PostGisCatchment
         var factory = new GeometryFactory(new PrecisionModel(), srid);
         var points = inputs.Points;
         await using (var w = await conn.BeginBinaryImportAsync(
-            $"COPY {s}.demand_points (point, ward, urban, demand, geom) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+            $"COPY {s}.demand_points (point, ward, radius, demand, geom) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
             for (var i = 0; i < points.Count; i++)
             {
                 await w.StartRowAsync(cancellationToken).ConfigureAwait(false);
                 await w.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
                 await w.WriteAsync(points.Ward[i], NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await w.WriteAsync(points.Urban[i], NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+                await w.WriteAsync(inputs.RadiusMetres[points.RadiusClass[i]], NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
                 await w.WriteAsync(inputs.Demand[i], NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
                 await w.WriteAsync<Geometry>(factory.CreatePoint(new Coordinate(points.X[i], points.Y[i])), NpgsqlDbType.Geometry, cancellationToken).ConfigureAwait(false);
             }
@@ -156,6 +153,8 @@ public static class PostGisCatchment
                     Pupils = reader.GetDouble(5),
                     Allocated = reader.GetDouble(6),
                     Unserved = reader.GetDouble(7),
+                    BeyondReach = reader.GetDouble(14),
+                    FarAssigned = reader.GetDouble(15),
                     Accessibility = reader.GetDouble(8),
                     ClassesNeeded = reader.GetInt64(9),
                     RoomsNeeded = reader.GetInt64(10),

@@ -126,7 +126,7 @@ public static class CatchmentBenchmark
         var pupils = wards.Sum(w => w.Pupils);
         var unserved = wards.Sum(w => w.Unserved);
         Console.WriteLine($"{indent}pupils {pupils:N1}, allocated {wards.Sum(w => w.Allocated):N1}, unserved {unserved:N1} ({100 * unserved / pupils:0.0} %), "
-            + $"rooms needed {wards.Sum(w => w.RoomsNeeded):N0}, schools over capacity {schools.Count(s => s.Load > s.Capacity + 1e-6):N0}, "
+            + $"rooms needed {wards.Sum(w => w.RoomsNeeded):N0}, schools over capacity {schools.Count(s => s.Allocated > s.Capacity + 1e-6):N0}, "
             + $"conservation error {wards.Max(w => Math.Abs(w.Pupils - w.Allocated - w.Unserved)):E1}");
     }
 
@@ -146,7 +146,7 @@ public static class CatchmentBenchmark
 
         foreach (var (e, a) in memory.Schools.Zip(sql.Schools))
         {
-            worst = Math.Max(worst, Rel(e.Load, a.Load, Math.Abs(e.Load)));
+            worst = Math.Max(worst, Rel(e.Allocated, a.Allocated, Math.Abs(e.Allocated)));
         }
 
         return (worst, roomsDiffer);

@@ -57,7 +57,7 @@ public sealed partial class VietnameseLabelsTests : IDisposable
         Assert.Equal(Math.Round(codes.Sum(r => D(r["pupils"])), MidpointRounding.AwayFromZero), D(summary["Số học sinh"]));
         Assert.Equal(codes.Sum(r => D(r["rooms_needed"])), D(summary["Phòng học cần (cho HS chưa có chỗ)"]));
         var schools = Csv(Path.ChangeExtension(csv, ".schools.csv"));
-        Assert.Equal(schools.Count(s => D(s["load_ratio"]) > 1), (int)D(summary["Số trường quá tải"]));
+        Assert.Equal(schools.Count(s => D(s["allocated_ratio"]) > 1), (int)D(summary["Số trường quá tải"]));
     }
 
     [Fact]

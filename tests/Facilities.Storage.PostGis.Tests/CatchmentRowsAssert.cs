@@ -43,6 +43,8 @@ public static class CatchmentRowsAssert
             Near(e.Pupils, a.Pupils, Math.Max(Math.Abs(e.Pupils), Math.Abs(a.Pupils)), $"{where}: pupils");
             Near(e.Allocated, a.Allocated, Math.Max(Math.Abs(e.Allocated), Math.Abs(a.Allocated)), $"{where}: allocated");
             Near(e.Unserved, a.Unserved, Math.Max(Math.Abs(e.Pupils), Math.Abs(a.Unserved)), $"{where}: unserved");
+            Near(e.BeyondReach, a.BeyondReach, Math.Max(Math.Abs(e.Pupils), Math.Abs(a.BeyondReach)), $"{where}: beyond reach");
+            Near(e.FarAssigned, a.FarAssigned, Math.Max(Math.Abs(e.Pupils), Math.Abs(a.FarAssigned)), $"{where}: far assigned");
             Near(e.Accessibility, a.Accessibility, Math.Max(Math.Abs(e.Accessibility), Math.Abs(a.Accessibility)), $"{where}: accessibility");
             Assert.True(e.ClassesNeeded == a.ClassesNeeded, $"{where}: classes needed {e.ClassesNeeded} vs {a.ClassesNeeded} (unserved {e.Unserved:R} vs {a.Unserved:R})");
             Assert.True(e.RoomsNeeded == a.RoomsNeeded, $"{where}: rooms needed {e.RoomsNeeded} vs {a.RoomsNeeded} (unserved {e.Unserved:R} vs {a.Unserved:R})");
@@ -57,7 +59,7 @@ public static class CatchmentRowsAssert
             Assert.True((e.Id, e.Name, e.Level, e.WardCode, e.Classrooms) == (a.Id, a.Name, a.Level, a.WardCode, a.Classrooms),
                 $"row {j}: keys differ: {e.Id}/{e.Level}/{e.WardCode}/{e.Classrooms} vs {a.Id}/{a.Level}/{a.WardCode}/{a.Classrooms}");
             Near(e.Capacity, a.Capacity, Math.Max(Math.Abs(e.Capacity), Math.Abs(a.Capacity)), $"{where}: capacity");
-            Near(e.Load, a.Load, Math.Max(Math.Abs(e.Load), Math.Abs(a.Load)), $"{where}: load");
+            Near(e.Allocated, a.Allocated, Math.Max(Math.Abs(e.Allocated), Math.Abs(a.Allocated)), $"{where}: allocated");
         }
 
         return worst;

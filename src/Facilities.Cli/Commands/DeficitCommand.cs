@@ -24,6 +24,10 @@ internal static class DeficitCommand
         method.AcceptOnlyFromAmong("admin", "catchment");
         var capacityLimited = new Option<bool>("--capacity-limited") { Description = "catchment: không trường nào nhận quá sức chứa / no school beyond its capacity" };
         var grid = new Option<double>("--grid-m") { Description = "catchment: khoảng cách lưới điểm cầu (m) / demand grid spacing in metres", DefaultValueFactory = _ => 250 };
+        var population = new Option<FileInfo?>("--population")
+        {
+            Description = "catchment: tệp điểm dân số (trường population) để đặt cầu theo nơi ở / population points (field population) to place demand where people live",
+        };
         var norms = CliOptions.Norms();
         var twoSessions = new Option<bool>("--two-sessions") { Description = "Học 2 buổi/ngày: 1 phòng/lớp ở mọi cấp (CV 4555/BGDĐT-GDPT) / one room per class at every level" };
         var byAge = new Option<bool>("--preschool-by-age") { Description = "Mầm non: sĩ số theo độ tuổi 25/30/35 (TT 52/2020) / preschool caps by age group" };
@@ -31,7 +35,7 @@ internal static class DeficitCommand
         var output = new Option<FileInfo>("--out") { Description = "Tệp kết quả / output: .csv (+ .stamp.json), .xlsx, .gpkg", Required = true };
         var cmd = new Command("deficit", "Thiếu phòng học theo xã/phường và cấp học, hiện tại và năm mục tiêu.\nClassroom deficit per ward and level, now and in a target year.")
         {
-            dataset, year, level, method, capacityLimited, grid, norms, twoSessions, publicOnly, byAge, output,
+            dataset, year, level, method, capacityLimited, grid, population, norms, twoSessions, publicOnly, byAge, output,
         };
         cmd.SetAction(r =>
         {
@@ -51,6 +55,11 @@ internal static class DeficitCommand
             // As before the application layer: the admin method ignores --grid-m, so only the catchment method checks it.
             var catchmentOptions = options.Method == "catchment" ? CommandSupport.Catchment(u, r.GetValue(capacityLimited), r.GetValue(grid)) : new CatchmentOptions();
             var d = CommandSupport.Context(path, r.GetValue(norms));
+            if (options.Method == "catchment" && r.GetValue(population) is { } points)
+            {
+                catchmentOptions = catchmentOptions with { Settlement = Settlement.FromPointsFile(d, points.FullName) };
+            }
+
             var run = options.Method == "catchment"
                 ? u.WithProgress(u.T("Vùng phục vụ", "Catchment"), _ => DeficitComputation.Run(d, options, catchmentOptions))
                 : DeficitComputation.Run(d, options, catchmentOptions);
@@ -71,7 +80,7 @@ internal static class DeficitCommand
                         break;
                 }
 
-                PrintCatchment(u, catchment);
+                PrintCatchment(u, catchment, run.Result.Calibration);
                 CliResult.Finish(u, "deficit", stamp, target, CatchmentTotals(catchment), run.Warnings);
                 return ExitCodes.Ok;
             }
@@ -121,30 +130,40 @@ internal static class DeficitCommand
             ["allocated"] = rows.Sum(w => w.Allocated),
             ["unserved"] = rows.Sum(w => w.Unserved),
             ["rooms_needed"] = rows.Sum(w => w.RoomsNeeded),
-            ["schools_over_capacity"] = result.Schools.Count(s => s.Level == level && s.LoadRatio > 1 + 1e-9),
+            ["schools_over_capacity"] = result.Schools.Count(s => s.Level == level && s.AllocatedRatio > 1 + 1e-9),
         });
     }));
 
-    private static void PrintCatchment(Ui u, CatchmentResult result)
+    private static void PrintCatchment(Ui u, CatchmentResult result, IReadOnlyList<CalibrationSummary> calibration)
     {
         var t = new Table().Border(TableBorder.Ascii2)
             .AddColumn(u.T("Cấp học", "Level"))
             .AddColumn(new TableColumn(u.T("Học sinh", "Pupils")).RightAligned())
             .AddColumn(new TableColumn(u.T("Có chỗ", "Allocated")).RightAligned())
             .AddColumn(new TableColumn(u.T("Chưa có chỗ", "Unserved")).RightAligned())
+            .AddColumn(new TableColumn(u.T("Trong bán kính", "Within reach")).RightAligned())
             .AddColumn(new TableColumn(u.T("Phòng cần", "Rooms needed")).RightAligned())
             .AddColumn(new TableColumn(u.T("Trường quá tải", "Schools over capacity")).RightAligned());
         foreach (var level in result.Options.Levels)
         {
             var rows = result.Wards.Where(w => w.Level == level).ToList();
             t.AddRow(Labels.Level.Label(level, u.Language), N(rows.Sum(w => w.Pupils)), N(rows.Sum(w => w.Allocated)), N(rows.Sum(w => w.Unserved)),
-                N(rows.Sum(w => w.RoomsNeeded)), N(result.Schools.Count(s => s.Level == level && s.LoadRatio > 1 + 1e-9)));
+                result.WithinReachShare(level).ToString("P1", CultureInfo.InvariantCulture),
+                N(rows.Sum(w => w.RoomsNeeded)), N(result.Schools.Count(s => s.Level == level && s.AllocatedRatio > 1 + 1e-9)));
         }
 
         u.Out.WriteLine(u.T(
             string.Create(CultureInfo.InvariantCulture, $"Vùng phục vụ (E2SFCA) năm {result.Options.Year}: {result.DemandPointCount:N0} điểm cầu; bảo toàn học sinh sai số {result.ConservationError:0.######}."),
             string.Create(CultureInfo.InvariantCulture, $"Catchment (E2SFCA) in {result.Options.Year}: {result.DemandPointCount:N0} demand points; pupils conserved to {result.ConservationError:0.######}.")));
         u.OutConsole.Write(t);
+        // The calibration diagnostic (docs/deficit.md): with today's enrolment as demand, allocated ÷ enrolled per school.
+        foreach (var c in calibration)
+        {
+            var level = Labels.Level.Label(c.Level, u.Language);
+            u.Out.WriteLine(u.T(
+                string.Create(CultureInfo.InvariantCulture, $"Hiệu chỉnh {level} (cầu = học sinh đang học): phân bổ ÷ đang học, trung vị {c.Median:0.00}, P10 {c.P10:0.00}, P90 {c.P90:0.00} trên {c.Schools} trường; {c.WithinReachShare:P1} trong bán kính."),
+                string.Create(CultureInfo.InvariantCulture, $"Calibration {level} (demand = enrolment): allocated ÷ enrolled, median {c.Median:0.00}, P10 {c.P10:0.00}, P90 {c.P90:0.00} over {c.Schools} schools; {c.WithinReachShare:P1} within reach.")));
+        }
     }
 
     private static string N(double v) => v.ToString("N0", CultureInfo.InvariantCulture);

@@ -5,10 +5,12 @@ using Facilities.Core.Norms;
 namespace Facilities.Core.Catchment;
 
 /// <summary>
-/// The catchment method: children cross ward lines. Each ward's pupils are spread over demand points, linked to
-/// the schools of their level within the service radius with a Gaussian decay, scored by the enhanced two-step
-/// floating catchment area (E2SFCA), and allocated to schools in proportion to decay × the school's
-/// places-per-pupil ratio. Pupils are conserved: in = allocated + unserved (docs/deficit.md).
+/// The catchment method: children cross ward lines. Each ward's pupils are spread over demand points (by settlement
+/// weight when there is a settlement layer), linked to the schools of their level within the service radius of the
+/// ward's type with a Gaussian decay, scored by the enhanced two-step floating catchment area (E2SFCA), and
+/// allocated to schools in proportion to decay × the school's places-per-pupil ratio; pupils beyond every radius go
+/// to their nearest school. Pupils are conserved: in = allocated + unserved, and Σ school loads = allocated + the
+/// beyond-reach pupils seated at their nearest school (docs/deficit.md).
 /// </summary>
 /// <remarks>
 /// POLICY: a school's capacity is classrooms ÷ room ratio × class cap, consistent with the admin method's
@@ -35,7 +37,10 @@ public static class CatchmentCalculator
         return new CatchmentResult(options, catchment, norms,
             [.. wardRows.OrderBy(r => r.WardCode, StringComparer.Ordinal).ThenBy(r => order.IndexOf(r.Level))],
             [.. schoolRows.OrderBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => order.IndexOf(r.Level))],
-            inputs.Count > 0 ? inputs[0].Points.Count : 0);
+            inputs.Count > 0 ? inputs[0].Points.Count : 0)
+        {
+            UniformWards = [.. inputs.SelectMany(i => i.UniformWards).Distinct().Order(StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>
@@ -64,11 +69,13 @@ public static class CatchmentCalculator
         for (var w = 0; w < inputs.Wards.Count; w++)
         {
             var (first, count) = inputs.WardRanges[w];
-            double pupils = 0, unserved = 0, access = 0;
+            double pupils = 0, unserved = 0, access = 0, beyond = 0, far = 0;
             for (var i = first; i < first + count; i++)
             {
                 pupils += demand[i];
                 unserved += allocation.Unserved[i];
+                beyond += allocation.BeyondReach[i];
+                far += allocation.FarAssigned[i];
                 access += demand[i] * allocation.Accessibility[i];
             }
 
@@ -85,6 +92,8 @@ public static class CatchmentCalculator
                 Pupils = pupils,
                 Allocated = pupils - unserved,
                 Unserved = unserved,
+                BeyondReach = beyond,
+                FarAssigned = far,
                 ClassesNeeded = classes,
                 RoomsNeeded = (long)Math.Ceiling(classes * ratio),
                 RoomsAvailable = roomsByWard.GetValueOrDefault(ward.Code),
@@ -92,7 +101,7 @@ public static class CatchmentCalculator
             });
         }
 
-        var schoolRows = schools.Select((s, j) => new CatchmentSchoolRow(s.Id, s.Name, inputs.Level, s.WardCode, s.Classrooms, inputs.Capacity[j], allocation.Load[j])).ToList();
+        var schoolRows = schools.Select((s, j) => new CatchmentSchoolRow(s.Id, s.Name, inputs.Level, s.WardCode, s.Classrooms, inputs.Capacity[j], allocation.Load[j], s.Pupils)).ToList();
         return new CatchmentLevelRows(wardRows, schoolRows);
     }
 

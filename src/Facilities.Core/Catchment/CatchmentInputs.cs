@@ -14,8 +14,10 @@ public sealed class CatchmentInputs
 {
     private CatchmentInputs(
         string level, int year, IReadOnlyList<WardUnit> wards, DemandPoints points, IReadOnlyList<(int First, int Count)> wardRanges,
-        double[] demand, IReadOnlyList<SchoolSite> schools, double[] capacity, double[] radiusMetres, int classCap, decimal roomRatio)
+        double[] demand, IReadOnlyList<SchoolSite> schools, double[] capacity, double[] radiusMetres, int classCap, decimal roomRatio,
+        IReadOnlyList<string> uniformWards)
     {
+        UniformWards = uniformWards;
         Level = level;
         Year = year;
         Wards = wards;
@@ -44,7 +46,10 @@ public sealed class CatchmentInputs
     /// <summary>For each ward, the index range of its points: <c>First .. First + Count − 1</c>.</summary>
     public IReadOnlyList<(int First, int Count)> WardRanges { get; }
 
-    /// <summary>Pupils at each point (fractional): the ward's resident pupils spread evenly, plus growth-area pupils.</summary>
+    /// <summary>
+    /// Pupils at each point (fractional): the ward's resident pupils (or, for the calibration, the pupils its schools
+    /// enrol) spread over its nodes by settlement weight, or evenly without one, plus growth-area pupils.
+    /// </summary>
     public double[] Demand { get; }
 
     /// <summary>The level's schools counted by the run (all, or public only), in id order.</summary>
@@ -53,7 +58,13 @@ public sealed class CatchmentInputs
     /// <summary>Places at each school of <see cref="Schools"/>: classrooms ÷ room ratio × class cap.</summary>
     public double[] Capacity { get; }
 
-    /// <summary>Service radius in metres for [rural, urban] points.</summary>
+    /// <summary>
+    /// Wards with pupils whose nodes carry no settlement weight, so their pupils were spread evenly (empty without a
+    /// settlement layer: then every ward is).
+    /// </summary>
+    public IReadOnlyList<string> UniformWards { get; }
+
+    /// <summary>Service radius in metres per <see cref="DemandPoints.RadiusClass"/>: [xã, phường, đặc khu].</summary>
     public double[] RadiusMetres { get; }
 
     /// <summary>Pupils per class.</summary>
@@ -80,6 +91,9 @@ public sealed class CatchmentInputs
     {
         var admin = AdminDeficitCalculator.Compute(city, norms, options);
         var points = DemandGrid.Build(city, catchment.GridSpacingMetres, out var ranges);
+        // The đặc khu radius is read (and stamped) only when the city has a đặc khu.
+        var hasSpecialZone = city.Wards.Any(w => DemandGrid.RadiusClassOf(w.UnitType) == 2);
+        var weights = DemandGrid.NodeWeights(points, catchment.GridSpacingMetres, catchment.Settlement);
         var shares = new GrowthShares(city);
         var wardIndex = city.Wards.Select((w, i) => (w.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
 
@@ -106,17 +120,32 @@ public sealed class CatchmentInputs
         foreach (var level in options.Levels)
         {
             var demand = new double[points.Count];
-            foreach (var row in admin.Rows.Where(r => r.Level == level))
+            var uniform = new List<string>();
+            var residents = catchment.DemandFromEnrolment
+                ? city.Schools.Where(s => s.Level == level && (!options.PublicOnly || s.IsPublic))
+                    .GroupBy(s => s.WardCode).Where(g => wardIndex.ContainsKey(g.Key)).Select(g => (Ward: g.Key, Pupils: (double)g.Sum(s => s.Pupils ?? 0)))
+                : admin.Rows.Where(r => r.Level == level).Select(r => (Ward: r.WardCode, Pupils: (double)r.ResidentPupils));
+            foreach (var (code, pupils) in residents)
             {
-                var (first, count) = ranges[wardIndex[row.WardCode]];
-                var each = (double)row.ResidentPupils / count;
+                var (first, count) = ranges[wardIndex[code]];
+                var total = 0.0;
+                for (var i = first; weights is not null && i < first + count; i++)
+                {
+                    total += weights[i];
+                }
+
+                if (weights is not null && total <= 0 && pupils > 0)
+                {
+                    uniform.Add(code);
+                }
+
                 for (var i = first; i < first + count; i++)
                 {
-                    demand[i] += each;
+                    demand[i] += total > 0 ? pupils * weights![i] / total : pupils / count;
                 }
             }
 
-            foreach (var g in city.Growth)
+            foreach (var g in city.Growth.Where(_ => !catchment.DemandFromEnrolment))
             {
                 var pupils = AdminDeficitCalculator.GrowthPupils(norms, g, level, options.Year);
                 foreach (var (code, share) in shares.Of(g))
@@ -131,8 +160,11 @@ public sealed class CatchmentInputs
             var ratio = norms[(options.TwoSessions ? "room_ratio_two_sessions." : "room_ratio.") + level];
             var schools = city.Schools.Where(s => s.Level == level && (!options.PublicOnly || s.IsPublic)).ToList();
             var capacity = schools.Select(s => SchoolCapacity.Seats(s.Classrooms, ratio, cap)).ToArray();
-            var radius = new[] { (double)norms[$"service_radius_m.{level}.rural"], (double)norms[$"service_radius_m.{level}.urban"] };
-            result.Add(new CatchmentInputs(level, options.Year, city.Wards, points, ranges, demand, schools, capacity, radius, cap, ratio));
+            var radius = new[]
+            {
+                (double)norms[$"service_radius_m.{level}.rural"], (double)norms[$"service_radius_m.{level}.urban"], hasSpecialZone ? (double)norms[$"service_radius_m.{level}.dac_khu"] : 0,
+            };
+            result.Add(new CatchmentInputs(level, options.Year, city.Wards, points, ranges, demand, schools, capacity, radius, cap, ratio, uniform));
         }
 
         return result;

@@ -4,15 +4,18 @@ namespace Facilities.Core.Catchment;
 
 /// <summary>
 /// Every (demand point, school) pair within the point's service radius with its decay weight, in compressed rows:
-/// the links of point i are <c>School[Start[i]..Start[i+1]]</c>.
+/// the links of point i are <c>School[Start[i]..Start[i+1]]</c>. A point that reaches no school within its radius
+/// names its nearest school instead (<see cref="Nearest"/>), so its pupils are still assigned (docs/deficit.md).
 /// </summary>
 public sealed class CatchmentLinks
 {
-    private CatchmentLinks(int[] start, int[] school, double[] weight, int schools)
+    private CatchmentLinks(int[] start, int[] school, double[] weight, int[] nearest, double[] nearestDistance, int schools)
     {
         Start = start;
         School = school;
         Weight = weight;
+        Nearest = nearest;
+        NearestDistance = nearestDistance;
         SchoolCount = schools;
     }
 
@@ -25,16 +28,25 @@ public sealed class CatchmentLinks
     /// <summary>Gaussian decay weight of each link, in (0, 1].</summary>
     public double[] Weight { get; }
 
+    /// <summary>
+    /// For a point with no school within its radius: the nearest school (the lowest index among equally near ones);
+    /// −1 for a point that reaches a school, or when the level has no school at all.
+    /// </summary>
+    public int[] Nearest { get; }
+
+    /// <summary>Distance in metres to <see cref="Nearest"/>; 0 where Nearest is −1.</summary>
+    public double[] NearestDistance { get; }
+
     /// <summary>Number of schools.</summary>
     public int SchoolCount { get; }
 
     /// <summary>Finds the links with a uniform grid of schools (cell = the largest radius), so each point looks at nine cells.</summary>
     /// <param name="points">Demand points.</param>
     /// <param name="schools">Schools of one level.</param>
-    /// <param name="radiusMetres">Radius for [rural, urban] points.</param>
+    /// <param name="radiusMetres">Radius per <see cref="DemandPoints.RadiusClass"/>: [xã, phường, đặc khu] (a two-entry array is [rural, urban]).</param>
     public static CatchmentLinks Build(DemandPoints points, IReadOnlyList<SchoolSite> schools, double[] radiusMetres)
     {
-        var cell = Math.Max(radiusMetres[0], radiusMetres[1]);
+        var cell = radiusMetres.Max();
         var grid = new Dictionary<(long, long), List<int>>();
         var sx = new double[schools.Count];
         var sy = new double[schools.Count];
@@ -54,10 +66,13 @@ public sealed class CatchmentLinks
         var start = new int[points.Count + 1];
         var school = new List<int>(points.Count * 4);
         var weight = new List<double>(points.Count * 4);
+        var nearest = new int[points.Count];
+        var nearestDistance = new double[points.Count];
         for (var i = 0; i < points.Count; i++)
         {
             start[i] = school.Count;
-            var r = radiusMetres[points.Urban[i] ? 1 : 0];
+            nearest[i] = -1;
+            var r = radiusMetres[Math.Min(points.RadiusClass[i], radiusMetres.Length - 1)];
             var cx = (long)Math.Floor(points.X[i] / cell);
             var cy = (long)Math.Floor(points.Y[i] / cell);
             for (var gx = cx - 1; gx <= cx + 1; gx++)
@@ -83,9 +98,49 @@ public sealed class CatchmentLinks
                     }
                 }
             }
+
+            if (school.Count == start[i] && schools.Count > 0)
+            {
+                (nearest[i], nearestDistance[i]) = NearestSchool(points.X[i], points.Y[i], cx, cy, cell, grid, sx, sy);
+            }
         }
 
         start[points.Count] = school.Count;
-        return new CatchmentLinks(start, [.. school], [.. weight], schools.Count);
+        return new CatchmentLinks(start, [.. school], [.. weight], nearest, nearestDistance, schools.Count);
+    }
+
+    // Rings of grid cells outwards: once a school is found at distance b, ring k can hold a nearer one only while
+    // (k − 1) × cell < b, so the search stops there. Ties go to the lowest school index, as in the SQL (ORDER BY d, school).
+    private static (int School, double Distance) NearestSchool(
+        double x, double y, long cx, long cy, double cell, Dictionary<(long, long), List<int>> grid, double[] sx, double[] sy)
+    {
+        var best = -1;
+        var bestD = double.MaxValue;
+        var seen = 0;
+        for (long k = 0; seen < sx.Length && (best < 0 || (k - 1) * cell < bestD); k++)
+        {
+            for (var gx = cx - k; gx <= cx + k; gx++)
+            {
+                for (var gy = cy - k; gy <= cy + k; gy++)
+                {
+                    if ((Math.Abs(gx - cx) != k && Math.Abs(gy - cy) != k) || !grid.TryGetValue((gx, gy), out var members))
+                    {
+                        continue;
+                    }
+
+                    seen += members.Count;
+                    foreach (var j in members)
+                    {
+                        var d = Math.Sqrt(((sx[j] - x) * (sx[j] - x)) + ((sy[j] - y) * (sy[j] - y)));
+                        if (d < bestD || (d == bestD && j < best))
+                        {
+                            (best, bestD) = (j, d);
+                        }
+                    }
+                }
+            }
+        }
+
+        return (best, best < 0 ? 0 : bestD);
     }
 }

@@ -24,8 +24,20 @@ public sealed record CatchmentWardRow
     /// <summary>Pupils allocated to some school within reach.</summary>
     public required double Allocated { get; init; }
 
-    /// <summary>Pupils no school within the service radius can take.</summary>
+    /// <summary>Pupils without a seat at a school within the service radius: beyond reach, or turned away by full schools (capacity-limited).</summary>
     public required double Unserved { get; init; }
+
+    /// <summary>
+    /// Of the pupils, those with no school of the level within the service radius (part of <see cref="Unserved"/>):
+    /// the model still sends them to their nearest school, so school loads keep them.
+    /// </summary>
+    public required double BeyondReach { get; init; }
+
+    /// <summary>Of <see cref="BeyondReach"/>, pupils seated at their nearest school (all of them without capacity limit).</summary>
+    public required double FarAssigned { get; init; }
+
+    /// <summary>Share of the ward's pupils within reach of some school: 1 − beyond reach ÷ pupils (1 without pupils).</summary>
+    public double WithinReachShare => Pupils > 0 ? 1 - (BeyondReach / Pupils) : 1;
 
     /// <summary>Classes the unserved pupils need: ceil(round(unserved) ÷ class cap).</summary>
     public required long ClassesNeeded { get; init; }

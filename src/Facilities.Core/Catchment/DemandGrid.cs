@@ -57,11 +57,68 @@ public static class DemandGrid
         wards.CopyTo(points.Ward);
         for (var i = 0; i < points.Count; i++)
         {
-            points.Urban[i] = city.Wards[points.Ward[i]].UnitType == "phuong";
+            var type = city.Wards[points.Ward[i]].UnitType;
+            points.Urban[i] = type == "phuong";
+            points.RadiusClass[i] = RadiusClassOf(type);
         }
 
         return points;
     }
+
+    /// <summary>
+    /// The settlement weight at each node: each settlement point adds its weight to the node of its grid cell, or,
+    /// when no ward has a node there (a coast or border cell), to the nearest node of the eight cells around it;
+    /// a point with none is left out (it lies outside every ward). Null settlement: null.
+    /// </summary>
+    public static double[]? NodeWeights(DemandPoints points, double spacingMetres, SettlementPoints? settlement)
+    {
+        if (settlement is null)
+        {
+            return null;
+        }
+
+        var byCell = new Dictionary<(long, long), int>();
+        for (var i = 0; i < points.Count; i++)
+        {
+            byCell.TryAdd(((long)Math.Floor(points.X[i] / spacingMetres), (long)Math.Floor(points.Y[i] / spacingMetres)), i);
+        }
+
+        var weights = new double[points.Count];
+        for (var k = 0; k < settlement.Count; k++)
+        {
+            var cx = (long)Math.Floor(settlement.X[k] / spacingMetres);
+            var cy = (long)Math.Floor(settlement.Y[k] / spacingMetres);
+            if (!byCell.TryGetValue((cx, cy), out var node))
+            {
+                node = -1;
+                var best = double.MaxValue;
+                for (var gx = cx - 1; gx <= cx + 1; gx++)
+                {
+                    for (var gy = cy - 1; gy <= cy + 1; gy++)
+                    {
+                        if (byCell.TryGetValue((gx, gy), out var i))
+                        {
+                            var d = ((points.X[i] - settlement.X[k]) * (points.X[i] - settlement.X[k])) + ((points.Y[i] - settlement.Y[k]) * (points.Y[i] - settlement.Y[k]));
+                            if (d < best)
+                            {
+                                (best, node) = (d, i);
+                            }
+                        }
+                    }
+                }
+            }
+
+            if (node >= 0)
+            {
+                weights[node] += Math.Max(0, settlement.Weight[k]);
+            }
+        }
+
+        return weights;
+    }
+
+    /// <summary>The radius class of a ward type: phường 1, đặc khu 2, anything else (xã) 0.</summary>
+    public static int RadiusClassOf(string unitType) => unitType switch { "phuong" => 1, "dac_khu" => 2, _ => 0 };
 
     /// <summary>Indices of a ward's points that lie inside <paramref name="growthArea"/>.</summary>
     public static List<int> PointsInside(DemandPoints points, (int First, int Count) range, Geometry growthArea)

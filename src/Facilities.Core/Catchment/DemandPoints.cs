@@ -12,6 +12,7 @@ public sealed class DemandPoints
         Y = new double[count];
         Ward = new int[count];
         Urban = new bool[count];
+        RadiusClass = new int[count];
     }
 
     /// <summary>Eastings, metres.</summary>
@@ -25,6 +26,12 @@ public sealed class DemandPoints
 
     /// <summary>Whether the point is in a phường (urban radius) rather than a xã or đặc khu.</summary>
     public bool[] Urban { get; }
+
+    /// <summary>
+    /// Which service radius applies, by the point's ward type: 0 xã (<c>.rural</c>), 1 phường (<c>.urban</c>),
+    /// 2 đặc khu (<c>.dac_khu</c>); an index into <see cref="CatchmentInputs.RadiusMetres"/>.
+    /// </summary>
+    public int[] RadiusClass { get; }
 
     /// <summary>Number of points.</summary>
     public int Count => X.Length;

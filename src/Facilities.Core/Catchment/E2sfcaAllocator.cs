@@ -9,6 +9,10 @@ namespace Facilities.Core.Catchment;
 /// reaches in proportion to W_ij R_j. Capacity-limited: a school offered more than its free places accepts the same
 /// share of every offer; what it turns away is offered again to schools with free places, until nothing moves;
 /// what is left is unserved. So every pupil ends allocated or unserved: in = allocated + unserved.
+/// Beyond reach: a point that reaches no school within its radius sends its pupils to its nearest school
+/// (<see cref="CatchmentLinks.Nearest"/>) after the rounds, into the seats left (capacity-limited) or all of them;
+/// they still count as unserved (no school within the norm), and the school's load includes them, so an enrolled
+/// pupil is never left out of the loads because the norm radius is short.
 /// </remarks>
 public static class E2sfcaAllocator
 {
@@ -107,17 +111,51 @@ public static class E2sfcaAllocator
             }
         }
 
+        var beyond = new double[n];
+        var far = new double[n];
+        var asked = new double[links.SchoolCount];
         for (var i = 0; i < n; i++)
         {
             residual[i] = Math.Max(0, residual[i]);
+            if (links.Start[i] == links.Start[i + 1])
+            {
+                beyond[i] = residual[i];
+                if (links.Nearest[i] >= 0)
+                {
+                    asked[links.Nearest[i]] += residual[i];
+                }
+            }
         }
 
-        return new Allocation(load, residual, accessibility);
+        // POLICY: pupils beyond reach come after those within it, so they take only seats nobody near wanted.
+        for (var i = 0; i < n; i++)
+        {
+            var j = links.Nearest[i];
+            if (j < 0 || beyond[i] <= 0)
+            {
+                continue;
+            }
+
+            var room = capacityLimited ? Math.Max(0, capacity[j] - load[j]) : double.MaxValue;
+            far[i] = asked[j] > room ? beyond[i] * room / asked[j] : beyond[i];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            if (far[i] > 0)
+            {
+                load[links.Nearest[i]] += far[i];
+            }
+        }
+
+        return new Allocation(load, residual, accessibility, beyond, far);
     }
 
     /// <summary>What the allocation gives.</summary>
     /// <param name="Load">Pupils allocated to each school.</param>
-    /// <param name="Unserved">Pupils at each point no school took.</param>
+    /// <param name="Unserved">Pupils at each point without a seat within the service radius: beyond reach, or turned away (capacity-limited).</param>
     /// <param name="Accessibility">E2SFCA accessibility of each point (places per pupil).</param>
-    public sealed record Allocation(double[] Load, double[] Unserved, double[] Accessibility);
+    /// <param name="BeyondReach">Pupils at each point with no school of the level within the service radius.</param>
+    /// <param name="FarAssigned">Of those, pupils seated at the nearest school anyway (in its load).</param>
+    public sealed record Allocation(double[] Load, double[] Unserved, double[] Accessibility, double[] BeyondReach, double[] FarAssigned);
 }

@@ -74,6 +74,36 @@ public static class SampleCityGenerator
         ]);
     }
 
+    /// <summary>
+    /// A plausible synthetic school list for real wards (EPSG:4326 features with code, name, unit_type and
+    /// population), made by the same rules as the sample city's: schools per level from population × age share, some
+    /// short of rooms, at random points inside each ward. Deterministic for a seed. Used to try the computations on the
+    /// real Hải Phòng wards, for which no school list is public (docs/deficit.md, calibration).
+    /// </summary>
+    public static FeatureLayer SchoolsIn(FeatureLayer wards, int seed)
+    {
+        var metric = CrsRegistry.Get(9210);
+        var wgs84 = CrsRegistry.Get(CrsRegistry.Wgs84Srid);
+        var f = new GeometryFactory(new PrecisionModel(), metric.Srid);
+        var projected = wards.Features
+            .Where(w => w.Geometry is not null && w["population"] is long && w["code"] is string && w["unit_type"] is string)
+            .Select(w => new FeatureRecord(w.Ordinal, Reprojector.Transform(w.Geometry!, wgs84, metric), new Dictionary<string, object?>
+            {
+                ["code"] = w["code"],
+                ["name"] = w["name"] ?? w["code"],
+                ["unit_type"] = w["unit_type"],
+                ["population"] = w["population"],
+            }))
+            .ToList();
+        var schools = Schools(f, new Random(seed), projected);
+        foreach (var r in schools)
+        {
+            r.Geometry = Reprojector.Transform(r.Geometry!, metric, wgs84);
+        }
+
+        return new FeatureLayer(DatasetSchema.Schools.Name, wgs84, DatasetSchema.Schools.Fields.Select(s => new FieldInfo(s.Name, s.Type)).ToList(), schools);
+    }
+
     private static Polygon Outline(GeometryFactory f, Random rng, double x0, double y0, double w, double h)
     {
         // An irregular octagon-ish outline so ward edges are not all straight lines.

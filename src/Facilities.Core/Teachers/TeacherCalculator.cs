@@ -79,19 +79,23 @@ public static class TeacherCalculator
             var taught = new List<(SchoolSite School, double Load, long Classes)>(levelSchools.Count);
             foreach (var (school, row) in levelSchools.Zip(loads))
             {
-                var whole = (long)Math.Round(row.Load, MidpointRounding.AwayFromZero);
-                taught.Add((school, row.Load, (whole + cap - 1) / cap));
+                var whole = (long)Math.Round(row.Allocated, MidpointRounding.AwayFromZero);
+                taught.Add((school, row.Allocated, (whole + cap - 1) / cap));
             }
 
             foreach (var row in catchment.Wards.Where(r => r.Level == level))
             {
                 var inWard = taught.Where(t => t.School.WardCode == row.WardCode).ToList();
-                var classes = inWard.Sum(t => t.Classes) + row.ClassesNeeded;
+                // Pupils beyond reach seated at their nearest school are taught there (in its load): only the
+                // pupils with no seat at all need classes of schools still to be built.
+                var unseated = (long)Math.Round(Math.Max(0, row.Unserved - row.FarAssigned), MidpointRounding.AwayFromZero);
+                var unseatedClasses = (unseated + cap - 1) / cap;
+                var classes = inWard.Sum(t => t.Classes) + unseatedClasses;
                 var ward = Row(row.WardCode, row.WardName, null, null, level, options.Year, classes, perClass, subjectNorms, [.. inWard.Select(t => t.School)]);
                 wards.Add(ward with
                 {
                     PupilsTaught = inWard.Sum(t => t.Load),
-                    UnservedClasses = row.ClassesNeeded,
+                    UnservedClasses = unseatedClasses,
                     SchoolsInData = coverage.SchoolsInData(row.WardCode, level),
                 });
             }

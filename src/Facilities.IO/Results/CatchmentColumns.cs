@@ -3,7 +3,11 @@ using Facilities.Core.Presentation;
 
 namespace Facilities.IO.Results;
 
-/// <summary>Columns of catchment outputs: per ward (the deficit columns first) and per school.</summary>
+/// <summary>
+/// Columns of catchment outputs: per ward (the deficit columns first) and per school. One meaning per name across
+/// methods and hosts: <c>load_ratio</c> is enrolled pupils ÷ capacity (as on the map's schools layer);
+/// <c>allocated</c> and <c>allocated_ratio</c> are what the catchment model sends a school and that ÷ capacity.
+/// </summary>
 public static class CatchmentColumns
 {
     /// <summary>Ward rows.</summary>
@@ -21,6 +25,7 @@ public static class CatchmentColumns
         new("deficit_rooms", "Thiếu phòng học", r => r.RoomsNeeded),
         ViColumn.People<CatchmentWardRow>("allocated_pupils", "Học sinh có chỗ trong bán kính", r => Round(r.Allocated)),
         ViColumn.People<CatchmentWardRow>("unserved_pupils", "Học sinh chưa có chỗ", r => Round(r.Unserved)),
+        ViColumn.People<CatchmentWardRow>("beyond_reach_pupils", "Học sinh ngoài bán kính phục vụ", r => Round(r.BeyondReach)),
         new("accessibility", "Chỗ học/học sinh (E2SFCA)", r => Math.Round(r.Accessibility, 4)),
         new("schools_in_data", "Số trường trong dữ liệu (mọi loại hình)", r => DeficitColumns.Count(r.SchoolsInData)),
         DataStatusColumn.Of<CatchmentWardRow>("data_status", "Dữ liệu trường", r => r.DataStatus),
@@ -35,13 +40,15 @@ public static class CatchmentColumns
         new("ward_code", "Mã xã/phường", r => r.WardCode),
         new("classrooms", "Phòng học", r => r.Classrooms),
         ViColumn.People<CatchmentSchoolRow>("capacity", "Sức chứa (học sinh)", r => Round(r.Capacity)),
-        ViColumn.People<CatchmentSchoolRow>("load", "Học sinh phân bổ", r => Round(r.Load)),
-        new("load_ratio", "Tỉ lệ tải", r => Math.Round(r.LoadRatio, 4)),
+        new("pupils", "Học sinh đang học", r => r.Pupils is long p ? p : ""),
+        new("load_ratio", "Tỉ lệ tải (học sinh ÷ sức chứa)", r => r.LoadRatio is double v ? Math.Round(v, 4) : ""),
+        ViColumn.People<CatchmentSchoolRow>("allocated", "Học sinh phân bổ (mô hình)", r => Round(r.Allocated)),
+        new("allocated_ratio", "Tỉ lệ phân bổ (phân bổ ÷ sức chứa)", r => Math.Round(r.AllocatedRatio, 4)),
     ];
 
     /// <summary>Ward columns added up in the totals row of each level's sheet.</summary>
     public static readonly IReadOnlyCollection<string> WardTotals =
-        ["pupils", "classes_needed", "rooms_needed", "rooms_available", "deficit_rooms", "allocated_pupils", "unserved_pupils", "schools_in_data"];
+        ["pupils", "classes_needed", "rooms_needed", "rooms_available", "deficit_rooms", "allocated_pupils", "unserved_pupils", "beyond_reach_pupils", "schools_in_data"];
 
     /// <summary>The summary sheet: per level, pupils (whole people), where they found a place, rooms and schools over capacity.</summary>
     public static List<Dictionary<string, object>> Summary(CatchmentResult result) =>
@@ -57,10 +64,11 @@ public static class CatchmentColumns
                 ["Số học sinh"] = Whole(wards.Sum(w => w.Pupils)),
                 ["Học sinh có chỗ trong bán kính"] = Whole(wards.Sum(w => w.Allocated)),
                 ["Học sinh chưa có chỗ"] = Whole(wards.Sum(w => w.Unserved)),
+                ["Học sinh ngoài bán kính phục vụ"] = Whole(wards.Sum(w => w.BeyondReach)),
                 ["Phòng học cần (cho HS chưa có chỗ)"] = wards.Sum(w => w.RoomsNeeded),
                 ["Phòng học hiện có"] = wards.Sum(w => w.RoomsAvailable),
                 ["Số trường"] = (long)schools.Count,
-                ["Số trường quá tải"] = (long)schools.Count(s => s.LoadRatio > 1 + 1e-9),
+                ["Số trường quá tải"] = (long)schools.Count(s => s.AllocatedRatio > 1 + 1e-9),
                 ["Số xã/phường không có dữ liệu trường"] = (long)wards.Count(w => w.SchoolsInData == 0),
             };
         }),

@@ -42,7 +42,7 @@ public class CatchmentCalculatorTests
         Assert.Equal(400, ward.Pupils, 9);
         Assert.Equal(400, ward.Allocated, 9);
         Assert.Equal(0, ward.Unserved, 9);
-        Assert.Equal(400, Assert.Single(result.Schools).Load, 9);
+        Assert.Equal(400, Assert.Single(result.Schools).Allocated, 9);
     }
 
     [Fact]
@@ -55,21 +55,26 @@ public class CatchmentCalculatorTests
         Assert.Equal(70, ward.Allocated, 9);
         Assert.Equal(330, ward.Unserved, 9);
         Assert.Equal((10L, 10L), (ward.ClassesNeeded, ward.RoomsNeeded));
-        Assert.Equal(70, Assert.Single(result.Schools).Load, 9);
+        Assert.Equal(70, Assert.Single(result.Schools).Allocated, 9);
     }
 
     [Fact]
-    public void PupilsBeyondTheServiceRadiusAreUnserved()
+    public void PupilsBeyondTheServiceRadiusAreUnservedYetCountInTheNearestSchoolsLoad()
     {
         // A 2 km strip with the school at its west end: nodes east of 500 m (urban primary radius) reach no school.
         const string strip = "POLYGON((600000 2300000, 602000 2300000, 602000 2300250, 600000 2300250, 600000 2300000))";
 
         var result = Run(strip, 800, [School("S", 600000, 2300125, 100)], limited: false);
 
-        // 8 nodes of 100 pupils at x = 125, 375, …, 1875 m: only 125 and 375 are within 500 m.
+        // 8 nodes of 100 pupils at x = 125, 375, …, 1875 m: only 125 and 375 are within 500 m; the other 600 are
+        // unserved within the norm, and their nearest (only) school still receives them.
         var ward = Assert.Single(result.Wards);
         Assert.Equal(200, ward.Allocated, 9);
         Assert.Equal(600, ward.Unserved, 9);
+        Assert.Equal(600, ward.BeyondReach, 9);
+        Assert.Equal(0.25, ward.WithinReachShare, 9);
+        Assert.Equal(800, Assert.Single(result.Schools).Allocated, 9);
+        Assert.True(result.ConservationError < 1e-9);
     }
 
     [Fact]
@@ -77,8 +82,8 @@ public class CatchmentCalculatorTests
     {
         var result = Run(Square, 400, [School("W", 600125, 2300250, 10), School("E", 600375, 2300250, 10)], limited: false);
 
-        Assert.Equal(200, result.Schools[0].Load, 9);
-        Assert.Equal(200, result.Schools[1].Load, 9);
+        Assert.Equal(200, result.Schools[0].Allocated, 9);
+        Assert.Equal(200, result.Schools[1].Allocated, 9);
     }
 
     [Theory]
@@ -102,7 +107,7 @@ public class CatchmentCalculatorTests
 
         if (limited)
         {
-            Assert.All(result.Schools, s => Assert.True(s.Load <= s.Capacity + 1e-6, $"{s.Id} load {s.Load} > capacity {s.Capacity}"));
+            Assert.All(result.Schools, s => Assert.True(s.Allocated <= s.Capacity + 1e-6, $"{s.Id} load {s.Allocated} > capacity {s.Capacity}"));
         }
     }
 }

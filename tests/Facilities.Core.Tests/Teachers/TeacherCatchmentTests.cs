@@ -14,7 +14,8 @@ namespace Facilities.Core.Tests.Teachers;
 /// (east), 400 primary pupils each, so 100 on each of their four 250 m grid nodes (x = 600125, 600375, 600625,
 /// 600875 in A; 601125 … 601875 in B). One primary school with 10 rooms in B at x = 601050, and the urban primary
 /// radius is 500 m, so the nodes at 600625 (425 m), 600875 (175 m), 601125 (75 m) and 601375 (325 m) reach it and the
-/// other four do not: 200 pupils of A and 200 of B reach it, 400 in all. Primary: 35 pupils a class, 1.5 teachers a
+/// other four do not: 200 pupils of A and 200 of B reach it, 400 in all; the other 400 are beyond reach and go to
+/// their nearest school, this one, when it has seats for them. Primary: 35 pupils a class, 1.5 teachers a
 /// class, one room per class, so the school has 10 × 35 = 350 places.
 /// </summary>
 public class TeacherCatchmentTests
@@ -30,17 +31,17 @@ public class TeacherCatchmentTests
     {
         var (wards, schools) = Run(capacityLimited: false, teachers: 15);
 
-        // School: 400 pupils → ⌈400 ÷ 35⌉ = 12 classes → 18 teachers; 15 reported → short 3.
+        // School: 400 within reach + 400 beyond reach = 800 pupils → ⌈800 ÷ 35⌉ = 23 classes → 34.5 → 35 teachers; 15 → short 20.
         var school = schools.Single();
-        Assert.Equal((12L, 18L, 15L, 3L), (school.Classes, school.TeachersNeeded, school.TeachersAvailable, school.Shortfall));
-        Assert.Equal(400, school.PupilsTaught!.Value, 9);
-        // A: no school, 200 unserved → ⌈200 ÷ 35⌉ = 6 classes → 9 teachers, a known 0 available → short 9.
+        Assert.Equal((23L, 35L, 15L, 20L), (school.Classes, school.TeachersNeeded, school.TeachersAvailable, school.Shortfall));
+        Assert.Equal(800, school.PupilsTaught!.Value, 9);
+        // A: no school, and its 200 unserved pupils are seated at B's school: 0 classes, a known 0 available, short 0.
         var a = wards.Single(w => w.WardCode == "A");
-        Assert.Equal((6L, 6L, 9L, 0L, 9L), (a.Classes, a.UnservedClasses, a.TeachersNeeded, a.TeachersAvailable, a.Shortfall));
+        Assert.Equal((0L, 0L, 0L, 0L, 0L), (a.Classes, a.UnservedClasses, a.TeachersNeeded, a.TeachersAvailable, a.Shortfall));
         Assert.Equal(0, a.PupilsTaught!.Value, 9);
-        // B: the school's 12 classes + 6 for its own 200 unserved = 18 classes → 27 teachers; 15 → short 12.
+        // B: the school's 23 classes → 35 teachers; 15 → short 20.
         var b = wards.Single(w => w.WardCode == "B");
-        Assert.Equal((18L, 6L, 27L, 15L, 12L), (b.Classes, b.UnservedClasses, b.TeachersNeeded, b.TeachersAvailable, b.Shortfall));
+        Assert.Equal((23L, 0L, 35L, 15L, 20L), (b.Classes, b.UnservedClasses, b.TeachersNeeded, b.TeachersAvailable, b.Shortfall));
     }
 
     [Fact]
@@ -48,7 +49,8 @@ public class TeacherCatchmentTests
     {
         var (wards, schools) = Run(capacityLimited: true, teachers: 15);
 
-        // 400 offered, 350 places: every offer is accepted at 350/400, so 25 pupils of each ward are turned away.
+        // 400 offered, 350 places: every offer is accepted at 350/400, so 25 pupils of each ward are turned away; the
+        // 400 beyond reach find no seat left.
         // School: 350 → 10 classes → 15 teachers, exactly what it has.
         var school = schools.Single();
         Assert.Equal((10L, 15L, 0L), (school.Classes, school.TeachersNeeded, school.Shortfall));
@@ -65,9 +67,9 @@ public class TeacherCatchmentTests
         var (wards, schools) = Run(capacityLimited: false, teachers: null);
 
         Assert.Null(schools.Single().Shortfall);
-        Assert.Equal(18L, schools.Single().TeachersNeeded);
+        Assert.Equal(35L, schools.Single().TeachersNeeded);
         Assert.Null(wards.Single(w => w.WardCode == "B").Shortfall);
-        Assert.Equal(9L, wards.Single(w => w.WardCode == "A").Shortfall);
+        Assert.Equal(0L, wards.Single(w => w.WardCode == "A").Shortfall);
     }
 
     [Fact]

@@ -53,9 +53,9 @@ export function schoolKey(props) {
   return `${props.school_id ?? props.id}:${props.level}`;
 }
 
-/** Pupils over capacity: the server's load_ratio (older drafts of the contract called it load). */
+/** Enrolled pupils ÷ capacity: the server's load_ratio (one meaning everywhere; the catchment model's is allocated_ratio). */
 export function schoolLoad(props) {
-  const v = props.load_ratio ?? props.load;
+  const v = props.load_ratio;
   return typeof v === 'number' ? v : null;
 }
 

@@ -10,7 +10,8 @@ const WARD_FIELDS = {
   deficit: [
     'pupils', 'classes_needed', 'rooms_needed', 'rooms_available', 'deficit_rooms', 'school_age_residents',
     'resident_pupils', 'urban_area_pupils', 'industrial_zone_pupils', 'schools', 'subject_rooms_required',
-    'subject_rooms_available', 'subject_rooms_deficit',
+    'subject_rooms_available', 'subject_rooms_deficit', 'allocated_pupils', 'unserved_pupils', 'beyond_reach_pupils',
+    'accessibility',
   ],
   teachers: [
     'classes', 'teachers_per_class', 'teachers_needed', 'teachers_available', 'teacher_shortfall',
@@ -25,7 +26,7 @@ const COMPLIANCE_CHECKS = ['site_area', 'classrooms', 'subject_rooms', 'sports_g
 // Counts of people the models make fractional: shown whole ("2.078", not "2.077,76"); data-value keeps the exact figure.
 const PEOPLE_FIELDS = new Set([
   'pupils', 'school_age_residents', 'resident_pupils', 'urban_area_pupils', 'industrial_zone_pupils', 'allocated_pupils',
-  'unserved_pupils', 'pupils_taught', 'plannedPopulation', 'workers',
+  'unserved_pupils', 'beyond_reach_pupils', 'pupils_taught', 'plannedPopulation', 'workers',
 ]);
 
 let overlay;
@@ -111,7 +112,8 @@ function schoolContent(props) {
     row('pupils', props.pupils),
   ];
   const load = schoolLoad(props);
-  rows.push(row('load', typeof load === 'number' ? `${formatNumber(load * 100, 0)} %` : null));
+  // load_ratio is enrolled pupils ÷ capacity everywhere (the catchment model's share is allocated_ratio, not shown here).
+  rows.push(row('load_ratio', typeof load === 'number' ? `${formatNumber(load * 100, 0)} %` : null));
   const compliance = state.complianceRows.get(schoolKey(props));
   if (compliance) {
     // The overall status comes decided from the server (Core's ComplianceRow.Overall); the popup only shows it.
