@@ -25,7 +25,7 @@ internal static class ComplianceCommand
         cmd.SetAction(r =>
         {
             var u = ui(r);
-            var path = r.GetValue(dataset)!.FullName;
+            var path = r.GetValue(dataset)!;
             var outPath = r.GetValue(output)!.FullName;
             var ext = CommandSupport.ResultFormat(u, path, outPath);
 

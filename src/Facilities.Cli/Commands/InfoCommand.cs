@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Facilities.IO.Store;
+using Facilities.Application;
+using Facilities.IO.Datasets;
 using Spectre.Console;
 
 namespace Facilities.Cli.Commands;
@@ -18,11 +19,11 @@ internal static class InfoCommand
         cmd.SetAction(r =>
         {
             var u = ui(r);
-            var path = r.GetValue(dataset)!.FullName;
-            var summaries = DatasetSummary.Compute(path);
-            var meta = GeoPackageDataset.Metadata(path);
-            u.Out.WriteLine($"{u.T("Bộ dữ liệu", "Dataset")}: {path}");
-            u.Out.WriteLine($"SHA-256: {GeoPackageDataset.Hash(path)}");
+            var store = DatasetLocation.Open(r.GetValue(dataset)!);
+            var summaries = StoreSummary.Compute(store);
+            var meta = store.Metadata();
+            u.Out.WriteLine($"{u.T("Bộ dữ liệu", "Dataset")}: {DatasetLocation.Display(store)}");
+            u.Out.WriteLine($"{u.T("Mã băm nội dung", "Content hash")} SHA-256: {store.ContentHash()}");
             if (meta.TryGetValue("generator", out var generator))
             {
                 u.Out.WriteLine($"{u.T("Nguồn", "Source")}: {generator}");

@@ -122,6 +122,7 @@ public sealed class ContentHasher : IDisposable
         null => null,
         bool b => Normalise(b ? 1L : 0L, type),
         int i => Normalise((long)i, type),
+        short i => Normalise((long)i, type),
         float f => Normalise((double)f, type),
         decimal m => Normalise((double)m, type),
         long l => type switch
