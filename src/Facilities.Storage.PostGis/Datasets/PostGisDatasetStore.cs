@@ -40,7 +40,7 @@ public sealed class PostGisDatasetStore : IDatasetStore, IDisposable
     /// The name the dataset was created or copied under (<see cref="Rename"/>: <c>facilities copy city.gpkg …</c> keeps
     /// "city.gpkg", so results from either copy carry the same stamp), else the schema's name.
     /// </remarks>
-    public string Name => Run(c => Scalar<string?>(c, $"SELECT name FROM {_s}.facilities_state")) ?? Location.Schema;
+    public string Name => Run(c => Exists(c) ? Scalar<string?>(c, $"SELECT name FROM {_s}.facilities_state") : null, requireDataset: false) ?? Location.Schema;
 
     /// <inheritdoc/>
     public IReadOnlyList<DatasetLayerInfo> Describe() => Run(c =>
@@ -328,7 +328,7 @@ public sealed class PostGisDatasetStore : IDatasetStore, IDisposable
             throw PostGisErrors.NoPostGis(Location);
         }
 
-        if (Scalar<bool>(c, $"SELECT to_regclass(@p) IS NOT NULL", Location.Schema + ".facilities_state"))
+        if (Exists(c))
         {
             _checked = true;
         }
@@ -337,6 +337,8 @@ public sealed class PostGisDatasetStore : IDatasetStore, IDisposable
             throw PostGisErrors.Missing(Location);
         }
     }
+
+    private bool Exists(NpgsqlConnection c) => Scalar<bool>(c, "SELECT to_regclass(@p) IS NOT NULL", Location.Schema + ".facilities_state");
 
     private static T Scalar<T>(NpgsqlConnection c, string sql, params object[] args)
     {

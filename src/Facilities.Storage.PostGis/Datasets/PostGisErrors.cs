@@ -15,8 +15,8 @@ internal static class PostGisErrors
     {
         DatasetUnavailableException => null,
         PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } => new(DatasetProblem.DatabaseMissing,
-            $"máy chủ {at.Server} không có cơ sở dữ liệu '{at.Database}'; tạo bằng: createdb -h HOST -p PORT {at.Database} rồi psql -d {at.Database} -c 'CREATE EXTENSION postgis'.",
-            $"the server at {at.Server} has no database '{at.Database}'; create it: createdb -h HOST -p PORT {at.Database}, then psql -d {at.Database} -c 'CREATE EXTENSION postgis'.", e),
+            $"máy chủ {at.Server} không có cơ sở dữ liệu '{at.Database}'; tạo bằng: createdb {at.ConnectionFlags} {at.Database} rồi psql {at.ConnectionFlags} -d {at.Database} -c 'CREATE EXTENSION postgis'.",
+            $"the server at {at.Server} has no database '{at.Database}'; create it: createdb {at.ConnectionFlags} {at.Database}, then psql {at.ConnectionFlags} -d {at.Database} -c 'CREATE EXTENSION postgis'.", e),
         PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } => Auth(at, e),
         NpgsqlException n when n.Message.Contains("password", StringComparison.OrdinalIgnoreCase) && n is not PostgresException => Auth(at, e),
         PostgresException { SqlState: PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName } => Missing(at, e),
@@ -38,8 +38,8 @@ internal static class PostGisErrors
 
     /// <summary>The database has no PostGIS.</summary>
     public static DatasetUnavailableException NoPostGis(PostGisLocation at, Exception? e = null) => new(DatasetProblem.PostGisMissing,
-        $"cơ sở dữ liệu '{at.Database}' chưa có PostGIS; chạy: psql -h HOST -p PORT -d {at.Database} -c 'CREATE EXTENSION postgis' (cần quyền quản trị và gói postgresql-15-postgis-3).",
-        $"database '{at.Database}' has no PostGIS; run: psql -h HOST -p PORT -d {at.Database} -c 'CREATE EXTENSION postgis' (needs a superuser and the postgresql-15-postgis-3 package).", e);
+        $"cơ sở dữ liệu '{at.Database}' chưa có PostGIS; chạy: psql {at.ConnectionFlags} -d {at.Database} -c 'CREATE EXTENSION postgis' (cần quyền quản trị và gói postgresql-15-postgis-3).",
+        $"database '{at.Database}' has no PostGIS; run: psql {at.ConnectionFlags} -d {at.Database} -c 'CREATE EXTENSION postgis' (needs a superuser and the postgresql-15-postgis-3 package).", e);
 
     /// <summary>The database has no dataset in the schema.</summary>
     public static DatasetUnavailableException Missing(PostGisLocation at, Exception? e = null) => new(DatasetProblem.DatasetMissing,

@@ -59,6 +59,16 @@ public sealed record PostGisLocation(string ConnectionString, string Schema)
         }
     }
 
+    /// <summary>The psql/createdb flags that reach the same server as this user ("-h 127.0.0.1 -p 5432 -U gis"), for fixes in messages.</summary>
+    public string ConnectionFlags
+    {
+        get
+        {
+            var b = new NpgsqlConnectionStringBuilder(ConnectionString);
+            return $"-h {b.Host ?? "localhost"} -p {b.Port} -U {User}";
+        }
+    }
+
     /// <summary>The location without its password, as messages and stamps may show it.</summary>
     public string Display => $"postgresql://{User}@{Server}/{Database}?schema={Schema}";
 
