@@ -61,7 +61,8 @@ public sealed class PostGisDatasetStore : IDatasetStore, IDisposable
     });
 
     /// <inheritdoc/>
-    public bool HasLayer(string layer) => Describe().Any(l => l.Name == layer);
+    public bool HasLayer(string layer) =>
+        Run(c => Scalar<long>(c, $"SELECT count(*) FROM {_s}.facilities_layers WHERE name = @p AND geometry_type IS NOT NULL", layer)) > 0;
 
     /// <inheritdoc/>
     public FeatureLayer? ReadLayer(string layer, IssueList? issues = null) => Run(c =>
