@@ -54,6 +54,15 @@ internal static class GeoPackageContentHash
         {
             h.Text(r.Bytes(i));
         }
+        else if (kind == raw.SQLITE_INTEGER && type == FieldType.Integer)
+        {
+            // PERF: the common cases without boxing the value for ContentHasher.Value.
+            h.Integer(r.Int64(i));
+        }
+        else if (kind == raw.SQLITE_FLOAT && type == FieldType.Real)
+        {
+            h.Real(r.Double(i)!.Value);
+        }
         else if (kind == raw.SQLITE_INTEGER)
         {
             h.Value(r.Int64(i), type);
