@@ -49,7 +49,14 @@ internal static class CliOptions
         },
     };
 
-    public static Argument<FileInfo> Dataset() => new("dataset") { Description = "Bộ dữ liệu / dataset (.gpkg)" };
+    /// <summary>
+    /// The dataset argument: a GeoPackage path or a PostgreSQL location (docs/cli.md, "Dataset locations"), opened by
+    /// <see cref="Facilities.Application.DatasetLocation"/>.
+    /// </summary>
+    public static Argument<string> Dataset() => new("dataset")
+    {
+        Description = "Bộ dữ liệu / dataset: tệp .gpkg, hoặc PostgreSQL \"Host=…;Database=…;Schema=…\", \"host=… dbname=…\", postgresql://…",
+    };
 
     public static Option<int> Year() => new("--year") { Description = "Năm mục tiêu / target year", Required = true };
 

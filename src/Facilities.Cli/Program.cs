@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Facilities.Cli.Commands;
+using Facilities.Core.Datasets;
 using Facilities.Core.Validation;
 using Facilities.IO;
 
@@ -33,6 +34,7 @@ internal static class Program
 
         root.Subcommands.Add(ImportCommand.Create(UiFor));
         root.Subcommands.Add(ExportCommand.Create(UiFor));
+        root.Subcommands.Add(CopyCommand.Create(UiFor));
         root.Subcommands.Add(InfoCommand.Create(UiFor));
         root.Subcommands.Add(ValidateCommand.Create(UiFor));
         root.Subcommands.Add(GenerateCommand.Create(UiFor));
@@ -63,6 +65,12 @@ internal static class Program
             var code = parsed.Invoke(config);
             return parsed.Errors.Count > 0 ? ExitCodes.Usage : code;
         }
+        catch (Exception e) when (Unavailable(e) is { } store)
+        {
+            // One line, Vietnamese then English, whatever --lang says: it is read by whoever runs the server.
+            error.WriteLine($"lỗi: {store.Vi} / error: {store.En}");
+            return ExitCodes.Of(store.Problem);
+        }
         catch (DataFileException e)
         {
             error.WriteLine(e.Issue.Render(UiFor(parsed).Language));
@@ -88,5 +96,19 @@ internal static class Program
             output.Write(CommandLineText.In(ownOutput.ToString(), language));
             error.Write(CommandLineText.In(ownError.ToString(), language));
         }
+    }
+
+    // A store failure may arrive wrapped (a lazy value, a web host's start-up, an aggregate of tasks).
+    private static DatasetUnavailableException? Unavailable(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is DatasetUnavailableException d)
+            {
+                return d;
+            }
+        }
+
+        return null;
     }
 }

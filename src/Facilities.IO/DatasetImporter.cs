@@ -39,9 +39,11 @@ public static class DatasetImporter
 
         var raw = LayerFileReader.Read(request.SourcePath, schema.Name, request.SourceTable, readIssues, request.CrsOverride, request.Read);
         FeatureLayer? wards = null;
-        if (schema.Name == "schools" && request.DatasetPath is { } ds && File.Exists(ds))
+        var target = request.Target ?? (request.DatasetPath is { } path ? new Datasets.GeoPackageStore(path) : null);
+        var targetExists = target is not null && Exists(target);
+        if (schema.Name == "schools" && targetExists)
         {
-            wards = GeoPackageDataset.ReadLayer(ds, "wards");
+            wards = target!.ReadLayer("wards");
         }
 
         var result = LayerImporter.Import(raw, new ImportOptions(schema, file)
@@ -64,11 +66,11 @@ public static class DatasetImporter
 
         IReadOnlyList<ColumnMapping> columns = [.. result.Columns, .. ColumnMapping.ForGeometry(raw.GeometrySources)];
         var stored = result.Layer;
-        if (request.Append && request.DatasetPath is { } target && File.Exists(target) && GeoPackageDataset.ReadLayer(target, schema.Name) is { } existing)
+        if (request.Append && targetExists && target!.ReadLayer(schema.Name) is { } existing)
         {
             stored = Append(existing, result.Layer, schema, issues);
         }
-        if (issues.HasErrors || dryRun || request.DatasetPath is null)
+        if (issues.HasErrors || dryRun || target is null)
         {
             return new ImportOutcome(result.Layer, issues, Written: false, raw.Crs ?? request.CrsOverride) { Columns = columns, Rejected = rejected };
         }
@@ -94,8 +96,35 @@ public static class DatasetImporter
             metadata = metadata.ToDictionary(kv => kv.Key.Replace(prefix, $"{prefix}appended.{file}.", StringComparison.Ordinal), kv => kv.Value);
         }
 
-        GeoPackageDataset.ReplaceLayers(request.DatasetPath, [stored], metadata, progress: request.Progress);
+        if (target is Datasets.GeoPackageStore gpkg)
+        {
+            GeoPackageDataset.ReplaceLayers(gpkg.Path, [stored], metadata, progress: request.Progress);
+        }
+        else
+        {
+            target.ReplaceLayers([stored], metadata);
+        }
+
         return new ImportOutcome(result.Layer, issues, Written: true, sourceCrs) { Columns = columns, Rejected = rejected };
+    }
+
+    // A dataset that does not exist yet is created by the import: a file not there, a database without the schema.
+    private static bool Exists(Facilities.Core.Datasets.IDatasetStore store)
+    {
+        if (store is Datasets.GeoPackageStore file)
+        {
+            return File.Exists(file.Path);
+        }
+
+        try
+        {
+            _ = store.Describe();
+            return true;
+        }
+        catch (Facilities.Core.Datasets.DatasetUnavailableException e) when (e.Problem == Facilities.Core.Datasets.DatasetProblem.DatasetMissing)
+        {
+            return false;
+        }
     }
 
     // POLICY: with --keep-valid, rows whose only errors are their own are left out and their errors become warnings;

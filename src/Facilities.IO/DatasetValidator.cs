@@ -2,7 +2,6 @@ using Facilities.Core.Features;
 using Facilities.Core.Import;
 using Facilities.Core.Schema;
 using Facilities.Core.Validation;
-using Facilities.IO.Store;
 
 namespace Facilities.IO;
 
@@ -10,11 +9,14 @@ namespace Facilities.IO;
 public static class DatasetValidator
 {
     /// <summary>All problems of the dataset at <paramref name="path"/>.</summary>
-    public static IssueList Validate(string path)
+    public static IssueList Validate(string path) => Validate(new Datasets.GeoPackageStore(path));
+
+    /// <summary>All problems of the dataset in <paramref name="store"/> (issues name the dataset by its store name).</summary>
+    public static IssueList Validate(Facilities.Core.Datasets.IDatasetStore store)
     {
-        var file = Path.GetFileName(path);
+        var file = store.Name;
         var all = new IssueList(file, null);
-        var tables = GeoPackageDataset.Describe(path).Select(t => t.Table.Name).ToHashSet(StringComparer.Ordinal);
+        var tables = store.Describe().Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         FeatureLayer? wards = null;
         foreach (var schema in DatasetSchema.Layers)
         {
@@ -26,7 +28,7 @@ public static class DatasetValidator
             }
 
             var readIssues = new IssueList(file, schema.Name);
-            var layer = GeoPackageDataset.ReadLayer(path, schema.Name, readIssues)!;
+            var layer = store.ReadLayer(schema.Name, readIssues)!;
             all.AddRange(readIssues.Items);
             var result = LayerImporter.Import(layer, new ImportOptions(schema, file) { Wards = wards });
             all.AddRange(result.Issues.Items);

@@ -39,6 +39,12 @@ public sealed record ImportRequest(string SourcePath, string Layer, string? Data
     /// <summary>Where the refused rows go, with the reasons, when <see cref="KeepValid"/> is set (.xlsx or .csv).</summary>
     public string? RejectsPath { get; init; }
 
+    /// <summary>
+    /// The target dataset's store, when it is not the GeoPackage at <c>DatasetPath</c> (a PostGIS dataset): the wards
+    /// are read from it, the layer is appended to or replaced in it.
+    /// </summary>
+    public Facilities.Core.Datasets.IDatasetStore? Target { get; init; }
+
     /// <summary>Features processed so far.</summary>
     public IProgress<WorkProgress>? Progress { get; init; }
 }

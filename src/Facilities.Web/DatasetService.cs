@@ -1,47 +1,57 @@
 using System.Collections.Concurrent;
 using Facilities.Application;
+using Facilities.Core.Datasets;
 using Facilities.Core.Features;
 using Facilities.Core.Model;
 using Facilities.Core.Norms;
-using Facilities.IO.Datasets;
 
 namespace Facilities.Web;
 
 /// <summary>
 /// The served dataset: the application layer's <see cref="DatasetContext"/> (layers, city model, norms, content
-/// hash, each loaded once) and the JSON answers already computed (a result depends only on the file, the norms and the options, so the same request
-/// gets the same bytes). Thread-safe; everything loads on first use.
+/// hash, each loaded once) and the JSON answers already computed (a result depends only on the dataset's content,
+/// the norms and the options, so the same request gets the same bytes). The dataset may be edited while the server
+/// runs (QGIS writing into PostGIS, a GeoPackage replaced): <see cref="Refresh"/>, called before each data request,
+/// compares the store's cheap <see cref="IDatasetStore.ChangeToken"/> with the one the context was made at and, when
+/// it moved, starts a new context with no answers, so the next result is computed on the new data. Thread-safe;
+/// everything loads on first use.
 /// </summary>
 public sealed class DatasetService
 {
-    private readonly ConcurrentDictionary<string, Lazy<byte[]>> _answers = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _answerOrder = new();
+    private readonly NormsSet _norms;
+    private readonly object _gate = new();
+    private volatile Snapshot _current;
 
-    /// <summary>Opens the dataset at <paramref name="path"/> (checked to exist) with the norms file, if any.</summary>
-    public DatasetService(string path, string? normsPath)
+    /// <summary>Opens the dataset at <paramref name="location"/> (a GeoPackage, checked to exist, or a PostgreSQL location) with the norms file, if any.</summary>
+    public DatasetService(string location, string? normsPath)
     {
-        Path = System.IO.Path.GetFullPath(path);
-        if (!File.Exists(Path))
+        Store = DatasetLocation.Open(location);
+        if (DatasetLocation.FilePath(Store) is { } file && !File.Exists(file))
         {
-            throw new FileNotFoundException($"không tìm thấy bộ dữ liệu / dataset not found: {Path}", Path);
+            throw new FileNotFoundException($"không tìm thấy bộ dữ liệu / dataset not found: {file}", file);
         }
 
-        Context = new DatasetContext(new GeoPackageStore(Path), NormsFile.Load(normsPath));
+        Path = DatasetLocation.Display(Store);
+        _norms = NormsFile.Load(normsPath);
+        _current = new Snapshot(Store.ChangeToken(), new DatasetContext(Store, _norms));
     }
 
-    /// <summary>The dataset and norms every result is computed on (the application layer's context, kept for the server's lifetime).</summary>
-    public DatasetContext Context { get; }
+    /// <summary>Where the dataset lives.</summary>
+    public IDatasetStore Store { get; }
 
-    /// <summary>Full path of the dataset.</summary>
+    /// <summary>The dataset and norms every result is computed on now (replaced by <see cref="Refresh"/> when the data changed).</summary>
+    public DatasetContext Context => _current.Context;
+
+    /// <summary>Full path of a GeoPackage dataset, or a database location without its password.</summary>
     public string Path { get; }
 
-    /// <summary>File name of the dataset.</summary>
-    public string FileName => System.IO.Path.GetFileName(Path);
+    /// <summary>The dataset's name (a GeoPackage's file name; a PostGIS dataset's name).</summary>
+    public string FileName => Store.Name;
 
     /// <summary>The norms results are computed with.</summary>
-    public NormsSet Norms => Context.Norms;
+    public NormsSet Norms => _norms;
 
-    /// <summary>SHA-256 of the dataset file (what results are stamped with).</summary>
+    /// <summary>The dataset's content hash (what results are stamped with).</summary>
     public string Sha256 => Context.ContentHash;
 
     /// <summary>The city model (without parcels).</summary>
@@ -50,44 +60,89 @@ public sealed class DatasetService
     /// <summary>Version of the tool ("0.1.0+commit"), as the CLI's result stamps carry it.</summary>
     public static string ToolVersion => Application.ToolVersion.Value;
 
+    /// <summary>How many times the data was found changed since start.</summary>
+    public int Reloads { get; private set; }
+
     /// <summary>Whether the dataset has a layer by this name.</summary>
     public bool HasLayer(string name) => Context.HasLayer(name);
 
     /// <summary>A layer as stored (EPSG:4326), or null when the dataset has none by that name.</summary>
     public FeatureLayer? Layer(string name) => Context.Layer(name);
 
+    /// <summary>
+    /// Starts a new context when the store's change token moved. PERF: one token read per data request (a file's
+    /// size and time; for PostGIS one single-row SELECT, about 0.1–0.3 ms on loopback), never a rehash: the new
+    /// context hashes and loads lazily, once, on first use.
+    /// </summary>
+    public void Refresh()
+    {
+        var token = Store.ChangeToken();
+        if (token == _current.Token)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (token != _current.Token)
+            {
+                _current = new Snapshot(token, new DatasetContext(Store, _norms));
+                Reloads++;
+            }
+        }
+    }
+
+    /// <summary>Refreshes before a request that reads the data (API, OGC, tiles), not before static files.</summary>
+    public void RefreshFor(PathString path)
+    {
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/ogc") || path.StartsWithSegments("/tiles"))
+        {
+            Refresh();
+        }
+    }
+
     /// <summary>How many answers are kept: each distinct set of options (years, grids, top N…) is one.</summary>
     public const int MaxAnswers = 64;
 
     /// <summary>
     /// The answer for <paramref name="key"/>, computed once by <paramref name="compute"/> while it stays among the
-    /// last <see cref="MaxAnswers"/> computed; a computation that fails is not kept, so the next request tries again.
+    /// last <see cref="MaxAnswers"/> computed on the current data; a computation that fails is not kept, so the next
+    /// request tries again. Answers belong to the context they were computed on, so one still running when the data
+    /// changes is never served for the new data.
     /// </summary>
     public byte[] Answer(string key, Func<byte[]> compute)
     {
-        var answer = _answers.GetOrAdd(key, k =>
+        var s = _current;
+        var answer = s.Answers.GetOrAdd(key, k =>
         {
-            _answerOrder.Enqueue(k);
+            s.Order.Enqueue(k);
             return new Lazy<byte[]>(compute);
         });
         try
         {
             var bytes = answer.Value;
             // Oldest first; a key queued twice (a race, or computed again after eviction) only costs a recomputation.
-            while (_answers.Count > MaxAnswers && _answerOrder.TryDequeue(out var oldest))
+            while (s.Answers.Count > MaxAnswers && s.Order.TryDequeue(out var oldest))
             {
-                _answers.TryRemove(oldest, out _);
+                s.Answers.TryRemove(oldest, out _);
             }
 
             return bytes;
         }
         catch
         {
-            _answers.TryRemove(new KeyValuePair<string, Lazy<byte[]>>(key, answer));
+            s.Answers.TryRemove(new KeyValuePair<string, Lazy<byte[]>>(key, answer));
             throw;
         }
     }
 
     /// <summary>How many answers are held now.</summary>
-    public int AnswersHeld => _answers.Count;
+    public int AnswersHeld => _current.Answers.Count;
+
+    private sealed record Snapshot(string Token, DatasetContext Context)
+    {
+        public ConcurrentDictionary<string, Lazy<byte[]>> Answers { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentQueue<string> Order { get; } = new();
+    }
 }

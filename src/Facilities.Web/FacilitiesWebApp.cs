@@ -94,6 +94,12 @@ public static class FacilitiesWebApp
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleError, SuppressDiagnosticsCallback = _ => true });
         app.UseHostFiltering();
+        // Data edited while the server runs (QGIS on PostGIS, a replaced GeoPackage) shows in the next answer.
+        app.Use((context, next) =>
+        {
+            dataset.RefreshFor(context.Request.Path);
+            return next(context);
+        });
         if (Directory.Exists(webRoot))
         {
             var files = new PhysicalFileProvider(webRoot);

@@ -3,7 +3,10 @@ namespace Facilities.Web;
 /// <summary>What <see cref="FacilitiesWebApp.Build"/> serves and where.</summary>
 public sealed record WebOptions
 {
-    /// <summary>The dataset (.gpkg) whose layers and results are served.</summary>
+    /// <summary>
+    /// The dataset whose layers and results are served: a GeoPackage path or a PostgreSQL location (docs/cli.md,
+    /// "Dataset locations"; then give <see cref="TrackerDb"/> too, as <c>facilities serve</c> does).
+    /// </summary>
     public required string DatasetPath { get; init; }
 
     /// <summary>

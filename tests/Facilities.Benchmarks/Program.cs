@@ -13,6 +13,9 @@
 //       [--level thcs] [--schools 5000] [--wards-per-side 40] [--ward-km 4] [--urban-share 0.2] [--grid-m 290]
 //       [--seed 20250701] [--runs 11] [--warmup 2] [--sql-runs 5] [--sql-warmup 1] [--year 2030]
 //
+// With --stores, the dataset stores side by side: content hash, deficit and screening from a GeoPackage and from its
+// PostGIS copy (StoreBenchmark.cs).
+//
 // With --screening, the parcel screening benchmark runs instead (ScreeningBenchmark.cs); with --tiles, the map app's
 // first /api/deficit answer and parcel vector-tile latency over HTTP (TilesBenchmark.cs); with --covering, the
 // maximal-covering benchmark of the site proposals (CoveringBenchmark.cs); with --gpkg-index <file.gpkg>, the GeoPackage
@@ -47,6 +50,11 @@ string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1
 if (Arg("--gpkg-index") is { } indexFile)
 {
     return SpatialIndexBenchmark.Run(indexFile, int.Parse(Arg("--boxes") ?? "21", CultureInfo.InvariantCulture), int.Parse(Arg("--write-runs") ?? "1", CultureInfo.InvariantCulture));
+}
+
+if (args.Contains("--stores"))
+{
+    return await StoreBenchmark.RunAsync(Arg);
 }
 
 if (args.Contains("--tiles"))

@@ -15,7 +15,7 @@ public sealed class LayerEndpointTests(SampleCityApp sample) : IClassFixture<Sam
         var (status, meta) = await sample.App.Client().GetJsonAsync("/api/meta");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("sample-city.gpkg", meta.GetProperty("dataset").GetString());
-        Assert.Equal(GeoPackageDataset.Hash(SharedData.SampleCity), meta.GetProperty("datasetSha256").GetString());
+        Assert.Equal(GeoPackageDataset.ContentHash(SharedData.SampleCity), meta.GetProperty("datasetSha256").GetString());
         Assert.Equal(["mam_non", "tieu_hoc", "thcs", "thpt"], meta.GetProperty("levels").EnumerateArray().Select(l => l.GetString()));
         Assert.Equal(2025, meta.GetProperty("years")[0].GetInt32());
         Assert.Equal(14, meta.GetProperty("parcelTiles").GetProperty("minZoom").GetInt32());

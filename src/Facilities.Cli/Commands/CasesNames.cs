@@ -1,5 +1,4 @@
 using System.Globalization;
-using Facilities.IO.Store;
 
 namespace Facilities.Cli.Commands;
 
@@ -24,11 +23,12 @@ internal sealed class CasesNames
 
     public static CasesNames Load(string dataset)
     {
-        var schools = (GeoPackageDataset.ReadLayer(dataset, "schools")?.Features ?? [])
+        var store = Facilities.Application.DatasetLocation.Open(dataset);
+        var schools = (store.ReadLayer("schools")?.Features ?? [])
             .GroupBy(f => Text(f["id"]))
             .Where(g => g.Key.Length > 0)
             .ToDictionary(g => g.Key, g => Text(g.First()["name"]), StringComparer.Ordinal);
-        var communes = (GeoPackageDataset.ReadLayer(dataset, "wards")?.Features ?? [])
+        var communes = (store.ReadLayer("wards")?.Features ?? [])
             .GroupBy(f => Text(f["code"]))
             .Where(g => g.Key.Length > 0)
             .ToDictionary(g => g.Key, g => Text(g.First()["name"]), StringComparer.Ordinal);

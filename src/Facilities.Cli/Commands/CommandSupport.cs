@@ -1,7 +1,6 @@
 using Facilities.Application;
 using Facilities.Core.Norms;
 using Facilities.Core.Provenance;
-using Facilities.IO.Datasets;
 
 namespace Facilities.Cli.Commands;
 
@@ -10,8 +9,8 @@ internal static class CommandSupport
 {
     public static NormsSet LoadNorms(FileInfo? file) => NormsFile.Load(file?.FullName);
 
-    /// <summary>The dataset at <paramref name="path"/> (a GeoPackage) with the norms file, if any: what a result command runs on.</summary>
-    public static DatasetContext Context(string path, FileInfo? norms) => new(new GeoPackageStore(path), LoadNorms(norms));
+    /// <summary>The dataset at <paramref name="location"/> (a GeoPackage or a PostgreSQL location) with the norms file, if any: what a result command runs on.</summary>
+    public static DatasetContext Context(string location, FileInfo? norms) => new(DatasetLocation.Open(location), LoadNorms(norms));
 
     /// <summary>The catchment method's options from --capacity-limited and --grid-m (10..5000 m).</summary>
     public static Core.Catchment.CatchmentOptions Catchment(Ui u, bool capacityLimited, double gridMetres) => gridMetres is < 10 or > 5000
@@ -46,7 +45,7 @@ internal static class CommandSupport
     /// <summary>Refuses to write a result over the dataset it is computed from.</summary>
     public static void CheckOutput(Ui u, string dataset, string output)
     {
-        if (string.Equals(Path.GetFullPath(dataset), Path.GetFullPath(output), StringComparison.Ordinal))
+        if (!DatasetLocation.IsDatabase(dataset) && string.Equals(Path.GetFullPath(dataset), Path.GetFullPath(output), StringComparison.Ordinal))
         {
             throw new ArgumentException(u.T(
                 "--out trùng với bộ dữ liệu: kết quả sẽ ghi đè dữ liệu gốc. Hãy chọn tệp khác.",

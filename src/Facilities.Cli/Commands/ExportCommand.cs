@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Facilities.Application;
 using Facilities.Core.Features;
 using Facilities.Core.Spatial;
 using Facilities.IO;
@@ -24,12 +25,12 @@ internal static class ExportCommand
         cmd.SetAction(r =>
         {
             var u = ui(r);
-            var path = r.GetValue(dataset)!.FullName;
+            var store = DatasetLocation.Open(r.GetValue(dataset)!);
             var name = r.GetValue(layer)!;
             var outPath = r.GetValue(output)!.FullName;
             var target = r.GetValue(crs) is { } c ? CrsRegistry.Parse(c) : CrsRegistry.Get(CrsRegistry.Wgs84Srid);
-            var data = GeoPackageDataset.ReadLayer(path, name)
-                ?? throw new DataFileException("layer-absent", Path.GetFileName(path), name,
+            var data = store.ReadLayer(name)
+                ?? throw new DataFileException("layer-absent", store.Name, name,
                     $"bộ dữ liệu không có lớp '{name}'.", $"the dataset has no layer '{name}'.");
             var ext = Path.GetExtension(outPath).ToLowerInvariant();
             if (ext is ".geojson" or ".json" && target.Srid != CrsRegistry.Wgs84Srid)
@@ -44,7 +45,7 @@ internal static class ExportCommand
                     GeoJsonLayerWriter.Write(layerOut, outPath);
                     break;
                 case ".gpkg":
-                    GeoPackageDataset.ReplaceLayers(outPath, [layerOut], new Dictionary<string, string> { [$"layer.{name}.exported_from"] = Path.GetFileName(path) });
+                    GeoPackageDataset.ReplaceLayers(outPath, [layerOut], new Dictionary<string, string> { [$"layer.{name}.exported_from"] = store.Name });
                     break;
                 case ".csv":
                     CsvLayerWriter.Write(layerOut, outPath, r.GetValue(raw));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Facilities.Application;
 using Facilities.Core.Spatial;
 using Facilities.IO;
 
@@ -24,7 +25,7 @@ internal static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Chỉ kiểm tra và in bảng ánh xạ cột, không ghi / check and print the column mapping, write nothing" };
         var keepValid = new Option<bool>("--keep-valid") { Description = "Nhập các dòng hợp lệ, bỏ các dòng lỗi / import the valid rows, leave out the refused ones (needs --rejects)" };
         var rejects = new Option<FileInfo?>("--rejects") { Description = "Tệp ghi các dòng bị từ chối kèm lý do / file for the refused rows with their reasons (.xlsx or .csv)" };
-        var into = new Option<FileInfo>("--into") { Description = "Bộ dữ liệu đích / target dataset (.gpkg, created if absent)", Required = true };
+        var into = new Option<string>("--into") { Description = "Bộ dữ liệu đích: tệp .gpkg hoặc PostgreSQL \"Host=…;Database=…;Schema=…\" (tạo nếu chưa có) / target dataset: a .gpkg or a PostgreSQL location (created if absent)", Required = true };
         var cmd = new Command("import", "Nhập một lớp từ tệp GIS vào bộ dữ liệu (thay thế lớp cũ, hoặc nối thêm với --append). Lỗi thì không ghi gì.\nImport one layer from a GIS file, replacing the layer (or adding to it with --append); on any error nothing is written.")
         {
             file, layer, crs, mapping, sourceLayer, append, sheet, headerRow, encoding, decimalSep, id, dryRun, keepValid, rejects, into,
@@ -32,8 +33,10 @@ internal static class ImportCommand
         cmd.SetAction(r =>
         {
             var u = ui(r);
-            var request = new ImportRequest(r.GetValue(file)!.FullName, r.GetValue(layer)!, r.GetValue(into)!.FullName)
+            var target = DatasetLocation.Open(r.GetValue(into)!);
+            var request = new ImportRequest(r.GetValue(file)!.FullName, r.GetValue(layer)!, DatasetLocation.FilePath(target) ?? target.Name)
             {
+                Target = target,
                 CrsOverride = r.GetValue(crs) is { } c ? CrsRegistry.Parse(c) : null,
                 MappingPath = r.GetValue(mapping)?.FullName,
                 SourceTable = r.GetValue(sourceLayer),
@@ -89,14 +92,14 @@ internal static class ImportCommand
             if (!outcome.Written)
             {
                 u.Err.WriteLine(u.T(
-                    $"Không ghi gì vào {Path.GetFileName(request.DatasetPath)}: {outcome.Issues.ErrorCount} lỗi.",
-                    $"Nothing was written to {Path.GetFileName(request.DatasetPath)}: {outcome.Issues.ErrorCount} errors."));
+                    $"Không ghi gì vào {target.Name}: {outcome.Issues.ErrorCount} lỗi.",
+                    $"Nothing was written to {target.Name}: {outcome.Issues.ErrorCount} errors."));
                 return ExitCodes.DataErrors;
             }
 
             u.Out.WriteLine(u.T(
-                $"Đã nhập {outcome.Layer.Features.Count} đối tượng vào lớp '{request.Layer}' của {Path.GetFileName(request.DatasetPath)} (từ {outcome.SourceCrs?.Label}).",
-                $"Imported {outcome.Layer.Features.Count} features into layer '{request.Layer}' of {Path.GetFileName(request.DatasetPath)} (from {outcome.SourceCrs?.Label})."));
+                $"Đã nhập {outcome.Layer.Features.Count} đối tượng vào lớp '{request.Layer}' của {target.Name} (từ {outcome.SourceCrs?.Label}).",
+                $"Imported {outcome.Layer.Features.Count} features into layer '{request.Layer}' of {target.Name} (from {outcome.SourceCrs?.Label})."));
             if (outcome.Rejected > 0)
             {
                 u.Out.WriteLine(u.T(

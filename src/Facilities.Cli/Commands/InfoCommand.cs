@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Facilities.IO.Store;
+using Facilities.Application;
+using Facilities.IO.Datasets;
 using Spectre.Console;
 
 namespace Facilities.Cli.Commands;
@@ -19,11 +21,11 @@ internal static class InfoCommand
         cmd.SetAction(r =>
         {
             var u = ui(r);
-            var path = r.GetValue(dataset)!.FullName;
-            var summaries = DatasetSummary.Compute(path);
-            var meta = GeoPackageDataset.Metadata(path);
-            u.Out.WriteLine($"{u.T("Bộ dữ liệu", "Dataset")}: {path}");
-            u.Out.WriteLine($"SHA-256: {GeoPackageDataset.Hash(path)}");
+            var store = DatasetLocation.Open(r.GetValue(dataset)!);
+            var summaries = StoreSummary.Compute(store);
+            var meta = store.Metadata();
+            u.Out.WriteLine($"{u.T("Bộ dữ liệu", "Dataset")}: {DatasetLocation.Display(store)}");
+            u.Out.WriteLine($"{u.T("Mã băm nội dung", "Content hash")} SHA-256: {store.ContentHash()}");
             if (meta.TryGetValue("generator", out var generator))
             {
                 u.Out.WriteLine($"{u.T("Nguồn", "Source")}: {generator}");
@@ -69,7 +71,7 @@ internal static class InfoCommand
             }
 
             u.OutConsole.Write(totals);
-            CliSummary.Write(u, "info", true, null, Totals(path, summaries, meta), [], null);
+            CliSummary.Write(u, "info", true, null, Totals(DatasetLocation.Display(store), summaries, meta), [], null);
             return ExitCodes.Ok;
         });
         return cmd;

@@ -11,6 +11,8 @@ using Facilities.IO.Results;
 using Facilities.IO.Tracker;
 using Facilities.IO.Writers;
 using Facilities.Optimisation.OrTools;
+using Facilities.Storage.PostGis;
+using Facilities.Storage.PostGis.Datasets;
 
 namespace Facilities.Cli.Commands;
 
@@ -52,7 +54,7 @@ internal static class ProgrammeCommand
         cmd.SetAction(r =>
         {
             var u = ui(r);
-            var path = r.GetValue(dataset)!.FullName;
+            var path = r.GetValue(dataset)!;
             var outPath = r.GetValue(output)!.FullName;
             var reportPath = r.GetValue(report)?.FullName;
             var gpkgPath = r.GetValue(gpkg)?.FullName;
@@ -135,6 +137,13 @@ internal static class ProgrammeCommand
 
     private static IReadOnlyList<StoredCase> Cases(string dataset)
     {
+        // A dataset in PostgreSQL keeps its tracker in the same database (as `serve` does).
+        if (DatasetLocation.IsDatabase(dataset))
+        {
+            using var pg = PostgresCaseStore.Open(PostGisLocation.Parse(dataset).ConnectionString);
+            return pg.ListCasesAsync().GetAwaiter().GetResult();
+        }
+
         var trackerPath = SqliteCaseStore.PathFor(dataset);
         if (!File.Exists(trackerPath))
         {

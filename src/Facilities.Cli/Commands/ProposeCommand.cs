@@ -50,7 +50,7 @@ internal static class ProposeCommand
         cmd.SetAction(r =>
         {
             var u = ui(r);
-            var path = r.GetValue(dataset)!.FullName;
+            var path = r.GetValue(dataset)!;
             using var target = ResultTarget.For(u, path, r.GetValue(output)!, r.GetValue<string>(CliOutput.FormatName));
             if (target.ToStdout && target.Extension != ".gpkg")
             {
@@ -76,11 +76,11 @@ internal static class ProposeCommand
                 var listed = ambiguous.Count > 0 ? string.Join("; ", ambiguous.Select(g => $"{g.Id} ({g.Name})")) : known.Count == 0 ? "—" : string.Join("; ", known);
                 u.Errors.WriteLine(u.T(
                     ambiguous.Count > 0
-                        ? $"lỗi: {Path.GetFileName(path)}, lớp urban_areas: tên '{key}' trùng nhiều dự án; hãy dùng mã: {listed}"
-                        : $"lỗi: {Path.GetFileName(path)}, lớp urban_areas: không có dự án khu đô thị có mã hoặc tên '{key}'. Các dự án: {listed}",
+                        ? $"lỗi: {d.Store.Name}, lớp urban_areas: tên '{key}' trùng nhiều dự án; hãy dùng mã: {listed}"
+                        : $"lỗi: {d.Store.Name}, lớp urban_areas: không có dự án khu đô thị có mã hoặc tên '{key}'. Các dự án: {listed}",
                     ambiguous.Count > 0
-                        ? $"error: {Path.GetFileName(path)}, layer urban_areas: the name '{key}' matches several projects; use the id: {listed}"
-                        : $"error: {Path.GetFileName(path)}, layer urban_areas: no urban-area project has the id or name '{key}'. Projects: {listed}"));
+                        ? $"error: {d.Store.Name}, layer urban_areas: the name '{key}' matches several projects; use the id: {listed}"
+                        : $"error: {d.Store.Name}, layer urban_areas: no urban-area project has the id or name '{key}'. Projects: {listed}"));
                 return ExitCodes.DataErrors;
             }
 

@@ -35,7 +35,7 @@ internal static class RenderCommand
         cmd.SetAction(r =>
         {
             var u = ui(r);
-            var path = r.GetValue(dataset)!.FullName;
+            var path = r.GetValue(dataset)!;
             var outPath = r.GetValue(output)!.FullName;
             var lvl = r.GetValue(level)!;
             var options = new DeficitOptions(r.GetValue(year)) { Levels = [lvl], TwoSessions = r.GetValue(twoSessions), PublicOnly = r.GetValue(publicOnly), Method = r.GetValue(method)! };
@@ -61,7 +61,7 @@ internal static class RenderCommand
 
             // A ward without school data is drawn as no data, not as the deepest shortage (docs/deficit.md).
             var features = city.Wards.Select(w => new MapFeature(w.Area, !noData.Contains(w.Code) && values.TryGetValue(w.Code, out var v) ? v : null, w.Name)).ToList();
-            var chart = RenderSheet.Options(u.Language, lvl, options.Method == "catchment", options.Year, Path.GetFileNameWithoutExtension(path), stamp, noData.Count);
+            var chart = RenderSheet.Options(u.Language, lvl, options.Method == "catchment", options.Year, Path.GetFileNameWithoutExtension(d.Store.Name), stamp, noData.Count);
             var png = ChoroplethRenderer.RenderPng(features, chart);
             AtomicFile.Write(outPath, temp => File.WriteAllBytes(temp, png));
             ResultCsvWriter.WriteStamp(stamp, outPath + ".stamp.json");

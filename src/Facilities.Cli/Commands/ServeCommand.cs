@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Net.Sockets;
+using Facilities.Application;
+using Facilities.Storage.PostGis.Datasets;
 using Facilities.Web;
 using Facilities.Web.Tiles;
 using Microsoft.AspNetCore.Builder;
@@ -18,7 +20,10 @@ internal static class ServeCommand
 
     public static Command Create(Func<ParseResult, Ui> ui)
     {
+        // The dataset: a GeoPackage or a PostgreSQL location (docs/cli.md); --dataset says the same for those who prefer an option.
         var dataset = CliOptions.Dataset();
+        dataset.Arity = ArgumentArity.ZeroOrOne;
+        var datasetOption = new Option<string?>("--dataset") { Description = "Bộ dữ liệu (thay cho đối số) / the dataset, instead of the argument: .gpkg or \"Host=…;Database=…;Schema=…\"" };
         var db = new Option<string?>("--db")
         {
             Description = "Hồ sơ GCN trên PostgreSQL thay vì SQLite cạnh bộ dữ liệu / tracker cases in PostgreSQL: \"Host=…;Database=…;Username=…\"",
@@ -38,13 +43,16 @@ internal static class ServeCommand
         var procedures = new Option<FileInfo?>("--procedures") { Description = "Tệp thủ tục của tỉnh (JSON) / a province's procedures file (JSON)" };
         var cmd = new Command("serve", "Chạy ứng dụng bản đồ trên máy (127.0.0.1): bản đồ thiếu phòng học, lớp dữ liệu, địa điểm đề xuất, theo dõi GCN.\nRun the local map app: deficit map, layers, candidate sites, certificate tracker.")
         {
-            dataset, db, port, norms, basemap, log, open, calendar, procedures,
+            dataset, datasetOption, db, port, norms, basemap, log, open, calendar, procedures,
         };
         cmd.SetAction(async (r, cancel) =>
         {
             var u = ui(r);
-            var path = r.GetValue(dataset)!.FullName;
-            if (!File.Exists(path))
+            var location = r.GetValue(datasetOption) ?? r.GetValue(dataset)
+                ?? throw new ArgumentException(u.T("cần bộ dữ liệu: facilities serve TỆP.gpkg hoặc --dataset \"Host=…\".", "a dataset is needed: facilities serve FILE.gpkg or --dataset \"Host=…\"."));
+            var database = DatasetLocation.IsDatabase(location) ? PostGisLocation.Parse(location) : null;
+            var path = database is null ? Path.GetFullPath(location) : location;
+            if (database is null && !File.Exists(path))
             {
                 throw new FileNotFoundException(u.T($"không tìm thấy bộ dữ liệu {path}", $"dataset {path} not found"), path);
             }
@@ -57,7 +65,8 @@ internal static class ServeCommand
             var options = new WebOptions
             {
                 DatasetPath = path,
-                TrackerDb = r.GetValue(db),
+                // A dataset in PostgreSQL keeps its tracker in the same database unless --db names another.
+                TrackerDb = r.GetValue(db) ?? database?.ConnectionString,
                 TrackerCalendarPath = r.GetValue(calendar)?.FullName,
                 ProceduresPath = r.GetValue(procedures)?.FullName,
                 NormsPath = r.GetValue(norms)?.FullName,
@@ -77,7 +86,8 @@ internal static class ServeCommand
             {
                 var address = FacilitiesWebApp.Address(app);
                 u.Out.WriteLine($"Bản đồ đang chạy tại / map app running at: {address}/");
-                u.Out.WriteLine($"Bộ dữ liệu / dataset: {Path.GetFileName(path)}; hồ sơ GCN / tracker: {(options.TrackerDb is null ? "SQLite " + Path.GetFileName(path) + ".tracker.sqlite" : "PostgreSQL")}");
+                var shown = database?.Display ?? Path.GetFileName(path);
+                u.Out.WriteLine($"Bộ dữ liệu / dataset: {shown}; hồ sơ GCN / tracker: {(options.TrackerDb is null ? "SQLite " + Path.GetFileName(path) + ".tracker.sqlite" : "PostgreSQL")}");
                 u.Out.WriteLine("Nhấn Ctrl+C để dừng. / Press Ctrl+C to stop.");
                 u.Out.Flush();
                 if (r.GetValue(open))
@@ -92,7 +102,7 @@ internal static class ServeCommand
                     {
                         app.Services.GetRequiredService<ParcelTiles>().Warm();
                     }
-                    catch (Exception e) when (e is IOException or IO.DataFileException or InvalidOperationException)
+                    catch (Exception e) when (e is IOException or IO.DataFileException or InvalidOperationException or Core.Datasets.DatasetUnavailableException)
                     {
                         u.Err.WriteLine(u.T("cảnh báo: không đọc được thửa đất: ", "warning: could not read the parcels: ") + e.Message);
                     }

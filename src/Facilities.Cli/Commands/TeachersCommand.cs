@@ -31,7 +31,7 @@ internal static class TeachersCommand
         cmd.SetAction(r =>
         {
             var u = ui(r);
-            var path = r.GetValue(dataset)!.FullName;
+            var path = r.GetValue(dataset)!;
             using var target = ResultTarget.For(u, path, r.GetValue(output)!, r.GetValue<string>(CliOutput.FormatName));
             var (outPath, ext) = (target.Path, target.Extension);
 

@@ -40,6 +40,15 @@ public interface IDatasetStore
     /// <summary>The dataset's metadata entries (empty when the store holds none).</summary>
     IReadOnlyDictionary<string, string> Metadata();
 
-    /// <summary>SHA-256 (lower-case hex) of the dataset's content: what result stamps carry, and what changes when any layer does.</summary>
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the dataset's content (<see cref="ContentHasher"/>): what result stamps carry, the
+    /// same in every store for the same data, and what changes when any layer or metadata entry does.
+    /// </summary>
     string ContentHash();
+
+    /// <summary>
+    /// A cheap token that changes whenever the content may have changed (a file's size and time, a database's change
+    /// counter): what a long-lived server checks per request instead of rehashing the dataset.
+    /// </summary>
+    string ChangeToken();
 }

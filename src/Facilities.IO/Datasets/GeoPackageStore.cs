@@ -47,7 +47,20 @@ public sealed class GeoPackageStore : IDatasetStore
     public IReadOnlyDictionary<string, string> Metadata() => GeoPackageDataset.Metadata(Path);
 
     /// <inheritdoc/>
-    public string ContentHash() => GeoPackageDataset.Hash(Path);
+    public string ContentHash() => GeoPackageDataset.ContentHash(Path);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Size and last write time of the file and of its write-ahead log (QGIS and GDAL may keep one): an edit changes at
+    /// least one. ReplaceLayers renames a new file over the old one, which changes the time even at the same size.
+    /// </remarks>
+    public string ChangeToken() => $"{Stat(Path)}|{Stat(Path + "-wal")}";
+
+    private static string Stat(string file)
+    {
+        var f = new FileInfo(file);
+        return f.Exists ? $"{f.Length}:{f.LastWriteTimeUtc.Ticks}" : "-";
+    }
 
     private static int? Srid(GeoPackageTableInfo t) =>
         string.Equals(t.Organization, "EPSG", StringComparison.OrdinalIgnoreCase) ? t.OrganizationCode : null;

@@ -146,7 +146,13 @@ public static class GeoPackageDataset
         }
     }
 
-    /// <summary>SHA-256 of the file's bytes, lower-case hex: the dataset hash results are stamped with.</summary>
+    /// <summary>
+    /// The dataset's content hash, lower-case hex: what results are stamped with, the same for the same data in any
+    /// store (<see cref="Facilities.Core.Datasets.ContentHasher"/>), unlike the file's bytes.
+    /// </summary>
+    public static string ContentHash(string path) => GeoPackageContentHash.Compute(path);
+
+    /// <summary>SHA-256 of a file's bytes, lower-case hex: what an import records of its source file.</summary>
     public static string Hash(string path)
     {
         using var s = File.OpenRead(path);

@@ -61,6 +61,12 @@ internal sealed class RawRowReader : IDisposable
     /// <summary>The column as a double (SQLite's own conversion), or null.</summary>
     public double? Double(int i) => IsNull(i) ? null : raw.sqlite3_column_double(_stmt, i);
 
+    /// <summary>The column's SQLite storage class (SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL).</summary>
+    public int Kind(int i) => raw.sqlite3_column_type(_stmt, i);
+
+    /// <summary>The column as a 64-bit integer (SQLite's own conversion).</summary>
+    public long Int64(int i) => raw.sqlite3_column_int64(_stmt, i);
+
     /// <summary>The column's bytes: a blob's content or a text's UTF-8, valid until the next <see cref="Read"/>.</summary>
     public ReadOnlySpan<byte> Bytes(int i) => raw.sqlite3_column_blob(_stmt, i);
 

@@ -1,6 +1,5 @@
 using Facilities.Core.Schema;
 using Facilities.Core.Tracker;
-using Facilities.IO.Store;
 
 namespace Facilities.IO.Tracker;
 
@@ -26,11 +25,14 @@ public sealed class TrackerSites
     public IReadOnlySet<string> Certified { get; }
 
     /// <summary>Reads the sites from the dataset's schools layer (unit types from its wards).</summary>
-    public static TrackerSites Load(string dataset)
+    public static TrackerSites Load(string dataset) => Load(new Datasets.GeoPackageStore(dataset));
+
+    /// <summary>Reads the sites from the schools layer of the dataset in any store (unit types from its wards).</summary>
+    public static TrackerSites Load(Facilities.Core.Datasets.IDatasetStore dataset)
     {
-        var schools = GeoPackageDataset.ReadLayer(dataset, "schools")
-            ?? throw new DataFileException("layer-absent", Path.GetFileName(dataset), "schools", "bộ dữ liệu không có lớp schools", "the dataset has no schools layer");
-        var unitTypes = (GeoPackageDataset.ReadLayer(dataset, "wards")?.Features ?? [])
+        var schools = dataset.ReadLayer("schools")
+            ?? throw new DataFileException("layer-absent", dataset.Name, "schools", "bộ dữ liệu không có lớp schools", "the dataset has no schools layer");
+        var unitTypes = (dataset.ReadLayer("wards")?.Features ?? [])
             .Where(f => f["code"] is not null)
             .GroupBy(f => Text(f["code"]))
             .ToDictionary(g => g.Key, g => Text(g.First()["unit_type"]), StringComparer.Ordinal);

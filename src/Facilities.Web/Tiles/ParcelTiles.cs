@@ -11,11 +11,15 @@ namespace Facilities.Web.Tiles;
 /// </summary>
 public sealed class ParcelTiles
 {
-    private readonly Lazy<ParcelIndex> _index;
+    private readonly DatasetService _dataset;
+    private volatile IndexOf _index;
 
     /// <summary>Creates the tiler; nothing is read yet.</summary>
-    public ParcelTiles(DatasetService dataset) =>
-        _index = new Lazy<ParcelIndex>(() => ParcelIndex.Load(dataset.Path, dataset.HasLayer("parcels")), LazyThreadSafetyMode.ExecutionAndPublication);
+    public ParcelTiles(DatasetService dataset)
+    {
+        _dataset = dataset;
+        _index = For(dataset.Context);
+    }
 
     /// <summary>The tiles' one layer.</summary>
     public const string LayerName = "parcels";
@@ -31,8 +35,21 @@ public sealed class ParcelTiles
     /// <summary>Which encoder writes the tiles (the benchmark compares them).</summary>
     public TileWriter Writer { get; set; } = TileWriter.Direct;
 
-    /// <summary>The parcels (loads them on first use).</summary>
-    public ParcelIndex Index => _index.Value;
+    /// <summary>The parcels of the dataset as it is now (loads them on first use, and again after the data changed).</summary>
+    public ParcelIndex Index
+    {
+        get
+        {
+            var context = _dataset.Context;
+            var current = _index;
+            if (!ReferenceEquals(current.Context, context))
+            {
+                current = _index = For(context);
+            }
+
+            return current.Index.Value;
+        }
+    }
 
     /// <summary>
     /// Most parcels a tile should carry (a few milliseconds to encode, a few hundred KiB): the parcels are served from
@@ -62,7 +79,12 @@ public sealed class ParcelTiles
     }
 
     /// <summary>Loads the parcels now, so the first tile does not wait for them.</summary>
-    public void Warm() => _ = _index.Value;
+    public void Warm() => _ = Index;
+
+    private static IndexOf For(Application.DatasetContext context) => new(context,
+        new Lazy<ParcelIndex>(() => ParcelIndex.Load(context.Store, context.HasLayer("parcels")), LazyThreadSafetyMode.ExecutionAndPublication));
+
+    private sealed record IndexOf(Application.DatasetContext Context, Lazy<ParcelIndex> Index);
 
     /// <summary>The encoded tile, or null when no parcel meets it.</summary>
     public byte[]? Tile(int z, int x, int y)

@@ -32,7 +32,7 @@ public sealed class TrackerContext : IDisposable
         _open = () => StoreKind == "sqlite"
             ? SqliteCaseStore.Open(SqliteCaseStore.PathFor(dataset.Path))
             : PostgresCaseStore.Open(options.TrackerDb!, options.TrackerSchema);
-        _sites = new Lazy<TrackerSites>(() => TrackerSites.Load(dataset.Path));
+        _sites = new Lazy<TrackerSites>(() => TrackerSites.Load(dataset.Store));
         _info = new Lazy<Dictionary<string, SiteInfo>>(() => (dataset.Layer("schools")?.Features ?? [])
             .GroupBy(f => Text(f["id"]))
             .Where(g => g.Key.Length > 0)
