@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Facilities.IO.Store;
 using Facilities.Application;
 using Facilities.IO.Datasets;
+using Facilities.IO.Store;
 using Spectre.Console;
 
 namespace Facilities.Cli.Commands;
@@ -71,14 +71,14 @@ internal static class InfoCommand
             }
 
             u.OutConsole.Write(totals);
-            CliSummary.Write(u, "info", true, null, Totals(DatasetLocation.Display(store), summaries, meta), [], null);
+            CliSummary.Write(u, "info", true, null, Totals(DatasetLocation.Display(store), store.ContentHash(), summaries, meta), [], null);
             return ExitCodes.Ok;
         });
         return cmd;
     }
 
     /// <summary>The --json totals: the dataset, its hash and, per layer, count, geometry, CRS, extent and totals.</summary>
-    private static JsonObject Totals(string path, IReadOnlyList<LayerSummary> summaries, IReadOnlyDictionary<string, string> meta)
+    private static JsonObject Totals(string path, string hash, IReadOnlyList<LayerSummary> summaries, IReadOnlyDictionary<string, string> meta)
     {
         var layers = new JsonObject();
         foreach (var s in summaries)
@@ -109,6 +109,6 @@ internal static class InfoCommand
             };
         }
 
-        return new JsonObject { ["dataset"] = path, ["sha256"] = GeoPackageDataset.Hash(path), ["layers"] = layers };
+        return new JsonObject { ["dataset"] = path, ["sha256"] = hash, ["layers"] = layers };
     }
 }
