@@ -25,6 +25,7 @@ internal static class CasesCommand
         cmd.Subcommands.Add(History(ui, o));
         cmd.Subcommands.Add(Users(ui, o));
         cmd.Subcommands.Add(Report(ui, o));
+        cmd.Subcommands.Add(CasesAuditCommand.Create(ui, o));
         return cmd;
     }
 
