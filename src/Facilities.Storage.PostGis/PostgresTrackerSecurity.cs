@@ -12,6 +12,9 @@ namespace Facilities.Storage.PostGis;
 /// </summary>
 public sealed class PostgresTrackerSecurity : ITrackerSecurityStore
 {
+    /// <summary>Retries of a session statement after a broken connection (idempotent; see <see cref="WithRetryAsync"/>).</summary>
+    private const int SessionRetries = 2;
+
     private readonly NpgsqlDataSource _db;
     private readonly string _s;
 
@@ -24,10 +27,24 @@ public sealed class PostgresTrackerSecurity : ITrackerSecurityStore
     /// <summary>Connects, and creates the schema and the two tables if needed.</summary>
     public static PostgresTrackerSecurity Open(string connectionString, string schema = PostgresCaseStore.DefaultSchema)
     {
-        var store = new PostgresTrackerSecurity(NpgsqlDataSource.Create(PostgresCaseStore.Bounded(connectionString)), schema);
+        // Its own pool, named apart from the case store's in pg_stat_activity ("…-security"), so an operator sees
+        // which of the two holds connections.
+        var b = new NpgsqlConnectionStringBuilder(PostgresCaseStore.Bounded(connectionString));
+        b.ApplicationName = (b.ApplicationName ?? "facilities-tracker") + "-security";
+        var store = new PostgresTrackerSecurity(NpgsqlDataSource.Create(b.ConnectionString), schema);
         try
         {
-            store.Create();
+            try
+            {
+                store.Create();
+            }
+            catch (Exception x) when (IsTransient(x))
+            {
+                // Once more on a fresh connection, as every statement: the pool may hold connections a restart broke.
+                store._db.Clear();
+                store.Create();
+            }
+
             return store;
         }
         catch (Exception x) when (IsTransient(x))
@@ -77,7 +94,8 @@ public sealed class PostgresTrackerSecurity : ITrackerSecurityStore
         return RunAsync($"""
             WITH gone AS (DELETE FROM {_s}.sessions WHERE last_seen < $6)
             INSERT INTO {_s}.sessions (id_hash, user_name, epoch, created, last_seen) VALUES ($1, $2, $3, $4, $5)
-            """, [idHash, session.User, session.Epoch, session.Created.UtcDateTime, session.LastSeen.UtcDateTime, expiredBefore.UtcDateTime], cancel);
+            ON CONFLICT (id_hash) DO NOTHING
+            """, [idHash, session.User, session.Epoch, session.Created.UtcDateTime, session.LastSeen.UtcDateTime, expiredBefore.UtcDateTime], cancel, SessionRetries);
     }
 
     /// <inheritdoc/>
@@ -90,15 +108,15 @@ public sealed class PostgresTrackerSecurity : ITrackerSecurityStore
             return await r.ReadAsync(cancel)
                 ? new StoredSession(r.GetString(0), r.GetInt32(1), Utc(r.GetFieldValue<DateTime>(2)), Utc(r.GetFieldValue<DateTime>(3)))
                 : null;
-        }, cancel);
+        }, cancel, SessionRetries);
 
     /// <inheritdoc/>
     public Task TouchSessionAsync(string idHash, DateTimeOffset lastSeen, CancellationToken cancel = default) =>
-        RunAsync($"UPDATE {_s}.sessions SET last_seen = $2 WHERE id_hash = $1 AND last_seen < $2", [idHash, lastSeen.UtcDateTime], cancel);
+        RunAsync($"UPDATE {_s}.sessions SET last_seen = $2 WHERE id_hash = $1 AND last_seen < $2", [idHash, lastSeen.UtcDateTime], cancel, SessionRetries);
 
     /// <inheritdoc/>
     public Task EndSessionAsync(string idHash, CancellationToken cancel = default) =>
-        RunAsync($"DELETE FROM {_s}.sessions WHERE id_hash = $1", [idHash], cancel);
+        RunAsync($"DELETE FROM {_s}.sessions WHERE id_hash = $1", [idHash], cancel, SessionRetries);
 
     /// <summary>Closes the connection pool.</summary>
     public void Dispose() => _db.Dispose();
@@ -131,7 +149,7 @@ public sealed class PostgresTrackerSecurity : ITrackerSecurityStore
         tx.Commit();
     }
 
-    private Task<int> RunAsync(string sql, object[] values, CancellationToken cancel) =>
+    private Task<int> RunAsync(string sql, object[] values, CancellationToken cancel, int retries = 1) =>
         WithRetryAsync(async () =>
         {
             await using var cmd = _db.CreateCommand(sql);
@@ -141,27 +159,32 @@ public sealed class PostgresTrackerSecurity : ITrackerSecurityStore
             }
 
             return await cmd.ExecuteNonQueryAsync(cancel);
-        }, cancel);
+        }, cancel, retries);
 
-    /// <summary>Once more on a fresh connection after a broken one (a PostgreSQL restart), then unavailable.</summary>
-    private async Task<T> WithRetryAsync<T>(Func<Task<T>> operation, CancellationToken cancel)
+    /// <summary>
+    /// Again on a fresh connection after a broken one (a PostgreSQL restart), <paramref name="retries"/> times, then
+    /// unavailable. The audit insert is tried once more only, as the case store's moves: a commit whose answer was lost
+    /// would be written twice by every further try. Session statements are idempotent (a session id is 256 random
+    /// bits, so a repeated insert is the same session), and a sign-in or any request needs several of them, so they
+    /// get a second retry: otherwise one broken pool made every sign-in in flight fail.
+    /// </summary>
+    private async Task<T> WithRetryAsync<T>(Func<Task<T>> operation, CancellationToken cancel, int retries = 1)
     {
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            return await operation();
-        }
-        catch (Exception x) when (IsTransient(x) && !cancel.IsCancellationRequested)
-        {
-            _db.Clear();
-        }
+            try
+            {
+                return await operation();
+            }
+            catch (Exception x) when (IsTransient(x) && !cancel.IsCancellationRequested)
+            {
+                if (attempt >= retries)
+                {
+                    throw Unavailable(x);
+                }
 
-        try
-        {
-            return await operation();
-        }
-        catch (Exception x) when (IsTransient(x) && !cancel.IsCancellationRequested)
-        {
-            throw Unavailable(x);
+                _db.Clear();
+            }
         }
     }
 
@@ -176,5 +199,5 @@ public sealed class PostgresTrackerSecurity : ITrackerSecurityStore
     };
 
     private static CaseStoreUnavailableException Unavailable(Exception x) =>
-        new("PostgreSQL tracker store unavailable: " + x.Message, x);
+        new("PostgreSQL tracker store (sessions, audit log) unavailable: " + x.Message, x);
 }

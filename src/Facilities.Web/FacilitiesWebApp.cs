@@ -164,6 +164,7 @@ public static class FacilitiesWebApp
             try
             {
                 _ = tracker.Store;
+                _ = security.Store;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
