@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Facilities.Core.Tracker;
@@ -13,13 +12,15 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
 
 namespace Facilities.Web;
 
 /// <summary>
 /// The map app's server: the client's static files, the dataset's layers and results as JSON, parcels as vector
-/// tiles, OGC API – Features, and the tracker API (docs/web-api.md). Binds 127.0.0.1 only.
+/// tiles, OGC API – Features, and the tracker API (docs/web-api.md). Binds 127.0.0.1 unless told otherwise, and any
+/// other address only with TLS or behind a reverse proxy (<see cref="ListenPolicy"/>, docs/deployment.md).
 /// </summary>
 public static class FacilitiesWebApp
 {
@@ -27,6 +28,11 @@ public static class FacilitiesWebApp
     public static WebApplication Build(WebOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (ListenPolicy.Refusal(options) is { } refused)
+        {
+            throw new ArgumentException(refused.En, nameof(options));
+        }
+
         var webRoot = options.WebRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -36,7 +42,13 @@ public static class FacilitiesWebApp
         });
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, options.Port);
+            k.Listen(options.ListenAddress, options.Port, listen =>
+            {
+                if (options.TlsCertPath is not null)
+                {
+                    listen.UseHttps(LoadCertificate(options.TlsCertPath, options.TlsKeyPath!));
+                }
+            });
             k.AddServerHeader = false;
         });
         builder.Logging.ClearProviders();
@@ -62,20 +74,27 @@ public static class FacilitiesWebApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(dataset);
         builder.Services.AddSingleton(new TrackerContext(options, dataset));
-        builder.Services.AddSingleton(new SessionRegistry(options.Time, options.SessionIdle, options.SessionLifetime));
+        var security = new TrackerSecurity(options, dataset.Path);
+        builder.Services.AddSingleton(security);
+        builder.Services.AddSingleton(new SessionRegistry(security, options.Time, options.SessionIdle, options.SessionLifetime));
         builder.Services.AddSingleton(new LoginThrottle(options.Time));
         TrackerLimits.Add(builder.Services, options);
         builder.Services.AddSingleton(new ParcelTiles(dataset));
-        // Sign-ins live as long as the process: a local app has no farm to share keys with, and no key file is left behind.
+        // Nothing the server hands out is encrypted with these keys (the session cookie is a bare id, SessionCookieFormat),
+        // so per-process ephemeral keys cost nothing when several processes share one database.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(c =>
         {
             c.Cookie.Name = "facilities_session";
             c.Cookie.HttpOnly = true;
             c.Cookie.SameSite = SameSiteMode.Strict;
-            c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            // The cookie only names a server-side session (SessionRegistry), which enforces the idle and absolute
-            // lifetimes and is ended by logout or any change of the account (docs/security.md).
+            // Secure on every HTTPS request; behind a proxy always, as the browser reached the proxy over HTTPS even if
+            // a misconfigured proxy forgets X-Forwarded-Proto.
+            c.Cookie.SecurePolicy = options.BehindProxy ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            // The cookie only names a server-side session kept in the tracker's database (SessionRegistry), which
+            // enforces the idle and absolute lifetimes and is ended by logout or any change of the account
+            // (docs/security.md); every server process on that database reads the same sessions.
+            c.TicketDataFormat = new SessionCookieFormat();
             c.ExpireTimeSpan = options.SessionLifetime;
             c.SlidingExpiration = false;
             c.Events.OnValidatePrincipal = AuthEndpoints.ValidateAsync;
@@ -87,13 +106,35 @@ public static class FacilitiesWebApp
         });
         builder.Services.AddAuthorization();
 
-        // The app listens on loopback only, but a web page the user opens elsewhere could still reach it through a
-        // DNS name rebound to 127.0.0.1; such requests carry that name as Host, so only loopback names are served.
-        builder.Services.Configure<HostFilteringOptions>(h => h.AllowedHosts = ["localhost", "127.0.0.1", "[::1]"]);
+        // On loopback over plain HTTP a web page the user opens elsewhere could still reach the app through a DNS name
+        // rebound to 127.0.0.1; such requests carry that name as Host, so only loopback names are served. With TLS a
+        // rebound name fails the browser's certificate check, and behind a proxy the proxy's server_name chooses
+        // which names reach the app, so the department's own name is served.
+        var loopbackOnly = options.TlsCertPath is null && !options.BehindProxy;
+        builder.Services.Configure<HostFilteringOptions>(h => h.AllowedHosts = loopbackOnly ? ["localhost", "127.0.0.1", "[::1]"] : ["*"]);
+        builder.Services.Configure<ForwardedHeadersOptions>(f =>
+        {
+            f.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // Only the named proxies: a client that sends X-Forwarded-For itself must not choose the address the
+            // audit log and the login throttle see.
+            f.KnownIPNetworks.Clear();
+            f.KnownProxies.Clear();
+            foreach (var proxy in options.Proxies)
+            {
+                f.KnownProxies.Add(proxy);
+            }
+        });
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleError, SuppressDiagnosticsCallback = _ => true });
+        if (options.BehindProxy)
+        {
+            // First: the client address, scheme and host the proxy saw are what every later step uses.
+            app.UseForwardedHeaders();
+        }
+
         app.UseHostFiltering();
+        app.Use(CrossSiteGuard.InvokeAsync);
         // Data edited while the server runs (QGIS on PostGIS, a replaced GeoPackage) shows in the next answer.
         app.Use((context, next) =>
         {
@@ -129,6 +170,7 @@ public static class FacilitiesWebApp
             try
             {
                 _ = tracker.Store;
+                _ = security.Store;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -146,6 +188,13 @@ public static class FacilitiesWebApp
         var feature = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>();
         return feature?.Addresses.FirstOrDefault()?.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal) ?? "";
+    }
+
+    /// <summary>A PEM certificate and key (the key may be PKCS#8 or RSA/EC); re-exported so Kestrel can use the key on Linux.</summary>
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 LoadCertificate(string cert, string key)
+    {
+        using var pem = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(cert, key);
+        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(pem.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12), null);
     }
 
     private static Task HandleError(HttpContext context)

@@ -27,8 +27,29 @@ public sealed record WebOptions
     /// <summary>Province norms file over the built-in national defaults (as <c>--norms</c> of the result commands); null for the defaults.</summary>
     public string? NormsPath { get; init; }
 
-    /// <summary>TCP port on 127.0.0.1; 0 lets the system choose a free one.</summary>
+    /// <summary>TCP port on <see cref="ListenAddress"/>; 0 lets the system choose a free one.</summary>
     public int Port { get; init; } = 8080;
+
+    /// <summary>
+    /// The address to listen on: loopback by default; any other only with <see cref="TlsCertPath"/> or
+    /// <see cref="BehindProxy"/> (<see cref="Security.ListenPolicy"/>).
+    /// </summary>
+    public System.Net.IPAddress ListenAddress { get; init; } = System.Net.IPAddress.Loopback;
+
+    /// <summary>PEM certificate (chain) the server serves HTTPS with; null for plain HTTP (loopback or behind a proxy).</summary>
+    public string? TlsCertPath { get; init; }
+
+    /// <summary>PEM private key of <see cref="TlsCertPath"/>.</summary>
+    public string? TlsKeyPath { get; init; }
+
+    /// <summary>
+    /// Behind a reverse proxy that serves HTTPS: X-Forwarded-For/Proto/Host are honoured from <see cref="Proxies"/>
+    /// only, and the session cookie is always Secure.
+    /// </summary>
+    public bool BehindProxy { get; init; }
+
+    /// <summary>The proxies whose X-Forwarded-* headers are trusted (with <see cref="BehindProxy"/>); loopback by default.</summary>
+    public IReadOnlyList<System.Net.IPAddress> Proxies { get; init; } = [System.Net.IPAddress.Loopback, System.Net.IPAddress.IPv6Loopback];
 
     /// <summary>Folder of the built client (index.html, app.js …); null for wwwroot beside the assembly.</summary>
     public string? WebRoot { get; init; }

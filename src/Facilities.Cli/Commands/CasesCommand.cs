@@ -26,6 +26,7 @@ internal static class CasesCommand
         cmd.Subcommands.Add(Users(ui, o));
         cmd.Subcommands.Add(Report(ui, o));
         cmd.Subcommands.Add(CasesChainCommand.Create(ui, o));
+        cmd.Subcommands.Add(CasesAuditCommand.Create(ui, o));
         return cmd;
     }
 

@@ -12,7 +12,8 @@ namespace Facilities.Cli.Commands;
 
 /// <summary>
 /// <c>facilities serve &lt;dataset&gt; [--db …] [--port N] [--open]</c>: the local map app and tracker API on 127.0.0.1 until
-/// Ctrl+C (docs/web-api.md).
+/// Ctrl+C (docs/web-api.md); <c>--listen ADDRESS:PORT</c> with <c>--tls-cert/--tls-key</c> or <c>--behind-proxy</c> for a
+/// department server (docs/deployment.md).
 /// </summary>
 internal static class ServeCommand
 {
@@ -41,9 +42,10 @@ internal static class ServeCommand
         };
         var calendar = new Option<FileInfo?>("--calendar") { Description = "Tệp lịch của bộ theo dõi (JSON) / the tracker's calendar file (JSON): day swaps, extra holidays" };
         var procedures = new Option<FileInfo?>("--procedures") { Description = "Tệp thủ tục của tỉnh (JSON) / a province's procedures file (JSON)" };
+        var (listen, tlsCert, tlsKey, behindProxy, proxy) = DepartmentOptions();
         var cmd = new Command("serve", "Chạy ứng dụng bản đồ trên máy (127.0.0.1): bản đồ thiếu phòng học, lớp dữ liệu, địa điểm đề xuất, theo dõi GCN.\nRun the local map app: deficit map, layers, candidate sites, certificate tracker.")
         {
-            dataset, datasetOption, db, port, norms, basemap, log, open, calendar, procedures,
+            dataset, datasetOption, db, port, norms, basemap, log, open, calendar, procedures, listen, tlsCert, tlsKey, behindProxy, proxy,
         };
         cmd.SetAction(async (r, cancel) =>
         {
@@ -62,6 +64,31 @@ internal static class ServeCommand
                 throw new ArgumentException(u.T("--port phải trong 0..65535.", "--port must be 0..65535."));
             }
 
+            var endpoint = System.Net.IPEndPoint.Parse("127.0.0.1:0");
+            if (r.GetValue(listen) is { } listenText)
+            {
+                if (r.GetValue(port) is not null)
+                {
+                    throw new ArgumentException(u.T("dùng --listen ĐỊA_CHỈ:CỔNG hoặc --port, không dùng cả hai.", "use --listen ADDRESS:PORT or --port, not both."));
+                }
+
+                endpoint = Facilities.Web.Security.ListenPolicy.ParseListen(listenText) ?? throw new ArgumentException(u.T(
+                    $"--listen '{listenText}': cần ĐỊA_CHỈ:CỔNG, vd. 0.0.0.0:8443, [::]:8443, 192.168.1.10:8443.",
+                    $"--listen '{listenText}': expected ADDRESS:PORT, e.g. 0.0.0.0:8443, [::]:8443, 192.168.1.10:8443."));
+            }
+
+            var proxies = new List<System.Net.IPAddress>();
+            foreach (var p in r.GetValue(proxy) ?? [])
+            {
+                proxies.Add(System.Net.IPAddress.TryParse(p, out var a) ? a : throw new ArgumentException(u.T(
+                    $"--proxy '{p}': không phải địa chỉ IP.", $"--proxy '{p}': not an IP address.")));
+            }
+
+            if (proxies.Count > 0 && !r.GetValue(behindProxy))
+            {
+                throw new ArgumentException(u.T("--proxy chỉ dùng cùng --behind-proxy.", "--proxy goes with --behind-proxy."));
+            }
+
             var options = new WebOptions
             {
                 DatasetPath = path,
@@ -70,13 +97,35 @@ internal static class ServeCommand
                 TrackerCalendarPath = r.GetValue(calendar)?.FullName,
                 ProceduresPath = r.GetValue(procedures)?.FullName,
                 NormsPath = r.GetValue(norms)?.FullName,
-                Port = r.GetValue(port) ?? DefaultPort,
+                Port = r.GetValue(listen) is null ? r.GetValue(port) ?? DefaultPort : endpoint.Port,
+                ListenAddress = endpoint.Address,
+                TlsCertPath = r.GetValue(tlsCert)?.FullName,
+                TlsKeyPath = r.GetValue(tlsKey)?.FullName,
+                BehindProxy = r.GetValue(behindProxy),
                 BasemapUrl = r.GetValue(basemap),
                 RequestLogging = r.GetValue(log),
             };
+            if (proxies.Count > 0)
+            {
+                options = options with { Proxies = proxies };
+            }
+
+            if (Facilities.Web.Security.ListenPolicy.Refusal(options) is { } refused)
+            {
+                throw new ArgumentException(u.T(refused.Vi, refused.En));
+            }
+
+            foreach (var file in new[] { options.TlsCertPath, options.TlsKeyPath })
+            {
+                if (file is not null && !File.Exists(file))
+                {
+                    throw new FileNotFoundException(u.T($"không tìm thấy tệp {file}", $"file {file} not found"), file);
+                }
+            }
+
             // A bad calendar or procedures file stops the start with a message naming the file and entry.
             _ = Facilities.Web.Tracker.TrackerContext.LoadSetup(options);
-            var app = await StartAsync(u, options, fallBack: r.GetValue(port) is null);
+            var app = await StartAsync(u, options, fallBack: r.GetValue(port) is null && r.GetValue(listen) is null);
             if (app is null)
             {
                 return ExitCodes.FileError;
@@ -115,6 +164,25 @@ internal static class ServeCommand
         });
         return cmd;
     }
+
+    /// <summary>The department-server options: where to listen, TLS, and the reverse proxy (docs/deployment.md).</summary>
+    private static (Option<string?> Listen, Option<FileInfo?> TlsCert, Option<FileInfo?> TlsKey, Option<bool> BehindProxy, Option<string[]> Proxy) DepartmentOptions() =>
+    (
+        new Option<string?>("--listen")
+        {
+            Description = "Nghe trên ĐỊA_CHỈ:CỔNG (vd. 0.0.0.0:8443, [::]:8443); ngoài 127.0.0.1 cần --tls-cert/--tls-key hoặc --behind-proxy / listen on ADDRESS:PORT; beyond loopback needs TLS or --behind-proxy",
+        },
+        new Option<FileInfo?>("--tls-cert") { Description = "Chứng thư HTTPS (PEM) / HTTPS certificate (PEM)" },
+        new Option<FileInfo?>("--tls-key") { Description = "Khoá riêng của chứng thư (PEM) / the certificate's private key (PEM)" },
+        new Option<bool>("--behind-proxy")
+        {
+            Description = "Chạy sau nginx/Caddy phục vụ HTTPS: tin X-Forwarded-* chỉ từ --proxy, cookie luôn Secure / behind an HTTPS reverse proxy: X-Forwarded-* trusted from --proxy only, cookies always Secure",
+        },
+        new Option<string[]>("--proxy")
+        {
+            Description = "Địa chỉ IP của proxy (mặc định 127.0.0.1 và ::1; lặp lại được) / the proxy's IP address (default loopback; repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        });
 
     /// <summary>Opens the page in the background; a failure says so and gives the address, and the server runs on.</summary>
     private static async Task OpenBrowserAsync(Ui u, string url)

@@ -1,21 +1,26 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text;
+using Facilities.Core.Tracker;
 
 namespace Facilities.Web.Security;
 
 /// <summary>
-/// The server's open sign-in sessions. The cookie carries only a session id; a session exists while it is listed here,
-/// so logout ends it for every copy of the cookie, and it ends by itself after <see cref="Idle"/> without a request or
-/// <see cref="Lifetime"/> after sign-in. Sessions live in memory, as the cookie keys do: a restart signs everyone out.
+/// The server's sign-in sessions, kept in the tracker's database (<see cref="ITrackerSecurityStore"/>) so that every
+/// server process on that database knows them: a user the proxy sends to another process stays signed in, a logout on
+/// one ends the session on all, and a restart signs no one out. The cookie carries only the session id (256 random
+/// bits); the database holds its SHA-256, never the id itself. A session ends after <see cref="Idle"/> without a
+/// request or <see cref="Lifetime"/> after sign-in; its last use is written at most every <see cref="TouchEvery"/>
+/// (a read does not become a database write each time), so an idle session may end up to that much early.
 /// </summary>
 public sealed class SessionRegistry
 {
-    private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
+    private readonly TrackerSecurity _security;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates an empty registry.</summary>
-    public SessionRegistry(TimeProvider time, TimeSpan idle, TimeSpan lifetime)
+    /// <summary>Creates the registry over the tracker's database.</summary>
+    public SessionRegistry(TrackerSecurity security, TimeProvider time, TimeSpan idle, TimeSpan lifetime)
     {
+        _security = security;
         _time = time;
         Idle = idle;
         Lifetime = lifetime;
@@ -27,23 +32,29 @@ public sealed class SessionRegistry
     /// <summary>How long a session survives after sign-in, however busy.</summary>
     public TimeSpan Lifetime { get; }
 
-    /// <summary>Number of open sessions (expired ones may still count until they are next looked at).</summary>
-    public int Count => _sessions.Count;
+    /// <summary>The last use of a session is written at most this often.</summary>
+    public static TimeSpan TouchEvery { get; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Opens a session for <paramref name="user"/> as of account epoch <paramref name="epoch"/>; returns its id.</summary>
-    public string Open(string user, int epoch)
+    public async Task<string> OpenAsync(string user, int epoch, CancellationToken cancel)
     {
-        Prune();
         var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = _time.GetUtcNow();
-        _sessions[id] = new Session(user, epoch, now, now);
+        await _security.Store.OpenSessionAsync(Hash(id), new StoredSession(user, epoch, now, now), now - Idle, cancel);
         return id;
     }
 
-    /// <summary>The live session with this id, its last use moved to now; null (and forgotten) when unknown or expired.</summary>
-    public Session? Touch(string? id)
+    /// <summary>The live session with this id, its last use moved to now; null (and ended) when unknown or expired.</summary>
+    public async Task<StoredSession?> TouchAsync(string? id, CancellationToken cancel)
     {
-        if (id is null || !_sessions.TryGetValue(id, out var s))
+        if (id is null)
+        {
+            return null;
+        }
+
+        var hash = Hash(id);
+        var s = await _security.Store.FindSessionAsync(hash, cancel);
+        if (s is null)
         {
             return null;
         }
@@ -51,41 +62,27 @@ public sealed class SessionRegistry
         var now = _time.GetUtcNow();
         if (now - s.LastSeen > Idle || now - s.Created > Lifetime)
         {
-            _sessions.TryRemove(id, out _);
+            await _security.Store.EndSessionAsync(hash, cancel);
             return null;
         }
 
-        var touched = s with { LastSeen = now };
-        _sessions.TryUpdate(id, touched, s);
-        return touched;
+        if (now - s.LastSeen >= TouchEvery)
+        {
+            await _security.Store.TouchSessionAsync(hash, now, cancel);
+        }
+
+        return s with { LastSeen = now };
     }
 
     /// <summary>Ends the session (logout, or a refused account); nothing when it is not open.</summary>
-    public void End(string? id)
+    public async Task EndAsync(string? id, CancellationToken cancel)
     {
         if (id is not null)
         {
-            _sessions.TryRemove(id, out _);
+            await _security.Store.EndSessionAsync(Hash(id), cancel);
         }
     }
 
-    private void Prune()
-    {
-        if (_sessions.Count < 1024)
-        {
-            return;
-        }
-
-        var now = _time.GetUtcNow();
-        foreach (var (id, s) in _sessions)
-        {
-            if (now - s.LastSeen > Idle || now - s.Created > Lifetime)
-            {
-                _sessions.TryRemove(id, out _);
-            }
-        }
-    }
-
-    /// <summary>An open session: whose, the account epoch it was opened in, when it was opened and last used.</summary>
-    public sealed record Session(string User, int Epoch, DateTimeOffset Created, DateTimeOffset LastSeen);
+    /// <summary>What the database keeps of a session id: its SHA-256, hex.</summary>
+    public static string Hash(string id) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id))).ToLowerInvariant();
 }

@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace Facilities.Web.Tracker;
 
 /// <summary>
-/// /api/login, /api/logout, /api/me: local tracker accounts and a cookie (HttpOnly, SameSite=Strict) that names a
-/// server-side session (<see cref="SessionRegistry"/>); docs/security.md.
+/// /api/login, /api/logout, /api/me: local tracker accounts and a cookie (HttpOnly, SameSite=Strict, Secure over
+/// HTTPS) that names a session kept in the tracker's database (<see cref="SessionRegistry"/>); logins (also failed
+/// ones) and logouts go to the audit log (<see cref="AuditTrail"/>); docs/security.md.
 /// </summary>
 internal static class AuthEndpoints
 {
@@ -17,7 +18,7 @@ internal static class AuthEndpoints
 
     private const string RoleClaim = "facilities_role";
     private const string CommuneClaim = "facilities_commune";
-    private const string SessionClaim = "facilities_sid";
+    private const string SessionClaim = SessionCookieFormat.SessionClaim;
     private const string SecurityLog = "Facilities.Security";
 
     public sealed record LoginRequest(string? User, string? Password);
@@ -27,8 +28,13 @@ internal static class AuthEndpoints
         app.MapPost("/api/login", LoginAsync).RequireRateLimiting(TrackerLimits.Login);
         app.MapPost("/api/logout", async (HttpContext context, ClaimsPrincipal principal, SessionRegistry sessions) =>
         {
-            sessions.End(principal.FindFirstValue(SessionClaim));
+            await sessions.EndAsync(principal.FindFirstValue(SessionClaim), CancellationToken.None);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            if (UserOf(principal) is { } user)
+            {
+                await AuditTrail.WriteAsync(context, user.Name, AuditActions.Logout, "");
+            }
+
             return Results.NoContent();
         });
         app.MapGet("/api/me", (ClaimsPrincipal principal) => Results.Json(Describe(UserOf(principal)!))).RequireAuthorization();
@@ -50,29 +56,45 @@ internal static class AuthEndpoints
         var services = context.HttpContext.RequestServices;
         var sessions = services.GetRequiredService<SessionRegistry>();
         var sid = context.Principal?.FindFirstValue(SessionClaim);
-        var session = sessions.Touch(sid);
-        var user = context.Principal is null ? null : UserOf(context.Principal);
-        string? why = session is null || user is null || session.User != user.Name ? "session ended (logout, idle or lifetime)" : null;
+        var session = await sessions.TouchAsync(sid, context.HttpContext.RequestAborted);
+        string? why = session is null ? "session ended (logout, idle or lifetime)" : null;
+        StoredUser? stored = null;
         if (why is null)
         {
-            var stored = await services.GetRequiredService<TrackerContext>().Store.FindUserAsync(user!.Name, context.HttpContext.RequestAborted);
+            stored = await services.GetRequiredService<TrackerContext>().Store.FindUserAsync(session!.User, context.HttpContext.RequestAborted);
             why = stored is null ? "account removed"
                 : stored.Disabled ? "account disabled"
-                : stored.SessionEpoch != session!.Epoch || stored.User != user ? "account changed (password, role or commune)"
+                : stored.SessionEpoch != session.Epoch ? "account changed (password, role or commune)"
                 : null;
         }
 
         if (why is not null)
         {
-            sessions.End(sid);
+            await sessions.EndAsync(sid, CancellationToken.None);
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(SecurityLog);
-            if (user is not null && session is not null && log.IsEnabled(LogLevel.Information))
+            if (session is not null && log.IsEnabled(LogLevel.Information))
             {
-                log.LogInformation("session of {User} refused: {Reason}", user.Name, why);
+                log.LogInformation("session of {User} refused: {Reason}", session.User, why);
             }
+
+            return;
         }
+
+        // The cookie carries only the session id; who the user is comes from the database, as of this request.
+        context.ReplacePrincipal(Principal(stored!.User, sid!));
+    }
+
+    private static ClaimsPrincipal Principal(TrackerUser user, string sid)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, user.Name), new(RoleClaim, TrackerRoles.Code(user.Role)), new(SessionClaim, sid) };
+        if (user.CommuneCode is { } commune)
+        {
+            claims.Add(new Claim(CommuneClaim, commune));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 
     private static async Task<IResult> LoginAsync(
@@ -105,7 +127,8 @@ internal static class AuthEndpoints
         }
 
         var log = logs.CreateLogger(SecurityLog);
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "";
+        // After the proxy rule: behind a trusted proxy, the client it forwarded for.
+        var address = AuditTrail.Address(context);
         if (throttle.RefusedFor(name, address) is { } wait)
         {
             // Refused without hashing the password: a locked account answers the same whether the guess was right.
@@ -114,6 +137,7 @@ internal static class AuthEndpoints
                 log.LogWarning("login refused without checking the password: {User} from {Address} is locked for {Seconds} s", name, address, (int)wait.TotalSeconds);
             }
 
+            await AuditTrail.WriteAsync(context, name, AuditActions.LoginFailed, "locked");
             context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return ApiError.Of(StatusCodes.Status429TooManyRequests, "login-locked",
                 $"quá nhiều lần đăng nhập sai; tài khoản/địa chỉ này bị khoá {Math.Ceiling(wait.TotalMinutes)} phút.",
@@ -133,22 +157,15 @@ internal static class AuthEndpoints
                 log.LogInformation("login failed for {User} from {Address}", name, address);
             }
 
+            await AuditTrail.WriteAsync(context, name, AuditActions.LoginFailed, locked ? "wrong name or password; now locked" : "wrong name or password");
             return ApiError.Of(StatusCodes.Status401Unauthorized, "login-failed", "sai tên hoặc mật khẩu.", "wrong name or password.");
         }
 
         throttle.Succeeded(name);
         var user = stored.User;
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.Name, user.Name), new(RoleClaim, TrackerRoles.Code(user.Role)), new(SessionClaim, sessions.Open(user.Name, stored.SessionEpoch)),
-        };
-        if (user.CommuneCode is { } commune)
-        {
-            claims.Add(new Claim(CommuneClaim, commune));
-        }
-
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+        var sid = await sessions.OpenAsync(user.Name, stored.SessionEpoch, CancellationToken.None);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user, sid));
+        await AuditTrail.WriteAsync(context, user.Name, AuditActions.Login, "");
         if (log.IsEnabled(LogLevel.Information))
         {
             log.LogInformation("login of {User} from {Address}", user.Name, address);

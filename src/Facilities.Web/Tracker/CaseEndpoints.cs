@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Facilities.Core.Tracker;
+using Facilities.Web.Security;
 
 namespace Facilities.Web.Tracker;
 
@@ -94,6 +95,11 @@ internal static class CaseEndpoints
             context.RequestAborted);
         if (outcome.Accepted)
         {
+            // Audited right after the move's own commit, not in its transaction (the case stores stay as they are):
+            // a line that cannot be written is logged in full instead (AuditTrail), and the move is still acknowledged.
+            var moved = outcome.State!.Events[^1];
+            await AuditTrail.WriteAsync(context, user.Name, AuditActions.Transition,
+                $"{siteId} #{moved.Sequence}: {CaseSteps.Code(moved.From)} -> {CaseSteps.Code(moved.To)}");
             // The case as the move left it, not read again: a committed move is acknowledged even if the database
             // fails right after the commit.
             return Results.Json(CaseJson.Case(t, outcome.State!, t.Today(), true));
