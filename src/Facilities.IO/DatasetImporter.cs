@@ -94,6 +94,11 @@ public static class DatasetImporter
             metadata = metadata.ToDictionary(kv => kv.Key.Replace(prefix, $"{prefix}appended.{file}.", StringComparison.Ordinal), kv => kv.Value);
         }
 
+        if (!string.IsNullOrWhiteSpace(request.Title))
+        {
+            metadata = new Dictionary<string, string>(metadata) { [DatasetTitle.Key] = request.Title.Trim() };
+        }
+
         GeoPackageDataset.ReplaceLayers(request.DatasetPath, [stored], metadata, progress: request.Progress);
         return new ImportOutcome(result.Layer, issues, Written: true, sourceCrs) { Columns = columns, Rejected = rejected };
     }

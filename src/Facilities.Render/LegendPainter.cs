@@ -23,7 +23,8 @@ internal static class LegendPainter
         using var title = MapFonts.Create(TitleSize * unit, bold: true);
         using var caption = MapFonts.Create(CaptionSize * unit);
         var lines = TextPainter.Wrap(options.LegendTitle, title, width - (2 * Padding * unit));
-        var height = (2 * Padding * unit) + (lines.Count * TextPainter.LineStep(title)) + (8 * unit);
+        var method = TextPainter.Wrap(MapText.Classes(classes.Method, options.Language), caption, width - (2 * Padding * unit));
+        var height = (2 * Padding * unit) + (lines.Count * TextPainter.LineStep(title)) + (method.Count * TextPainter.LineStep(caption)) + (8 * unit);
         if (HasCaptions(classes))
         {
             height += 2 * TextPainter.LineStep(caption);
@@ -49,6 +50,12 @@ internal static class LegendPainter
         foreach (var line in TextPainter.Wrap(options.LegendTitle, title, right - left))
         {
             y = TextPainter.DrawLine(canvas, line, left, y, SKTextAlign.Left, title, MapColors.Ink);
+        }
+
+        // The classing method is named, so a reader knows the colours split the wards by their spread, not at fixed steps.
+        foreach (var line in TextPainter.Wrap(MapText.Classes(classes.Method, options.Language), caption, right - left))
+        {
+            y = TextPainter.DrawLine(canvas, line, left, y, SKTextAlign.Left, caption, MapColors.MutedInk);
         }
 
         y += 8 * unit;

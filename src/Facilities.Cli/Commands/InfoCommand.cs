@@ -11,18 +11,29 @@ internal static class InfoCommand
     public static Command Create(Func<ParseResult, Ui> ui)
     {
         var dataset = CliOptions.Dataset();
+        var setTitle = new Option<string?>("--set-title") { Description = "Đặt tiêu đề bộ dữ liệu (bản đồ, báo cáo) / set the dataset's title (maps, reports)" };
         var cmd = new Command("info", "Tóm tắt bộ dữ liệu: các lớp, số đối tượng, hệ toạ độ, phạm vi, tổng số.\nSummarise a dataset: layers, counts, CRS, extent and totals.")
         {
-            dataset,
+            dataset, setTitle,
         };
         cmd.SetAction(r =>
         {
             var u = ui(r);
             var path = r.GetValue(dataset)!.FullName;
+            if (r.GetValue(setTitle) is { } newTitle)
+            {
+                return DatasetTitleCommand.Set(u, path, newTitle);
+            }
+
             var summaries = DatasetSummary.Compute(path);
             var meta = GeoPackageDataset.Metadata(path);
             u.Out.WriteLine($"{u.T("Bộ dữ liệu", "Dataset")}: {path}");
             u.Out.WriteLine($"SHA-256: {GeoPackageDataset.Hash(path)}");
+            if (Facilities.IO.DatasetTitle.Of(meta) is { } datasetTitle)
+            {
+                u.Out.WriteLine($"{u.T("Tiêu đề", "Title")}: {datasetTitle}");
+            }
+
             if (meta.TryGetValue("generator", out var generator))
             {
                 u.Out.WriteLine($"{u.T("Nguồn", "Source")}: {generator}");
