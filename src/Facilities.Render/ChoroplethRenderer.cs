@@ -42,22 +42,27 @@ public static class ChoroplethRenderer
         float LegendHeight(float unit, float width) => LegendPainter.Measure(classes, options, unit, width);
         var drawn = features.Where(f => !f.Geometry.IsEmpty).ToList();
 
-        // Names that do not fit get numbers and a key: in the panel when it is short, else in a column of its own
-        // (which narrows the map, so the names are placed again for the narrower map).
+        // Names that do not fit get numbers and a key: in the panel when it is short, else in a band under the map
+        // (which shortens the map, so the names are placed again and the band sized again, until it holds the key).
         var layout = new MapLayout(options, LegendHeight);
         var sheet = Plan(drawn, layout);
         var keyBox = layout.PanelGap;
         if (sheet.Key.Count > 0 && KeyListPainter.Measure(sheet.Key, keyBox.Width, layout.Unit, options.Language) > keyBox.Height)
         {
-            foreach (var width in (float[])[230, 400, 560])
+            var band = 0f;
+            for (var attempt = 0; attempt < 5; attempt++)
             {
-                layout = new MapLayout(options, LegendHeight, width);
-                sheet = Plan(drawn, layout);
-                keyBox = layout.KeyColumn;
-                if (KeyListPainter.Measure(sheet.Key, keyBox.Width, layout.Unit, options.Language) <= keyBox.Height)
+                var width = layout.MapFrame.Width;
+                var need = KeyListPainter.Measure(sheet.Key, width, layout.Unit, options.Language) + (4 * layout.Unit);
+                if (band > 0 && need <= layout.KeyBand.Height)
                 {
                     break;
                 }
+
+                band = Math.Max(band, need);
+                layout = new MapLayout(options, LegendHeight, band);
+                sheet = Plan(drawn, layout);
+                keyBox = layout.KeyBand;
             }
         }
 

@@ -34,30 +34,20 @@ internal static class LabelPainter
                 continue;
             }
 
-            var centre = transform.ToPixel(anchor.X, anchor.Y);
-            var found = false;
-            foreach (var (font, size) in new[] { (normal, LabelSize), (small, MinLabelSize) })
+            var anchors = Anchors(feature.Geometry, anchor, transform).ToList();
+            var choice = (from font in new[] { (Font: normal, Size: LabelSize), (Font: small, Size: MinLabelSize) }
+                          from centre in anchors
+                          from lines in Arrangements(label, font.Font)
+                          let box = Box(lines, font.Font, centre, unit)
+                          where frame.Contains(box) && !placed.Exists(p => p.Box.IntersectsWith(box)) && Inside(feature.Geometry, box, transform)
+                          select new PlacedLabel(lines, centre, box, font.Size)).FirstOrDefault();
+            if (choice is not null)
             {
-                foreach (var lines in Arrangements(label, font))
-                {
-                    var box = Box(lines, font, centre, unit);
-                    if (frame.Contains(box) && !placed.Exists(p => p.Box.IntersectsWith(box)) && Inside(feature.Geometry, box, transform))
-                    {
-                        placed.Add(new PlacedLabel(lines, centre, box, size));
-                        found = true;
-                        break;
-                    }
-                }
-
-                if (found)
-                {
-                    break;
-                }
+                placed.Add(choice);
             }
-
-            if (!found)
+            else
             {
-                unplaced.Add((feature, centre));
+                unplaced.Add((feature, anchors[0]));
             }
         }
 
@@ -80,6 +70,29 @@ internal static class LabelPainter
                 }
             }
         }
+    }
+
+    // Where a name may be centred: the centre of the polygon's widest part (the pole of inaccessibility, so a name in
+    // a long or bent ward sits in its body, not near an edge), then its interior point.
+    private static IEnumerable<SKPoint> Anchors(Geometry geometry, Coordinate interior, MapTransform transform)
+    {
+        var widest = geometry is MultiPolygon multi ? multi.Geometries.MaxBy(g => g.Area)! : geometry;
+        Coordinate? pole = null;
+        try
+        {
+            pole = new NetTopologySuite.Algorithm.Construct.MaximumInscribedCircle(widest, 1 / transform.PixelsPerMetre).GetCenter().Coordinate;
+        }
+        catch (Exception)
+        {
+            // An invalid ring: the interior point alone.
+        }
+
+        if (pole is not null)
+        {
+            yield return transform.ToPixel(pole.X, pole.Y);
+        }
+
+        yield return transform.ToPixel(interior.X, interior.Y);
     }
 
     private static bool TryAnchor(Geometry geometry, out Coordinate anchor)

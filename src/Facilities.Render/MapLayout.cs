@@ -23,8 +23,8 @@ internal sealed class MapLayout
     /// <summary>Computes the layout of a sheet.</summary>
     /// <param name="options">Sheet size and texts.</param>
     /// <param name="legendHeight">Height the legend needs for a unit and a width (<see cref="LegendPainter.Measure"/>).</param>
-    /// <param name="keyColumn">Width (at a 1600 × 1200 sheet) of a column between the map and the panel for the numbered key; 0 for none.</param>
-    public MapLayout(ChoroplethOptions options, Func<float, float, float> legendHeight, float keyColumn = 0)
+    /// <param name="keyBand">Height in pixels of a band under the map for a long numbered key; 0 for none.</param>
+    public MapLayout(ChoroplethOptions options, Func<float, float, float> legendHeight, float keyBand = 0)
     {
         if (options.WidthPx < 200 || options.HeightPx < 150)
         {
@@ -56,10 +56,11 @@ internal sealed class MapLayout
 
         var panelWidth = Math.Clamp(0.25f * options.WidthPx, 180 * Unit, 440 * Unit);
         var body = new SKRect(margin, TitleBand.Bottom, options.WidthPx - margin, FootnoteBand.Top);
-        var key = keyColumn * Unit;
-        MapFrame = new SKRect(body.Left, body.Top, body.Right - panelWidth - gap - (key > 0 ? key + gap : 0), body.Bottom);
-        Panel = new SKRect(body.Right - panelWidth, body.Top, body.Right, body.Bottom);
-        KeyColumn = key > 0 ? new SKRect(MapFrame.Right + gap, body.Top, Panel.Left - gap, body.Bottom) : SKRect.Empty;
+        // A long key goes under the map, across its width: a wide city keeps a wide map, and at most half the height goes to the key.
+        var key = Math.Min(keyBand, body.Height / 2);
+        MapFrame = new SKRect(body.Left, body.Top, body.Right - panelWidth - gap, body.Bottom - (key > 0 ? key + gap : 0));
+        Panel = new SKRect(MapFrame.Right + gap, body.Top, body.Right, body.Bottom);
+        KeyBand = key > 0 ? new SKRect(MapFrame.Left, MapFrame.Bottom + gap, MapFrame.Right, body.Bottom) : SKRect.Empty;
 
         LegendBox = new SKRect(Panel.Left, Panel.Top, Panel.Right, Panel.Top + legendHeight(Unit, Panel.Width));
         ScaleBarBox = new SKRect(Panel.Left, Panel.Bottom - (84 * Unit), Panel.Right, Panel.Bottom);
@@ -67,8 +68,8 @@ internal sealed class MapLayout
         PanelGap = new SKRect(Panel.Left, LegendBox.Bottom + gap, Panel.Right, NorthArrowBox.Top - gap);
     }
 
-    /// <summary>Column between the map and the panel for a long numbered key; empty when there is none.</summary>
-    public SKRect KeyColumn { get; }
+    /// <summary>Band under the map for a long numbered key; empty when there is none.</summary>
+    public SKRect KeyBand { get; }
 
     /// <summary>Free space in the panel between the legend and the north arrow (a short numbered key goes here).</summary>
     public SKRect PanelGap { get; }
