@@ -50,7 +50,10 @@ internal sealed class MapLayout
         using (var footnote = MapFonts.Create(FootnoteSize * Unit))
         {
             FootnoteLines = [.. options.Footnotes.SelectMany(f => TextPainter.Wrap(f, footnote, textWidth))];
-            var top = options.HeightPx - margin - (FootnoteLines.Count * TextPainter.LineStep(footnote));
+            // At least three lines are kept for footnotes, so a longer wrap in one language (Vietnamese words are longer)
+            // does not move the map between the Vietnamese and the English sheet.
+            var reserved = FootnoteLines.Count == 0 ? 0 : Math.Max(FootnoteLines.Count, 3);
+            var top = options.HeightPx - margin - (reserved * TextPainter.LineStep(footnote));
             FootnoteBand = new SKRect(0, top - (FootnoteLines.Count > 0 ? gap : 0), options.WidthPx, options.HeightPx);
         }
 
