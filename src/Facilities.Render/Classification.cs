@@ -43,6 +43,12 @@ internal sealed class Classification
         Classes = [.. Enumerable.Reverse(lower).Select(x => x.Item2), .. zero is null ? Array.Empty<MapClass>() : [zero], .. upper.Select(x => x.Item2)];
     }
 
+    /// <summary>Whether a diverging map has classes above zero (shortage) to caption.</summary>
+    public bool HasPositiveClasses => Diverging && Classes.Count > 0 && (_upper is null || _upper.Count > 0);
+
+    /// <summary>Whether a diverging map has classes below zero (surplus) to caption.</summary>
+    public bool HasNegativeClasses => Diverging && Classes.Count > 0 && (_lower is null || _lower.Count > 0);
+
     /// <summary>How the limits were chosen.</summary>
     public ClassMethod Method { get; }
 
