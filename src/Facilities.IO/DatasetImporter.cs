@@ -96,6 +96,11 @@ public static class DatasetImporter
             metadata = metadata.ToDictionary(kv => kv.Key.Replace(prefix, $"{prefix}appended.{file}.", StringComparison.Ordinal), kv => kv.Value);
         }
 
+        if (!string.IsNullOrWhiteSpace(request.Title))
+        {
+            metadata = new Dictionary<string, string>(metadata) { [DatasetTitle.Key] = request.Title.Trim() };
+        }
+
         if (target is Datasets.GeoPackageStore gpkg)
         {
             GeoPackageDataset.ReplaceLayers(gpkg.Path, [stored], metadata, progress: request.Progress);

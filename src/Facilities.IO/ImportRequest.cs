@@ -45,6 +45,12 @@ public sealed record ImportRequest(string SourcePath, string Layer, string? Data
     /// </summary>
     public Facilities.Core.Datasets.IDatasetStore? Target { get; init; }
 
+    /// <summary>
+    /// The dataset's title for report maps and the web app (<c>--title</c>), stored as the <c>title</c> metadata entry;
+    /// null keeps the title it has.
+    /// </summary>
+    public string? Title { get; init; }
+
     /// <summary>Features processed so far.</summary>
     public IProgress<WorkProgress>? Progress { get; init; }
 }

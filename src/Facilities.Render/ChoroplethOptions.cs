@@ -25,6 +25,9 @@ public sealed record ChoroplethOptions(string Title, string LegendTitle)
     /// </summary>
     public bool Diverging { get; init; } = true;
 
+    /// <summary>How class limits are chosen (named in the legend); natural breaks spread skewed data over the colours.</summary>
+    public ClassMethod ClassMethod { get; init; } = ClassMethod.Jenks;
+
     /// <summary>
     /// Language of the words the renderer adds itself (legend captions, no-data swatch, north letter, CRS note); the
     /// caller writes the title, legend title and footnotes in the same language.

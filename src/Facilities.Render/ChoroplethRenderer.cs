@@ -37,10 +37,36 @@ public static class ChoroplethRenderer
             }
         }
 
-        var classes = Classification.Create(features.Select(f => f.Value), options.Diverging);
-        var layout = new MapLayout(options, (unit, width) => LegendPainter.Measure(classes, options, unit, width));
-        var u = layout.Unit;
+        var classes = Classification.Create(
+            features.Select(f => f.Value), options.Diverging, options.ClassMethod, (x, d) => MapText.Number(x, d, options.Language));
+        float LegendHeight(float unit, float width) => LegendPainter.Measure(classes, options, unit, width);
+        var drawn = features.Where(f => !f.Geometry.IsEmpty).ToList();
 
+        // Names that do not fit get numbers and a key: in the panel when it is short, else in a band under the map
+        // (which shortens the map, so the names are placed again and the band sized again, until it holds the key).
+        var layout = new MapLayout(options, LegendHeight);
+        var sheet = Plan(drawn, layout);
+        var keyBox = layout.PanelGap;
+        if (sheet.Key.Count > 0 && KeyListPainter.Measure(sheet.Key, keyBox.Width, layout.Unit, options.Language) > keyBox.Height)
+        {
+            var band = 0f;
+            for (var attempt = 0; attempt < 5; attempt++)
+            {
+                var width = layout.MapFrame.Width;
+                var need = KeyListPainter.Measure(sheet.Key, width, layout.Unit, options.Language) + (4 * layout.Unit);
+                if (band > 0 && need <= layout.KeyBand.Height)
+                {
+                    break;
+                }
+
+                band = Math.Max(band, need);
+                layout = new MapLayout(options, LegendHeight, band);
+                sheet = Plan(drawn, layout);
+                keyBox = layout.KeyBand;
+            }
+        }
+
+        var u = layout.Unit;
         using var bitmap = new SKBitmap(new SKImageInfo(options.WidthPx, options.HeightPx, SKColorType.Rgba8888, SKAlphaType.Premul));
         using var canvas = new SKCanvas(bitmap);
         canvas.Clear(MapColors.Paper);
@@ -53,21 +79,15 @@ public static class ChoroplethRenderer
                 $"The title left no ink on the sheet (typeface '{MapFonts.Regular.FamilyName}'); text rendering is broken.");
         }
 
-        var drawn = features.Where(f => !f.Geometry.IsEmpty).ToList();
-        MapTransform? transform = null;
-        var labels = 0;
-        IReadOnlyList<InsetMap> insets = [];
+        var transform = sheet.Transform;
         canvas.Save();
         canvas.ClipRect(layout.MapFrame);
-        if (drawn.Count > 0)
+        if (transform is not null)
         {
-            var plan = InsetPlanner.Plan(drawn, layout.MapFrame, FrameMargin);
-            var placed = new InsetLayout(plan, layout.MapFrame, u, FrameMargin);
-            transform = placed.MainTransform;
-            insets = placed.Insets;
-            PolygonPainter.Draw(canvas, plan.Main, classes, transform, u);
-            labels = LabelPainter.Draw(canvas, plan.Main, transform, layout.MapFrame, u);
-            foreach (var inset in insets)
+            PolygonPainter.Draw(canvas, sheet.Main, classes, transform, u);
+            LabelPainter.Draw(canvas, sheet.Labels.Placed, u);
+            KeyNumberPainter.Draw(canvas, sheet.Key, u);
+            foreach (var inset in sheet.Insets)
             {
                 InsetPainter.Draw(canvas, inset, classes, u);
             }
@@ -85,6 +105,7 @@ public static class ChoroplethRenderer
         }
 
         LegendPainter.Draw(canvas, layout.LegendBox, classes, options, u);
+        KeyListPainter.Draw(canvas, keyBox, sheet.Key, u, options.Language);
         NorthArrowPainter.Draw(canvas, layout.NorthArrowBox, u, MapText.North(options.Language));
         if (transform is not null)
         {
@@ -94,7 +115,26 @@ public static class ChoroplethRenderer
         DrawFootnotes(canvas, layout);
         canvas.Flush();
         using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        return new RenderedMap(data.ToArray(), layout, transform, classes, labels, insets);
+        return new RenderedMap(data.ToArray(), layout, transform, classes, sheet.Labels.Placed.Count, sheet.Insets)
+        {
+            Labels = sheet.Labels.Placed,
+            Key = sheet.Key,
+            KeyBox = keyBox,
+        };
+    }
+
+    private static SheetPlan Plan(List<MapFeature> drawn, MapLayout layout)
+    {
+        if (drawn.Count == 0)
+        {
+            return new SheetPlan([], null, [], new LabelPlan([], []), []);
+        }
+
+        var plan = InsetPlanner.Plan(drawn, layout.MapFrame, FrameMargin);
+        var placed = new InsetLayout(plan, layout.MapFrame, layout.Unit, FrameMargin);
+        var labels = LabelPainter.Plan(plan.Main, placed.MainTransform, layout.MapFrame, layout.Unit);
+        var key = KeyNumberPainter.Place(labels, layout.MapFrame, layout.Unit);
+        return new SheetPlan(plan.Main, placed.MainTransform, placed.Insets, labels, key);
     }
 
     private static void DrawTitle(SKCanvas canvas, MapLayout layout)

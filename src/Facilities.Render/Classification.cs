@@ -16,13 +16,41 @@ internal sealed class Classification
 
     private readonly double _start;
 
+    // Limit-based classes (Jenks, quantiles): upper limit of each class, the last one +∞. Diverging maps keep one list
+    // per side, on magnitudes, with the exact-zero class between them.
+    private readonly List<(double Upper, MapClass Class)>? _upper;
+    private readonly List<(double Upper, MapClass Class)>? _lower;
+    private readonly MapClass? _zero;
+
     private Classification(bool diverging, double start, double step, IReadOnlyList<MapClass> classes)
     {
         Diverging = diverging;
         _start = start;
         Step = step;
         Classes = classes;
+        Method = ClassMethod.Equal;
     }
+
+    private Classification(
+        ClassMethod method, bool diverging, List<(double, MapClass)> upper, List<(double, MapClass)> lower, MapClass? zero)
+    {
+        Method = method;
+        Diverging = diverging;
+        Step = double.NaN;
+        _upper = upper;
+        _lower = lower;
+        _zero = zero;
+        Classes = [.. Enumerable.Reverse(lower).Select(x => x.Item2), .. zero is null ? Array.Empty<MapClass>() : [zero], .. upper.Select(x => x.Item2)];
+    }
+
+    /// <summary>Whether a diverging map has classes above zero (shortage) to caption.</summary>
+    public bool HasPositiveClasses => Diverging && Classes.Count > 0 && (_upper is null || _upper.Count > 0);
+
+    /// <summary>Whether a diverging map has classes below zero (surplus) to caption.</summary>
+    public bool HasNegativeClasses => Diverging && Classes.Count > 0 && (_lower is null || _lower.Count > 0);
+
+    /// <summary>How the limits were chosen.</summary>
+    public ClassMethod Method { get; }
 
     /// <summary>Whether the classes are diverging around 0.</summary>
     public bool Diverging { get; }
@@ -37,13 +65,19 @@ internal sealed class Classification
     public IReadOnlyList<MapClass> Classes { get; }
 
     /// <summary>Classifies the values (nulls are no data) and counts the features of each class.</summary>
-    public static Classification Create(IEnumerable<double?> values, bool diverging)
+    /// <param name="values">One value per feature; null is no data.</param>
+    /// <param name="diverging">Classes on each side of an exact-zero class (shortage/surplus) instead of one ramp.</param>
+    /// <param name="method">How the limits are chosen.</param>
+    /// <param name="format">Writes a class limit with the given decimals (the sheet's language); invariant by default.</param>
+    public static Classification Create(
+        IEnumerable<double?> values, bool diverging, ClassMethod method = ClassMethod.Equal, Func<double, int, string>? format = null)
     {
         var all = values.ToList();
         var data = all.Where(v => v is { } d && double.IsFinite(d)).Select(v => v!.Value).ToList();
         var integers = data.TrueForAll(v => v == Math.Round(v));
         var result = data.Count == 0 ? new Classification(diverging, 0, 1, [])
-            : diverging ? CreateDiverging(data, integers) : CreateSequential(data, integers);
+            : method != ClassMethod.Equal ? LimitClasses.Create(data, integers, diverging, method, format ?? NiceNumbers.Format)
+            : diverging ? CreateDiverging(data, integers, format ?? NiceNumbers.Format) : CreateSequential(data, integers, format ?? NiceNumbers.Format);
         foreach (var v in data)
         {
             result.ClassOf(v)!.Count++;
@@ -62,6 +96,16 @@ internal sealed class Classification
             return null;
         }
 
+        if (_upper is not null)
+        {
+            static MapClass? Find(List<(double Upper, MapClass Class)> side, double x) =>
+                side.Count == 0 ? null : side.Find(c => x <= c.Upper + Tolerance).Class ?? side[^1].Class;
+            return !Diverging ? Find(_upper, v)
+                : v == 0 ? _zero
+                : v > 0 ? Find(_upper, v) ?? _zero
+                : Find(_lower!, -v) ?? _zero;
+        }
+
         if (Diverging)
         {
             if (v == 0)
@@ -77,7 +121,12 @@ internal sealed class Classification
         return Classes[Math.Clamp(i, 0, Classes.Count - 1)];
     }
 
-    private static Classification CreateDiverging(List<double> data, bool integers)
+    /// <summary>A limit-based classification (see <see cref="LimitClasses"/>).</summary>
+    internal static Classification FromLimits(
+        ClassMethod method, bool diverging, List<(double, MapClass)> upper, List<(double, MapClass)> lower, MapClass? zero) =>
+        new(method, diverging, upper, lower, zero);
+
+    private static Classification CreateDiverging(List<double> data, bool integers, Func<double, int, string> format)
     {
         var max = data.Max(Math.Abs);
         var step = max == 0 ? 1 : NiceNumbers.Floor(max * (1 - Tolerance) / (SideClasses - 1));
@@ -87,9 +136,9 @@ internal sealed class Classification
         }
 
         var decimals = NiceNumbers.Decimals(step);
-        string F(double x) => NiceNumbers.Format(x, decimals);
+        string F(double x) => format(x, decimals);
         var classes = new MapClass[(2 * SideClasses) + 1];
-        classes[SideClasses] = new MapClass(MapColors.RdBu7[SideClasses], "0");
+        classes[SideClasses] = new MapClass(MapColors.RdBu7[SideClasses], format(0, 0));
         for (var k = 1; k <= SideClasses; k++)
         {
             double low = (k - 1) * step, high = k * step;
@@ -117,7 +166,7 @@ internal sealed class Classification
         return new Classification(true, 0, step, classes);
     }
 
-    private static Classification CreateSequential(List<double> data, bool integers)
+    private static Classification CreateSequential(List<double> data, bool integers, Func<double, int, string> format)
     {
         double min = data.Min(), max = data.Max();
         var step = max > min ? NiceNumbers.Ceil((max - min) / 5) : NiceNumbers.Ceil(Math.Abs(max));
@@ -141,7 +190,7 @@ internal sealed class Classification
         }
 
         var decimals = NiceNumbers.Decimals(step);
-        string F(double x) => NiceNumbers.Format(x, decimals);
+        string F(double x) => format(x, decimals);
         var colors = MapColors.Viridis(count);
         var classes = new MapClass[count];
         for (var i = 0; i < count; i++)

@@ -23,11 +23,9 @@ internal static class LegendPainter
         using var title = MapFonts.Create(TitleSize * unit, bold: true);
         using var caption = MapFonts.Create(CaptionSize * unit);
         var lines = TextPainter.Wrap(options.LegendTitle, title, width - (2 * Padding * unit));
-        var height = (2 * Padding * unit) + (lines.Count * TextPainter.LineStep(title)) + (8 * unit);
-        if (HasCaptions(classes))
-        {
-            height += 2 * TextPainter.LineStep(caption);
-        }
+        var method = TextPainter.Wrap(MapText.Classes(classes.Method, options.Language), caption, width - (2 * Padding * unit));
+        var height = (2 * Padding * unit) + (lines.Count * TextPainter.LineStep(title)) + (method.Count * TextPainter.LineStep(caption)) + (8 * unit);
+        height += ((classes.HasPositiveClasses ? 1 : 0) + (classes.HasNegativeClasses ? 1 : 0)) * TextPainter.LineStep(caption);
 
         return height + ((classes.Classes.Count + 1) * RowHeight * unit) + (classes.Classes.Count > 0 ? 10 * unit : 0);
     }
@@ -51,9 +49,14 @@ internal static class LegendPainter
             y = TextPainter.DrawLine(canvas, line, left, y, SKTextAlign.Left, title, MapColors.Ink);
         }
 
+        // The classing method is named, so a reader knows the colours split the wards by their spread, not at fixed steps.
+        foreach (var line in TextPainter.Wrap(MapText.Classes(classes.Method, options.Language), caption, right - left))
+        {
+            y = TextPainter.DrawLine(canvas, line, left, y, SKTextAlign.Left, caption, MapColors.MutedInk);
+        }
+
         y += 8 * unit;
-        var captions = HasCaptions(classes);
-        if (captions)
+        if (classes.HasPositiveClasses)
         {
             y = TextPainter.DrawLine(canvas, MapText.ShortageCaption(options.Language), left, y, SKTextAlign.Left, caption, MapColors.MutedInk);
         }
@@ -65,7 +68,7 @@ internal static class LegendPainter
             y = Row(canvas, c.Color, c.Label, count, left, right, y, unit, label, caption);
         }
 
-        if (captions)
+        if (classes.HasNegativeClasses)
         {
             y = TextPainter.DrawLine(canvas, MapText.SurplusCaption(options.Language), left, y, SKTextAlign.Left, caption, MapColors.MutedInk);
         }
@@ -74,8 +77,6 @@ internal static class LegendPainter
         var noData = "(" + classes.NoDataCount.ToString(CultureInfo.InvariantCulture) + ")";
         Row(canvas, MapColors.NoData, options.NoDataLabel, noData, left, right, y, unit, label, caption, hatched: true);
     }
-
-    private static bool HasCaptions(Classification classes) => classes.Diverging && classes.Classes.Count > 0;
 
     private static float Row(
         SKCanvas canvas, SKColor color, string text, string count, float left, float right, float top, float unit, SKFont label, SKFont small,

@@ -23,7 +23,8 @@ internal sealed class MapLayout
     /// <summary>Computes the layout of a sheet.</summary>
     /// <param name="options">Sheet size and texts.</param>
     /// <param name="legendHeight">Height the legend needs for a unit and a width (<see cref="LegendPainter.Measure"/>).</param>
-    public MapLayout(ChoroplethOptions options, Func<float, float, float> legendHeight)
+    /// <param name="keyBand">Height in pixels of a band under the map for a long numbered key; 0 for none.</param>
+    public MapLayout(ChoroplethOptions options, Func<float, float, float> legendHeight, float keyBand = 0)
     {
         if (options.WidthPx < 200 || options.HeightPx < 150)
         {
@@ -49,19 +50,32 @@ internal sealed class MapLayout
         using (var footnote = MapFonts.Create(FootnoteSize * Unit))
         {
             FootnoteLines = [.. options.Footnotes.SelectMany(f => TextPainter.Wrap(f, footnote, textWidth))];
-            var top = options.HeightPx - margin - (FootnoteLines.Count * TextPainter.LineStep(footnote));
+            // At least three lines are kept for footnotes, so a longer wrap in one language (Vietnamese words are longer)
+            // does not move the map between the Vietnamese and the English sheet.
+            var reserved = FootnoteLines.Count == 0 ? 0 : Math.Max(FootnoteLines.Count, 3);
+            var top = options.HeightPx - margin - (reserved * TextPainter.LineStep(footnote));
             FootnoteBand = new SKRect(0, top - (FootnoteLines.Count > 0 ? gap : 0), options.WidthPx, options.HeightPx);
         }
 
         var panelWidth = Math.Clamp(0.25f * options.WidthPx, 180 * Unit, 440 * Unit);
         var body = new SKRect(margin, TitleBand.Bottom, options.WidthPx - margin, FootnoteBand.Top);
-        MapFrame = new SKRect(body.Left, body.Top, body.Right - panelWidth - gap, body.Bottom);
+        // A long key goes under the map, across its width: a wide city keeps a wide map, and at most half the height goes to the key.
+        var key = Math.Min(keyBand, body.Height / 2);
+        MapFrame = new SKRect(body.Left, body.Top, body.Right - panelWidth - gap, body.Bottom - (key > 0 ? key + gap : 0));
         Panel = new SKRect(MapFrame.Right + gap, body.Top, body.Right, body.Bottom);
+        KeyBand = key > 0 ? new SKRect(MapFrame.Left, MapFrame.Bottom + gap, MapFrame.Right, body.Bottom) : SKRect.Empty;
 
         LegendBox = new SKRect(Panel.Left, Panel.Top, Panel.Right, Panel.Top + legendHeight(Unit, Panel.Width));
         ScaleBarBox = new SKRect(Panel.Left, Panel.Bottom - (84 * Unit), Panel.Right, Panel.Bottom);
         NorthArrowBox = new SKRect(Panel.Left, ScaleBarBox.Top - (130 * Unit), Panel.Right, ScaleBarBox.Top - (10 * Unit));
+        PanelGap = new SKRect(Panel.Left, LegendBox.Bottom + gap, Panel.Right, NorthArrowBox.Top - gap);
     }
+
+    /// <summary>Band under the map for a long numbered key; empty when there is none.</summary>
+    public SKRect KeyBand { get; }
+
+    /// <summary>Free space in the panel between the legend and the north arrow (a short numbered key goes here).</summary>
+    public SKRect PanelGap { get; }
 
     /// <summary>Image size.</summary>
     public SKSizeI Size { get; }

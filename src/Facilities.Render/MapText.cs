@@ -20,4 +20,26 @@ internal static class MapText
     public static string North(Language language) => language == Language.En ? "N" : "B";
 
     public static string Crs(Language language) => language == Language.En ? "CRS" : "Hệ tọa độ";
+
+    /// <summary>The legend's line naming how the classes were made.</summary>
+    public static string Classes(ClassMethod method, Language language) => (method, language) switch
+    {
+        (ClassMethod.Jenks, Language.En) => "Classes: natural breaks (Jenks)",
+        (ClassMethod.Jenks, _) => "Phân loại: ngắt tự nhiên (Jenks)",
+        (ClassMethod.Quantile, Language.En) => "Classes: quantiles",
+        (ClassMethod.Quantile, _) => "Phân loại: phân vị (số xã/phường mỗi lớp gần bằng nhau)",
+        (_, Language.En) => "Classes: equal intervals",
+        _ => "Phân loại: khoảng đều",
+    };
+
+    /// <summary>A class limit in the sheet's language (Vietnamese 1.500,5; English 1,500.5) with a true minus sign.</summary>
+    public static string Number(double value, int decimals, Language language)
+    {
+        var rounded = Math.Round(value, decimals);
+        var text = Facilities.Core.Presentation.NumberText.Format(Math.Abs(rounded), decimals, language);
+        return rounded < 0 ? "\u2212" + text : text;
+    }
+
+    /// <summary>Heading of the numbered key of wards too small for their name.</summary>
+    public static string KeyTitle(Language language) => language == Language.En ? "Numbered areas" : "Đơn vị đánh số trên bản đồ";
 }

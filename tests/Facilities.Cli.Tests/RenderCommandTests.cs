@@ -60,4 +60,18 @@ public sealed class RenderCommandTests : IDisposable
         Assert.NotNull(image);
         Assert.True(Colours(image, new SKRectI(40, 140, 1140, 1080)).Count > 5);
     }
+
+    [Fact]
+    public void RealHaiPhongDeficitMapCarriesTheDatasetTitleAndSpreadsTheWardsOverTheClasses()
+    {
+        var dataset = RealWardSchools.Create(_dir, "Hải Phòng – 114 xã, phường, đặc khu (2025)");
+        var png = _dir.File("hp.png");
+
+        var (code, _, err) = CliRunner.Run("render", dataset, "--level", "tieu_hoc", "--year", "2030", "--out", png);
+
+        Assert.True(code == 0, err);
+        File.Copy(png, Path.Combine(Path.GetTempPath(), "facilities-render-hp-tieu-hoc.png"), overwrite: true);
+        using var image = SKBitmap.Decode(png);
+        Assert.Equal((1600, 1200), (image.Width, image.Height));
+    }
 }

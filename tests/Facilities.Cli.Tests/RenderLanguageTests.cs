@@ -43,8 +43,8 @@ public sealed class RenderLanguageTests : IDisposable
     [InlineData(true)]
     public void TheEnglishSheetHasNoVietnameseWordAndTheDefaultOneIsVietnamese(bool catchment)
     {
-        var en = RenderSheet.Options(Language.En, "tieu_hoc", catchment, 2030, "sample-city", Stamp, 3);
-        var vi = RenderSheet.Options(Language.Vi, "tieu_hoc", catchment, 2030, "sample-city", Stamp, 3);
+        var en = RenderSheet.Options(Language.En, "tieu_hoc", catchment, 2030, null, "sample-city", Stamp, 3);
+        var vi = RenderSheet.Options(Language.Vi, "tieu_hoc", catchment, 2030, null, "sample-city", Stamp, 3);
 
         Assert.Equal(Language.En, en.Language);
         Assert.Equal(Language.Vi, vi.Language);

@@ -152,8 +152,8 @@ public sealed partial class VietnameseLabelsTests : IDisposable
         var rows = Regex.Matches(table, "<tr>(.*?)</tr>").Skip(1).Select(m => Regex.Matches(m.Groups[1].Value, "<td>(.*?)</td>").Select(c => c.Groups[1].Value).ToList()).ToList();
         Assert.NotEmpty(rows);
         // The seventh column is the land user: a label with its English, never the owner_type code.
-        // Pupils covered and within the radius (columns 10 and 11) are whole people.
-        Assert.All(rows, r => Assert.Matches("^[0-9,]+$", r[9] + r[10]));
+        // Pupils covered and within the radius (columns 10 and 11) are whole people, grouped the Vietnamese way (2.078).
+        Assert.All(rows, r => Assert.Matches("^[0-9.]+$", r[9] + r[10]));
         Assert.All(rows, r => Assert.Matches("^(Nhà nước <span class=\"en\">State</span>|Tổ chức <span class=\"en\">Organisation</span>|Hộ gia đình, cá nhân <span class=\"en\">Household or individual</span>)$", r[6]));
     }
 

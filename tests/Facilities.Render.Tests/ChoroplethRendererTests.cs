@@ -50,7 +50,10 @@ public class ChoroplethRendererTests
         }
 
         Assert.True(Pixels.Count(Image, legend, MapColors.NoData) > 100);
-        Assert.Equal(7, Map.Classes.Classes.Count);
+        var equal = ChoroplethRenderer.Render(FourSquares.All, FourSquares.Options() with { ClassMethod = ClassMethod.Equal });
+        using var equalImage = Pixels.Decode(equal.Png);
+        Assert.Equal(7, equal.Classes.Classes.Count);
+        Assert.All(equal.Classes.Classes, c => Assert.True(Pixels.Count(equalImage, equal.Layout.LegendBox, c.Color) > 100, $"no swatch for {c.Label}"));
         Assert.All(Map.Classes.Classes, c => Assert.True(Pixels.Count(Image, legend, c.Color) > 100, $"no swatch for {c.Label}"));
     }
 
@@ -145,7 +148,7 @@ public class ChoroplethRendererTests
     {
         var features = FourSquares.All.Zip(new double?[] { 3, 12, 27, null }, (f, v) => f with { Value = v }).ToList();
 
-        var map = ChoroplethRenderer.Render(features, FourSquares.Options() with { Diverging = false });
+        var map = ChoroplethRenderer.Render(features, FourSquares.Options() with { Diverging = false, ClassMethod = ClassMethod.Equal });
         using var image = Pixels.Decode(map.Png);
 
         Assert.False(map.Classes.Diverging);

@@ -262,28 +262,6 @@ public sealed class MapTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task The_current_view_exports_as_a_png()
-    {
-        await using var app = await TestApp.StartAsync();
-        await using var page = await AppPage.OpenAsync(browser.Browser, app, "export");
-        var download = await page.Page.RunAndWaitForDownloadAsync(() => page.Page.ClickAsync("#export-png"));
-        var file = Path.Combine(AppPage.ScreenshotFolder, "exported-view.png");
-        Directory.CreateDirectory(AppPage.ScreenshotFolder);
-        await download.SaveAsAsync(file);
-
-        Assert.EndsWith(".png", download.SuggestedFilename, StringComparison.Ordinal);
-        var bytes = await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken);
-        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
-        // Width and height from the IHDR chunk: the map's size on screen.
-        var width = (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19];
-        var height = (bytes[20] << 24) | (bytes[21] << 16) | (bytes[22] << 8) | bytes[23];
-        var mapBox = await page.Page.Locator("#map").BoundingBoxAsync();
-        Assert.Equal((int)Math.Round(mapBox!.Width), width);
-        Assert.Equal((int)Math.Round(mapBox.Height), height);
-        Assert.True(bytes.Length > 20_000, $"a {bytes.Length}-byte PNG cannot hold the choropleth");
-    }
-
-    [Fact]
     public async Task Parcels_come_as_vector_tiles_when_zoomed_in()
     {
         await using var app = await TestApp.StartAsync();

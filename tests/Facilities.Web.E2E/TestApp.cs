@@ -39,11 +39,16 @@ internal sealed class TestApp : IAsyncDisposable
     /// <summary>The cases made before start (null without the tracker).</summary>
     public TrackerCases? Cases { get; }
 
-    public static async Task<TestApp> StartAsync(bool tracker = false)
+    public static async Task<TestApp> StartAsync(bool tracker = false, string? title = null)
     {
         var dir = new TempDir();
         var dataset = dir.File("sample-city.gpkg");
         File.Copy(SharedData.SampleCity, dataset);
+        if (title is not null)
+        {
+            global::Facilities.IO.DatasetTitle.Set(dataset, title);
+        }
+
         var cases = tracker ? TrackerCases.Create(dataset) : null;
         var app = FacilitiesWebApp.Build(new WebOptions { DatasetPath = dataset, Port = 0, Time = new FixedTime(Now) });
         await app.StartAsync(TestContext.Current.CancellationToken);

@@ -25,10 +25,11 @@ internal static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Chỉ kiểm tra và in bảng ánh xạ cột, không ghi / check and print the column mapping, write nothing" };
         var keepValid = new Option<bool>("--keep-valid") { Description = "Nhập các dòng hợp lệ, bỏ các dòng lỗi / import the valid rows, leave out the refused ones (needs --rejects)" };
         var rejects = new Option<FileInfo?>("--rejects") { Description = "Tệp ghi các dòng bị từ chối kèm lý do / file for the refused rows with their reasons (.xlsx or .csv)" };
+        var title = new Option<string?>("--title") { Description = "Tiêu đề bộ dữ liệu cho bản đồ, báo cáo / dataset title for maps and reports" };
         var into = new Option<string>("--into") { Description = "Bộ dữ liệu đích: tệp .gpkg hoặc PostgreSQL \"Host=…;Database=…;Schema=…\" (tạo nếu chưa có) / target dataset: a .gpkg or a PostgreSQL location (created if absent)", Required = true };
         var cmd = new Command("import", "Nhập một lớp từ tệp GIS vào bộ dữ liệu (thay thế lớp cũ, hoặc nối thêm với --append). Lỗi thì không ghi gì.\nImport one layer from a GIS file, replacing the layer (or adding to it with --append); on any error nothing is written.")
         {
-            file, layer, crs, mapping, sourceLayer, append, sheet, headerRow, encoding, decimalSep, id, dryRun, keepValid, rejects, into,
+            file, layer, crs, mapping, sourceLayer, append, sheet, headerRow, encoding, decimalSep, id, dryRun, keepValid, rejects, title, into,
         };
         cmd.SetAction(r =>
         {
@@ -51,6 +52,7 @@ internal static class ImportCommand
                 IdTemplate = r.GetValue(id),
                 KeepValid = r.GetValue(keepValid),
                 RejectsPath = r.GetValue(rejects)?.FullName,
+                Title = r.GetValue(title),
             };
             if (request.KeepValid && request.RejectsPath is null)
             {

@@ -14,18 +14,30 @@ internal static class InfoCommand
     public static Command Create(Func<ParseResult, Ui> ui)
     {
         var dataset = CliOptions.Dataset();
+        var setTitle = new Option<string?>("--set-title") { Description = "Đặt tiêu đề bộ dữ liệu (bản đồ, báo cáo) / set the dataset's title (maps, reports)" };
         var cmd = new Command("info", "Tóm tắt bộ dữ liệu: các lớp, số đối tượng, hệ toạ độ, phạm vi, tổng số.\nSummarise a dataset: layers, counts, CRS, extent and totals.")
         {
-            dataset,
+            dataset, setTitle,
         };
         cmd.SetAction(r =>
         {
             var u = ui(r);
-            var store = DatasetLocation.Open(r.GetValue(dataset)!);
+            var location = r.GetValue(dataset)!;
+            if (r.GetValue(setTitle) is { } newTitle)
+            {
+                return DatasetTitleCommand.Set(u, location, newTitle);
+            }
+
+            var store = DatasetLocation.Open(location);
             var summaries = StoreSummary.Compute(store);
             var meta = store.Metadata();
             u.Out.WriteLine($"{u.T("Bộ dữ liệu", "Dataset")}: {DatasetLocation.Display(store)}");
             u.Out.WriteLine($"{u.T("Mã băm nội dung", "Content hash")} SHA-256: {store.ContentHash()}");
+            if (Facilities.IO.DatasetTitle.Of(meta) is { } datasetTitle)
+            {
+                u.Out.WriteLine($"{u.T("Tiêu đề", "Title")}: {datasetTitle}");
+            }
+
             if (meta.TryGetValue("generator", out var generator))
             {
                 u.Out.WriteLine($"{u.T("Nguồn", "Source")}: {generator}");

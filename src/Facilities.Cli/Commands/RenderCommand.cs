@@ -3,6 +3,7 @@ using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
 using Facilities.Core.Schema;
 using Facilities.Application;
+using Facilities.IO;
 using Facilities.IO.Results;
 using Facilities.IO.Writers;
 using Facilities.Render;
@@ -27,10 +28,16 @@ internal static class RenderCommand
         var publicOnly = new Option<bool>("--public-only") { Description = "Chỉ trường công lập / public schools only" };
         var capacityLimited = new Option<bool>("--capacity-limited") { Description = "catchment: không trường nào nhận quá sức chứa / no school beyond capacity" };
         var grid = new Option<double>("--grid-m") { Description = "catchment: lưới điểm cầu (m) / demand grid (m)", DefaultValueFactory = _ => 250 };
+        var classes = new Option<string>("--classes")
+        {
+            Description = "Cách chia lớp màu / classing: jenks (ngắt tự nhiên / natural breaks) | quantile (phân vị) | equal (khoảng đều)",
+            DefaultValueFactory = _ => "jenks",
+        };
+        classes.AcceptOnlyFromAmong("jenks", "quantile", "equal");
         var output = new Option<FileInfo>("--out") { Description = "Ảnh PNG / PNG file", Required = true };
         var cmd = new Command("render", "Vẽ bản đồ thiếu/thừa phòng học (PNG) có chú giải, thước tỉ lệ, hướng bắc.\nRender a deficit choropleth (PNG) with legend, scale bar and north arrow.")
         {
-            dataset, map, level, year, method, norms, twoSessions, publicOnly, capacityLimited, grid, output,
+            dataset, map, level, year, method, norms, twoSessions, publicOnly, capacityLimited, grid, classes, output,
         };
         cmd.SetAction(r =>
         {
@@ -61,7 +68,11 @@ internal static class RenderCommand
 
             // A ward without school data is drawn as no data, not as the deepest shortage (docs/deficit.md).
             var features = city.Wards.Select(w => new MapFeature(w.Area, !noData.Contains(w.Code) && values.TryGetValue(w.Code, out var v) ? v : null, w.Name)).ToList();
-            var chart = RenderSheet.Options(u.Language, lvl, options.Method == "catchment", options.Year, Path.GetFileNameWithoutExtension(d.Store.Name), stamp, noData.Count);
+            var title = DatasetTitle.Of(d.Store.Metadata());
+            var chart = RenderSheet.Options(u.Language, lvl, options.Method == "catchment", options.Year, title, Path.GetFileNameWithoutExtension(d.Store.Name), stamp, noData.Count) with
+            {
+                ClassMethod = r.GetValue(classes) switch { "quantile" => ClassMethod.Quantile, "equal" => ClassMethod.Equal, _ => ClassMethod.Jenks },
+            };
             var png = ChoroplethRenderer.RenderPng(features, chart);
             AtomicFile.Write(outPath, temp => File.WriteAllBytes(temp, png));
             ResultCsvWriter.WriteStamp(stamp, outPath + ".stamp.json");

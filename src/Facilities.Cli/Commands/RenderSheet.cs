@@ -16,10 +16,11 @@ internal static class RenderSheet
     /// <param name="level">Level code (mam_non, tieu_hoc, thcs, thpt).</param>
     /// <param name="catchment">Whether the map is of the catchment method (sequential rooms needed) or the admin one (diverging).</param>
     /// <param name="year">Planning year.</param>
-    /// <param name="datasetName">Dataset file name without extension, for the subtitle.</param>
+    /// <param name="datasetTitle">The dataset's title (metadata <c>title</c>), put in the map title; null when none was set.</param>
+    /// <param name="datasetName">Dataset file name without extension, named in the subtitle only when there is no title.</param>
     /// <param name="stamp">The run's stamp, cited in the footnotes.</param>
     /// <param name="noDataWards">Wards drawn as no data because they have no school of the level.</param>
-    public static ChoroplethOptions Options(Language language, string level, bool catchment, int year, string datasetName, ResultStamp stamp, int noDataWards)
+    public static ChoroplethOptions Options(Language language, string level, bool catchment, int year, string? datasetTitle, string datasetName, ResultStamp stamp, int noDataWards)
     {
         var en = language == Language.En;
         string T(string vi, string english) => en ? english : vi;
@@ -35,10 +36,10 @@ internal static class RenderSheet
         var method = catchment
             ? T("phương pháp vùng phục vụ (E2SFCA)", "catchment method (E2SFCA)")
             : T("phương pháp hành chính", "administrative method");
-        return new ChoroplethOptions(title, legend)
+        return new ChoroplethOptions(datasetTitle is null ? title : $"{title} — {datasetTitle}", legend)
         {
             Language = language,
-            Subtitle = $"{datasetName} · {method}",
+            Subtitle = datasetTitle is null ? $"{datasetName} · {method}" : method,
             Diverging = !catchment,
             Footnotes =
             [

@@ -4,6 +4,7 @@ using Facilities.Core.Optimisation;
 using Facilities.Core.Presentation;
 using Facilities.Core.Proposals;
 using Facilities.Core.Provenance;
+using Facilities.Core.Validation;
 using Facilities.IO.Writers;
 
 namespace Facilities.IO.Results;
@@ -53,8 +54,8 @@ public static class ProposalReport
         var rows = needs.Levels.Select(n => new[]
         {
             E(DeficitColumns.LevelVi(n.Level)), E(People((double)n.Pupils)), E(N(n.Classes)), E(N(n.Classrooms)), E(N(n.Schools)),
-            E(n.ClassesPerSchool.ToString("0.#", Inv)) + (n.BelowMinimumSize ? " <span class=\"flag\">&lt; tối thiểu / below minimum</span>" : ""),
-            E(n.LandPerPupilM2.ToString("0.##", Inv)), E(N(n.MinSiteM2)), E(N(n.LandM2)),
+            E(NumberText.Measure((double)n.ClassesPerSchool, 1, Language.Vi)) + (n.BelowMinimumSize ? " <span class=\"flag\">&lt; tối thiểu / below minimum</span>" : ""),
+            E(NumberText.Measure((double)n.LandPerPupilM2, 2, Language.Vi)), E(N(n.MinSiteM2)), E(N(n.LandM2)),
         }).ToList();
         rows.Add([Bi("Tổng", "Total"), E(People((double)needs.Levels.Sum(n => n.Pupils))), E(N(needs.Levels.Sum(n => n.Classes))), E(N(needs.Levels.Sum(n => n.Classrooms))),
             E(N(needs.Levels.Sum(n => n.Schools))), "", "", "", E(N(needs.LandM2))]);
@@ -139,7 +140,8 @@ public static class ProposalReport
             {
                 E(n.Key), E(n.Value.ToString(Inv)), Unit(n.Unit),
                 n.IsUnconfirmed ? "<span class=\"flag\">chưa xác nhận / unconfirmed</span>" : E(n.Status == "confirmed" ? "đã xác nhận / confirmed" : "nguồn thứ cấp / secondary"),
-                E(n.Source),
+                // The legal basis in Vietnamese (circular, article, clause), the norms file's note below it.
+                Bi(NormSource.Vi(n.Source), NormSource.WithoutOutsidePaths(n.Source)),
             })]);
 
         Section(h, "assumptions", "8. Giả định", "Assumptions");
@@ -269,17 +271,18 @@ public static class ProposalReport
     internal static string E(string? s) => (s ?? "").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
-    private static string N(decimal v) => v.ToString("#,##0.##", Inv);
+    // The dossier is Vietnamese first: 34.560 m², 2,5 (docs/render.md, NumberText); the GeoPackage keeps exact figures.
+    private static string N(decimal v) => NumberText.Measure((double)v, 2, Language.Vi);
 
-    private static string N(double v) => v.ToString("#,##0.#", Inv);
+    private static string N(double v) => NumberText.Measure(v, 1, Language.Vi);
 
-    private static string N(long v) => v.ToString("#,##0", Inv);
+    private static string N(long v) => NumberText.Count(v, Language.Vi);
 
     // The unit in Vietnamese with the English below it; once when both read the same ("m").
     private static string Unit(string unit) => Labels.NormUnit.Vi(unit) is var vi && vi == unit ? E(unit) : Bi(vi, unit);
 
-    // The models spread pupils fractionally; a dossier counts whole people and whole m² (the GeoPackage keeps the exact figure).
-    private static string People(double v) => Math.Round(v, MidpointRounding.AwayFromZero).ToString("#,##0", Inv);
+    // The models spread pupils fractionally; a dossier counts whole people (the GeoPackage keeps the exact figure).
+    private static string People(double v) => NumberText.People(v, Language.Vi);
 
     private static string Objective(SitingSolution s, double v) => double.IsNaN(v) ? "" : v.ToString(s.Model == SitingModel.MaximalCovering ? "#,##0.0" : "#,##0", Inv);
 

@@ -45,7 +45,8 @@ public static class ResultWorkbook
             ["Giá trị"] = (double)n.Value,
             ["Đơn vị"] = Labels.NormUnit.Vi(n.Unit),
             ["Mức xác nhận"] = n.Status switch { "confirmed" => "đã xác nhận", "secondary" => "nguồn thứ cấp", _ => "CHƯA XÁC NHẬN (mặc định, cần kiểm tra)" },
-            ["Nguồn"] = n.Source,
+            ["Căn cứ pháp lý"] = NormSource.Vi(n.Source),
+            ["Nguồn"] = NormSource.WithoutOutsidePaths(n.Source),
         }),
     ];
 
