@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
 using Facilities.Core.Norms;
-using Facilities.Storage.PostGis;
+using Facilities.PostGisReference;
 using Npgsql;
 
 namespace Facilities.Benchmarks;

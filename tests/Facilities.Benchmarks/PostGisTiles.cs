@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Facilities.Storage.PostGis;
+using Facilities.PostGisReference;
 using Facilities.Web.Tiles;
 using Npgsql;
 using NpgsqlTypes;

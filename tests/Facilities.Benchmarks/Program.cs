@@ -27,7 +27,7 @@ using Facilities.Core.Deficit;
 using Facilities.Core.Generation;
 using Facilities.Core.Model;
 using Facilities.Core.Norms;
-using Facilities.Storage.PostGis;
+using Facilities.PostGisReference;
 using Npgsql;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Facilities.Core.Model;
 using Facilities.Core.Screening;
-using Facilities.Storage.PostGis;
+using Facilities.PostGisReference;
 
 namespace Facilities.Benchmarks;
 

@@ -2,6 +2,7 @@ using Facilities.Core.Deficit;
 using Facilities.Core.Generation;
 using Facilities.Core.Model;
 using Facilities.Core.Norms;
+using Facilities.PostGisReference;
 using Facilities.Testing;
 
 namespace Facilities.Storage.PostGis.Tests;

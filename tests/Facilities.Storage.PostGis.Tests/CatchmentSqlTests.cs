@@ -4,6 +4,7 @@ using Facilities.Core.Generation;
 using Facilities.Core.Model;
 using Facilities.Core.Norms;
 using Facilities.Core.Spatial;
+using Facilities.PostGisReference;
 using Facilities.Testing;
 using NetTopologySuite.Geometries;
 

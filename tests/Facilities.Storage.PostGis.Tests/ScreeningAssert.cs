@@ -1,4 +1,5 @@
 using Facilities.Core.Screening;
+using Facilities.PostGisReference;
 
 namespace Facilities.Storage.PostGis.Tests;
 

@@ -4,6 +4,7 @@ using Facilities.Core.Model;
 using Facilities.Core.Norms;
 using Facilities.Core.Screening;
 using Facilities.Core.Spatial;
+using Facilities.PostGisReference;
 using Facilities.Testing;
 using NetTopologySuite.Geometries;
 

@@ -1,3 +1,4 @@
+using Facilities.PostGisReference;
 using Npgsql;
 
 namespace Facilities.Storage.PostGis.Tests;

@@ -9,7 +9,7 @@ namespace Facilities.Core.Screening;
 /// Everything a screening reads besides the parcels and the city's geometry: the thresholds of the hard constraints
 /// and the score's references, from the norms, and the demand-grid values the score sums (rooms short and unserved
 /// pupils per demand point, from the deficit and catchment engines). <see cref="ParcelScreener"/> screens with it,
-/// and the PostGIS mirror (Facilities.Storage.PostGis, PostGisScreening) loads the very same object, so the two
+/// and the PostGIS mirror (tests/Facilities.PostGisReference, PostGisScreening) loads the very same object, so the two
 /// engines differ only in the geometry and the SQL.
 /// </summary>
 /// <remarks>

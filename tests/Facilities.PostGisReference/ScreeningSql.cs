@@ -1,4 +1,4 @@
-namespace Facilities.Storage.PostGis;
+namespace Facilities.PostGisReference;
 
 /// <summary>
 /// The one SQL statement of the parcel screening (single parcels; no merged sites); the mirror of

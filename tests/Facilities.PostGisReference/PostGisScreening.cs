@@ -1,10 +1,11 @@
 using Facilities.Core.Model;
 using Facilities.Core.Screening;
+using Facilities.Storage.PostGis;
 using NetTopologySuite.Geometries;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Facilities.Storage.PostGis;
+namespace Facilities.PostGisReference;
 
 /// <summary>
 /// The parcel screening (issue 4) computed by PostGIS, to cross-check <see cref="ParcelScreener"/>: the city's

@@ -1,9 +1,10 @@
 using Facilities.Core.Catchment;
+using Facilities.Storage.PostGis;
 using NetTopologySuite.Geometries;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Facilities.Storage.PostGis;
+namespace Facilities.PostGisReference;
 
 /// <summary>
 /// The catchment method for one level, without capacity limit, computed by PostGIS: the <see cref="CatchmentInputs"/>

@@ -1,6 +1,6 @@
 using Facilities.Core.Screening;
 
-namespace Facilities.Storage.PostGis;
+namespace Facilities.PostGisReference;
 
 /// <summary>What <see cref="PostGisScreening.ComputeAsync"/> found: the ranked single-parcel candidates and the counts.</summary>
 public sealed record PostGisScreeningResult

@@ -1,4 +1,4 @@
-namespace Facilities.Storage.PostGis;
+namespace Facilities.PostGisReference;
 
 /// <summary>
 /// The one SQL statement of the catchment method for one level without capacity limit; the mirror of

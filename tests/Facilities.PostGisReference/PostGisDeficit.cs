@@ -2,11 +2,12 @@ using Facilities.Core.Deficit;
 using Facilities.Core.Model;
 using Facilities.Core.Norms;
 using Facilities.Core.Schema;
+using Facilities.Storage.PostGis;
 using NetTopologySuite.Geometries;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Facilities.Storage.PostGis;
+namespace Facilities.PostGisReference;
 
 /// <summary>
 /// The administrative deficit computed by PostGIS: a <see cref="CityModel"/> is loaded into its own schema, then one

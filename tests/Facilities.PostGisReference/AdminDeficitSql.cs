@@ -1,6 +1,6 @@
 using Facilities.Core.Schema;
 
-namespace Facilities.Storage.PostGis;
+namespace Facilities.PostGisReference;
 
 /// <summary>The one SQL statement of the administrative deficit; the mirror of <c>AdminDeficitCalculator</c>.</summary>
 /// <remarks>
