@@ -1,4 +1,5 @@
 using Facilities.Core.Import;
+using Facilities.Core.Presentation;
 using Facilities.Core.Validation;
 using Spectre.Console;
 
@@ -64,6 +65,27 @@ internal sealed class Ui
 
     /// <summary>Vietnamese or English text, by the run's language.</summary>
     public string T(string vi, string en) => Language == Language.En ? en : vi;
+
+    // The one way a number reaches a person on the console: grouped and punctuated by the run's language
+    // (Vietnamese 2.077 and 12,5; English 2,077 and 12.5). Machine outputs (--json, CSV, GeoJSON, XLSX) stay invariant.
+
+    /// <summary>A number of people (pupils, teachers, residents), rounded to a whole person.</summary>
+    public string People(double value) => NumberText.People(value, Language);
+
+    /// <summary>A whole count (rooms, wards, schools, VND, m² already whole) with thousands grouped.</summary>
+    public string Count(long value) => NumberText.Count(value, Language);
+
+    /// <summary>A decimal amount (VND) rounded to a whole number, thousands grouped.</summary>
+    public string Count(decimal value) => NumberText.Format((double)Math.Round(value, MidpointRounding.AwayFromZero), 0, Language);
+
+    /// <summary>A number with exactly <paramref name="decimals"/> decimals, thousands grouped.</summary>
+    public string Number(double value, int decimals) => NumberText.Format(value, decimals, Language);
+
+    /// <summary>A measure with up to <paramref name="maxDecimals"/> decimals, trailing zeros dropped.</summary>
+    public string Measure(double value, int maxDecimals) => NumberText.Measure(value, maxDecimals, Language);
+
+    /// <summary>A share (0.125) as a percentage: 12,5% / 12.5%.</summary>
+    public string Percent(double share, int decimals = 1) => NumberText.Percent(share, decimals, Language);
 
     public void Issues(IEnumerable<ValidationIssue> issues, int limit = 200)
     {

@@ -82,11 +82,11 @@ internal static class CasesCommand
                 var sum = c.Summarize(day);
                 t.AddRow(Cell(s.Names.School(c.Site.SiteId)), Cell(c.Site.SiteId), Cell(s.Names.Commune(c.Site.CommuneCode)),
                     Cell(config.StepName(c.Step).In(u.Language)), Cell(N(c.Version)),
-                    Cell(D(sum.ReceivedOn)), Cell(D(sum.DueDate)), Cell(sum.ReceivedOn is null || c.IsClosed ? "" : N(sum.RemainingWorkingDays)),
+                    Cell(D(sum.ReceivedOn)), Cell(D(sum.DueDate)), Cell(sum.ReceivedOn is null || c.IsClosed ? "" : u.Count(sum.RemainingWorkingDays)),
                     Cell(sum.IsOverdue ? u.T("QUÁ HẠN", "OVERDUE") : ""));
             }
 
-            u.Out.WriteLine(u.T($"{states.Count} hồ sơ, tính đến {D(day)}:", $"{states.Count} cases as of {D(day)}:"));
+            u.Out.WriteLine(u.T($"{u.Count(states.Count)} hồ sơ, tính đến {D(day)}:", $"{u.Count(states.Count)} cases as of {D(day)}:"));
             u.OutConsole.Write(t);
             return ExitCodes.Ok;
         });
@@ -109,8 +109,8 @@ internal static class CasesCommand
             u.Out.WriteLine($"{u.T("Bước", "Step")}: {Step(state.Step)}");
             u.Out.WriteLine($"{u.T("Phiên bản", "Version")}: {N(state.Version)}");
             u.Out.WriteLine($"{u.T("Ngày nhận", "Received")}: {D(sum.ReceivedOn)}");
-            u.Out.WriteLine($"{u.T("Thời hạn", "Time limit")}: {N(sum.TimeLimitDays)} {u.T("ngày làm việc", "working days")}");
-            u.Out.WriteLine($"{u.T("Đã dùng", "Used")}: {N(sum.ElapsedWorkingDays)}; {u.T("còn", "left")}: {N(sum.RemainingWorkingDays)}; {u.T("hạn", "due")}: {D(sum.DueDate)}");
+            u.Out.WriteLine($"{u.T("Thời hạn", "Time limit")}: {u.Count(sum.TimeLimitDays)} {u.T("ngày làm việc", "working days")}");
+            u.Out.WriteLine($"{u.T("Đã dùng", "Used")}: {u.Count(sum.ElapsedWorkingDays)}; {u.T("còn", "left")}: {u.Count(sum.RemainingWorkingDays)}; {u.T("hạn", "due")}: {D(sum.DueDate)}");
             u.Out.WriteLine($"{u.T("Quá hạn", "Overdue")}: {(sum.IsOverdue ? u.T("có", "yes") : u.T("không", "no"))}");
             // The codes stay beside the labels here: they are what `cases advance --to` takes.
             u.Out.WriteLine($"{u.T("Bước được phép", "Allowed moves")}: {string.Join(", ", state.AllowedMoves.Select(m => $"{Step(m)} ({CaseSteps.Code(m)})"))}");
@@ -391,7 +391,7 @@ internal static class CasesCommand
                     new() { [u.T("Mục", "Item")] = u.T("Công cụ", "Tool"), [u.T("Giá trị", "Value")] = "facilities " + CommandSupport.ToolVersion },
                 },
             }, outPath);
-            u.Out.WriteLine(u.T($"Đã ghi {outPath} ({rows.Count} xã/phường, {cases.Count} hồ sơ).", $"Wrote {outPath} ({rows.Count} communes, {cases.Count} cases)."));
+            u.Out.WriteLine(u.T($"Đã ghi {outPath} ({u.Count(rows.Count)} xã/phường, {u.Count(cases.Count)} hồ sơ).", $"Wrote {outPath} ({u.Count(rows.Count)} communes, {u.Count(cases.Count)} cases)."));
             return ExitCodes.Ok;
         });
         return cmd;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Facilities.Application;
 using Facilities.Core.Compliance;
@@ -58,11 +57,11 @@ internal static class ComplianceCommand
             foreach (var name in ComplianceChecker.CheckNames)
             {
                 var s = rows.Select(x => x[name].Status).ToList();
-                t.AddRow(Markup.Escape(Labels.Check.Label(name, u.Language)), N(s.Count(x => x == CheckStatus.Pass)), N(s.Count(x => x == CheckStatus.Fail)), N(s.Count(x => x == CheckStatus.Unknown)),
-                    N(s.Count(x => x == CheckStatus.NotApplicable)));
+                t.AddRow(Markup.Escape(Labels.Check.Label(name, u.Language)), u.Count(s.Count(x => x == CheckStatus.Pass)), u.Count(s.Count(x => x == CheckStatus.Fail)),
+                    u.Count(s.Count(x => x == CheckStatus.Unknown)), u.Count(s.Count(x => x == CheckStatus.NotApplicable)));
             }
 
-            u.Out.WriteLine(u.T($"Kiểm tra {rows.Count} trường (theo cấp học):", $"Checked {rows.Count} school rows (one per level):"));
+            u.Out.WriteLine(u.T($"Kiểm tra {u.Count(rows.Count)} trường (theo cấp học):", $"Checked {u.Count(rows.Count)} school rows (one per level):"));
             u.OutConsole.Write(t);
             CliResult.Finish(u, "compliance", stamp, target, CliResult.Totals(ComplianceChecker.CheckNames.Select(name =>
             {
@@ -79,6 +78,4 @@ internal static class ComplianceCommand
         });
         return cmd;
     }
-
-    private static string N(int v) => v.ToString("N0", CultureInfo.InvariantCulture);
 }

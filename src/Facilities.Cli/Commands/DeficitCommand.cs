@@ -147,26 +147,24 @@ internal static class DeficitCommand
         foreach (var level in result.Options.Levels)
         {
             var rows = result.Wards.Where(w => w.Level == level).ToList();
-            t.AddRow(Labels.Level.Label(level, u.Language), N(rows.Sum(w => w.Pupils)), N(rows.Sum(w => w.Allocated)), N(rows.Sum(w => w.Unserved)),
-                result.WithinReachShare(level).ToString("P1", CultureInfo.InvariantCulture),
-                N(rows.Sum(w => w.RoomsNeeded)), N(result.Schools.Count(s => s.Level == level && s.AllocatedRatio > 1 + 1e-9)));
+            t.AddRow(Labels.Level.Label(level, u.Language), u.People(rows.Sum(w => w.Pupils)), u.People(rows.Sum(w => w.Allocated)), u.People(rows.Sum(w => w.Unserved)),
+                u.Percent(result.WithinReachShare(level)),
+                u.Count(rows.Sum(w => w.RoomsNeeded)), u.Count(result.Schools.Count(s => s.Level == level && s.AllocatedRatio > 1 + 1e-9)));
         }
 
         u.Out.WriteLine(u.T(
-            string.Create(CultureInfo.InvariantCulture, $"Vùng phục vụ (E2SFCA) năm {result.Options.Year}: {result.DemandPointCount:N0} điểm cầu; bảo toàn học sinh sai số {result.ConservationError:0.######}."),
-            string.Create(CultureInfo.InvariantCulture, $"Catchment (E2SFCA) in {result.Options.Year}: {result.DemandPointCount:N0} demand points; pupils conserved to {result.ConservationError:0.######}.")));
+            $"Vùng phục vụ (E2SFCA) năm {result.Options.Year}: {u.Count(result.DemandPointCount)} điểm cầu; bảo toàn học sinh sai số {u.Measure(result.ConservationError, 6)}.",
+            $"Catchment (E2SFCA) in {result.Options.Year}: {u.Count(result.DemandPointCount)} demand points; pupils conserved to {u.Measure(result.ConservationError, 6)}."));
         u.OutConsole.Write(t);
         // The calibration diagnostic (docs/deficit.md): with today's enrolment as demand, allocated ÷ enrolled per school.
         foreach (var c in calibration)
         {
             var level = Labels.Level.Label(c.Level, u.Language);
             u.Out.WriteLine(u.T(
-                string.Create(CultureInfo.InvariantCulture, $"Hiệu chỉnh {level} (cầu = học sinh đang học): phân bổ ÷ đang học, trung vị {c.Median:0.00}, P10 {c.P10:0.00}, P90 {c.P90:0.00} trên {c.Schools} trường; {c.WithinReachShare:P1} trong bán kính."),
-                string.Create(CultureInfo.InvariantCulture, $"Calibration {level} (demand = enrolment): allocated ÷ enrolled, median {c.Median:0.00}, P10 {c.P10:0.00}, P90 {c.P90:0.00} over {c.Schools} schools; {c.WithinReachShare:P1} within reach.")));
+                $"Hiệu chỉnh {level} (cầu = học sinh đang học): phân bổ ÷ đang học, trung vị {u.Number(c.Median, 2)}, P10 {u.Number(c.P10, 2)}, P90 {u.Number(c.P90, 2)} trên {u.Count(c.Schools)} trường; {u.Percent(c.WithinReachShare)} trong bán kính.",
+                $"Calibration {level} (demand = enrolment): allocated ÷ enrolled, median {u.Number(c.Median, 2)}, P10 {u.Number(c.P10, 2)}, P90 {u.Number(c.P90, 2)} over {u.Count(c.Schools)} schools; {u.Percent(c.WithinReachShare)} within reach."));
         }
     }
-
-    private static string N(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
 
     private static void PrintTotals(Ui u, DeficitResult result)
     {
@@ -182,14 +180,12 @@ internal static class DeficitCommand
             .AddColumn(new TableColumn(u.T("Xã/phường không có dữ liệu trường", "Wards without school data")).RightAligned());
         foreach (var x in result.TotalsByLevel().Append(result.CityTotal()))
         {
-            t.AddRow(x.Level == "all" ? u.T("Toàn thành phố", "City") : Labels.Level.Label(x.Level, u.Language), N(x.Pupils), N(x.ClassesNeeded), N(x.RoomsNeeded),
-                N(x.RoomsAvailable), N(x.Shortage), N(x.WardsShort), N(x.SubjectRoomsDeficit), N(x.WardsWithoutSchoolData));
+            t.AddRow(x.Level == "all" ? u.T("Toàn thành phố", "City") : Labels.Level.Label(x.Level, u.Language), u.People(x.Pupils), u.Count(x.ClassesNeeded), u.Count(x.RoomsNeeded),
+                u.Count(x.RoomsAvailable), u.Count(x.Shortage), u.Count(x.WardsShort), u.Count(x.SubjectRoomsDeficit), u.Count(x.WardsWithoutSchoolData));
         }
 
         var method = Labels.Method.Label(result.Options.Method, u.Language).ToLower(CultureInfo.InvariantCulture);
         u.Out.WriteLine(u.T($"Thiếu phòng học năm {result.Options.Year} ({method}):", $"Classroom deficit in {result.Options.Year} ({method}):"));
         u.OutConsole.Write(t);
     }
-
-    private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
 }

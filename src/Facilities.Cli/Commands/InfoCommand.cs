@@ -57,7 +57,7 @@ internal static class InfoCommand
                 var source = meta.TryGetValue($"layer.{s.Table.Name}.source", out var src)
                     ? $"{src} ({meta.GetValueOrDefault($"layer.{s.Table.Name}.source_crs", "?")})"
                     : "-";
-                table.AddRow(Markup.Escape(s.Table.Name), s.Count.ToString("N0", CultureInfo.InvariantCulture), s.Table.GeometryType,
+                table.AddRow(Markup.Escape(s.Table.Name), u.Count(s.Count), s.Table.GeometryType,
                     $"{s.Table.Organization}:{s.Table.OrganizationCode}", extent, Markup.Escape(source));
             }
 
@@ -70,14 +70,15 @@ internal static class InfoCommand
                 {
                     var text = t.Sum is not double sum
                         ? u.T("không có dữ liệu", "no data")
-                        : sum.ToString(sum == Math.Floor(sum) ? "N0" : "N1", CultureInfo.InvariantCulture)
-                          + (t.WithValue < s.Count ? u.T($" ({t.WithValue}/{s.Count} có giá trị)", $" ({t.WithValue}/{s.Count} with a value)") : "");
+                        // Counted fields (people, rooms) are integers so their sums stay whole; the real fields are areas.
+                        : u.Measure(sum, 1)
+                          + (t.WithValue < s.Count ? u.T($" ({u.Count(t.WithValue)}/{u.Count(s.Count)} có giá trị)", $" ({u.Count(t.WithValue)}/{u.Count(s.Count)} with a value)") : "");
                     totals.AddRow(s.Table.Name, t.Field, Markup.Escape(text));
                 }
 
                 foreach (var (field, counts) in s.Groups)
                 {
-                    var text = string.Join(", ", counts.Take(12).Select(c => $"{c.Code}: {c.Count.ToString("N0", CultureInfo.InvariantCulture)}"));
+                    var text = string.Join(", ", counts.Take(12).Select(c => $"{c.Code}: {u.Count(c.Count)}"));
                     totals.AddRow(s.Table.Name, field, Markup.Escape(text));
                 }
             }

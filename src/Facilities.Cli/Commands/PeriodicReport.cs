@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Facilities.Application;
 using Facilities.Core.Tracker.Reporting;
 using Facilities.IO.Tracker;
@@ -53,8 +52,8 @@ internal static class PeriodicReport
 
         var city = computed.Result.City;
         u.Out.WriteLine(u.T(
-            string.Create(CultureInfo.InvariantCulture, $"Đã ghi {outPath}: kỳ {period.Label}, {city.Sites} điểm trường, {computed.Result.Overdue.Count} thủ tục quá hạn, dấu {computed.Stamp.Id}."),
-            string.Create(CultureInfo.InvariantCulture, $"Wrote {outPath}: period {period.Label}, {city.Sites} sites, {computed.Result.Overdue.Count} overdue procedures, stamp {computed.Stamp.Id}.")));
+            $"Đã ghi {outPath}: kỳ {period.Label}, {u.Count(city.Sites)} điểm trường, {u.Count(computed.Result.Overdue.Count)} thủ tục quá hạn, dấu {computed.Stamp.Id}.",
+            $"Wrote {outPath}: period {period.Label}, {u.Count(city.Sites)} sites, {u.Count(computed.Result.Overdue.Count)} overdue procedures, stamp {computed.Stamp.Id}."));
         return ExitCodes.Ok;
     }
 }

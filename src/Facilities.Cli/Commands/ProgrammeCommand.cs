@@ -226,8 +226,11 @@ internal static class ProgrammeCommand
         {
             var projects = s.Projects();
             u.Out.WriteLine(u.T(
-                string.Create(CultureInfo.InvariantCulture, $"[{s.Name}] {projects.Count} dự án, {projects.Sum(p => p.Action.Classrooms)} phòng học, {projects.Sum(p => p.Action.CostVnd) / 1_000_000_000m:N1} tỉ đồng; HS-năm thiếu chỗ {s.ChosenOutcome.BaselinePupilYears:N0} → {s.ChosenOutcome.PupilYears:N0} (tham lam {s.GreedyOutcome.PupilYears:N0}); {s.Chosen.Solver} {s.Chosen.Status}{(s.Chosen.Gap is double g ? $", gap {g:P2}" : "")}."),
-                string.Create(CultureInfo.InvariantCulture, $"[{s.Name}] {projects.Count} projects, {projects.Sum(p => p.Action.Classrooms)} classrooms, {projects.Sum(p => p.Action.CostVnd) / 1_000_000_000m:N1} billion VND; unmet pupil-years {s.ChosenOutcome.BaselinePupilYears:N0} → {s.ChosenOutcome.PupilYears:N0} (greedy {s.GreedyOutcome.PupilYears:N0}); {s.Chosen.Solver} {s.Chosen.Status}{(s.Chosen.Gap is double g2 ? $", gap {g2:P2}" : "")}.")));
+                $"[{s.Name}] {u.Count(projects.Count)} dự án, {u.Count(projects.Sum(p => p.Action.Classrooms))} phòng học, {Billions(u, projects.Sum(p => p.Action.CostVnd))} tỉ đồng; HS-năm thiếu chỗ {u.People(s.ChosenOutcome.BaselinePupilYears)} → {u.People(s.ChosenOutcome.PupilYears)} (tham lam {u.People(s.GreedyOutcome.PupilYears)}); {s.Chosen.Solver} {s.Chosen.Status}{(s.Chosen.Gap is double g ? $", gap {u.Percent(g, 2)}" : "")}.",
+                $"[{s.Name}] {u.Count(projects.Count)} projects, {u.Count(projects.Sum(p => p.Action.Classrooms))} classrooms, {Billions(u, projects.Sum(p => p.Action.CostVnd))} billion VND; unmet pupil-years {u.People(s.ChosenOutcome.BaselinePupilYears)} → {u.People(s.ChosenOutcome.PupilYears)} (greedy {u.People(s.GreedyOutcome.PupilYears)}); {s.Chosen.Solver} {s.Chosen.Status}{(s.Chosen.Gap is double g2 ? $", gap {u.Percent(g2, 2)}" : "")}."));
         }
     }
+
+    // Billions of VND with one decimal, as the planners' budgets are written (12,5 tỉ đồng).
+    private static string Billions(Ui u, decimal vnd) => u.Number((double)(vnd / 1_000_000_000m), 1);
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Facilities.Application;
@@ -160,8 +159,8 @@ internal static class ProposeCommand
     {
         var n = result.Needs;
         u.Out.WriteLine(u.T(
-            $"Dự án {n.Area.Id} ({n.Area.Name}), năm {n.Year}: {N(n.Residents)} dân; đất cần {N(n.LandM2)} m², dành {(n.ReservedM2 is decimal r ? N(r) + " m²" : "không rõ")}.",
-            $"Project {n.Area.Id} ({n.Area.Name}), {n.Year}: {N(n.Residents)} residents; land needed {N(n.LandM2)} m², reserved {(n.ReservedM2 is decimal r2 ? N(r2) + " m²" : "unknown")}."));
+            $"Dự án {n.Area.Id} ({n.Area.Name}), năm {n.Year}: {u.People((double)n.Residents)} dân; đất cần {u.Count(n.LandM2)} m², dành {(n.ReservedM2 is decimal r ? u.Count(r) + " m²" : "không rõ")}.",
+            $"Project {n.Area.Id} ({n.Area.Name}), {n.Year}: {u.People((double)n.Residents)} residents; land needed {u.Count(n.LandM2)} m², reserved {(n.ReservedM2 is decimal r2 ? u.Count(r2) + " m²" : "unknown")}."));
         var table = new Table().Border(TableBorder.Ascii2)
             .AddColumn(u.T("Cấp", "Level"))
             .AddColumn(new TableColumn(u.T("Học sinh", "Pupils")).RightAligned())
@@ -175,10 +174,10 @@ internal static class ProposeCommand
         foreach (var l in result.Levels)
         {
             var used = l.Used;
-            var solution = used is null ? "—" : string.Create(CultureInfo.InvariantCulture,
-                $"{used.Method} {ProposalColumns.StatusName(used.Status)}{(double.IsNaN(used.Gap) ? "" : $" gap {used.Gap:P2}")}{(l.UsedFallback ? " (fallback)" : "")}");
-            table.AddRow(Markup.Escape(Labels.Level.Label(l.Level, u.Language)), N(l.Needs.Pupils), N(l.Needs.Classes), N(l.Needs.Classrooms), N(l.Needs.Schools), N(l.Needs.LandM2),
-                N(l.Candidates.Count), Markup.Escape(string.Join(", ", l.Sites.Select(s => s.Site.Id))), Markup.Escape(solution));
+            var solution = used is null ? "—" :
+                $"{used.Method} {ProposalColumns.StatusName(used.Status)}{(double.IsNaN(used.Gap) ? "" : $" gap {u.Percent(used.Gap, 2)}")}{(l.UsedFallback ? " (fallback)" : "")}";
+            table.AddRow(Markup.Escape(Labels.Level.Label(l.Level, u.Language)), u.People(l.Needs.Pupils), u.Count(l.Needs.Classes), u.Count(l.Needs.Classrooms), u.Count(l.Needs.Schools),
+                u.Count(l.Needs.LandM2), u.Count(l.Candidates.Count), Markup.Escape(string.Join(", ", l.Sites.Select(s => s.Site.Id))), Markup.Escape(solution));
         }
 
         u.OutConsole.Write(table);
@@ -202,8 +201,8 @@ internal static class ProposeCommand
 
         var run = result.JointUsed!;
         u.Out.WriteLine(u.T(
-            $"Giải chung các cấp ({run.Method}, {ProposalColumns.StatusName(run.Status)}{Gap(run.Gap)}) so với giải tuần tự từng cấp:",
-            $"Levels solved jointly ({run.Method}, {ProposalColumns.StatusName(run.Status)}{Gap(run.Gap)}) against one after another:"));
+            $"Giải chung các cấp ({run.Method}, {ProposalColumns.StatusName(run.Status)}{Gap(u, run.Gap)}) so với giải tuần tự từng cấp:",
+            $"Levels solved jointly ({run.Method}, {ProposalColumns.StatusName(run.Status)}{Gap(u, run.Gap)}) against one after another:"));
         var table = new Table().Border(TableBorder.Ascii2)
             .AddColumn(u.T("Cấp", "Level"))
             .AddColumn(new TableColumn(u.T("Trường cần", "Schools needed")).RightAligned())
@@ -216,22 +215,17 @@ internal static class ProposeCommand
         for (var i = 0; i < joint.Levels.Count; i++)
         {
             var (j, q) = (joint.Levels[i], sequential.Levels[i]);
-            table.AddRow(Markup.Escape(Labels.Level.Label(j.Level, u.Language)), N(j.SchoolsNeeded), N(j.SitesPlaced), N(j.CoveredPupils), N(j.LandM2),
-                N(q.SitesPlaced), N(q.CoveredPupils), N(q.LandM2));
+            table.AddRow(Markup.Escape(Labels.Level.Label(j.Level, u.Language)), u.Count(j.SchoolsNeeded), u.Count(j.SitesPlaced), u.People(j.CoveredPupils),
+                u.Measure(j.LandM2, 0), u.Count(q.SitesPlaced), u.People(q.CoveredPupils), u.Measure(q.LandM2, 0));
         }
 
-        table.AddRow(u.T("Tổng", "Total"), N(joint.Levels.Sum(l => l.SchoolsNeeded)), N(joint.SitesPlaced), N(joint.CoveredPupils), N(joint.LandUsedM2),
-            N(sequential.SitesPlaced), N(sequential.CoveredPupils), N(sequential.LandUsedM2));
+        table.AddRow(u.T("Tổng", "Total"), u.Count(joint.Levels.Sum(l => l.SchoolsNeeded)), u.Count(joint.SitesPlaced), u.People(joint.CoveredPupils),
+            u.Measure(joint.LandUsedM2, 0), u.Count(sequential.SitesPlaced), u.People(sequential.CoveredPupils), u.Measure(sequential.LandUsedM2, 0));
         u.OutConsole.Write(table);
         u.Out.WriteLine(u.T(verdict.Vi, verdict.En));
     }
 
-    private static string Gap(double gap) => double.IsNaN(gap) ? "" : string.Create(CultureInfo.InvariantCulture, $", gap {gap:P2}");
-
-    private static string N(int v) => v.ToString("N0", CultureInfo.InvariantCulture);
-
-    // Whole people and whole m²: the models spread pupils fractionally.
-    private static string N(double v) => Math.Round(v, MidpointRounding.AwayFromZero).ToString("N0", CultureInfo.InvariantCulture);
+    private static string Gap(Ui u, double gap) => double.IsNaN(gap) ? "" : $", gap {u.Percent(gap, 2)}";
 
     /// <summary>The --json totals: the project's needs and, per level, what was proposed (as the printed table).</summary>
     private static JsonObject Totals(ProposalResult result, string reportPath) => CliResult.Totals(
@@ -246,8 +240,4 @@ internal static class ProposeCommand
             ["sites_chosen"] = new JsonArray([.. l.Sites.Select(s => JsonValue.Create(s.Site.Id))]),
             ["solution"] = l.Used is null ? null : ProposalColumns.StatusName(l.Used.Status),
         })).Prepend(("urban_area", (JsonNode?)result.Needs.Area.Id)).Prepend(("year", (JsonNode?)result.Needs.Year)).Append(("report", (JsonNode?)reportPath)));
-
-    private static string N(decimal v) => v.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Facilities.Application;
 using Facilities.Core.Schema;
@@ -106,18 +105,18 @@ internal static class SitesCommand
     {
         var o = result.Options;
         u.Out.WriteLine(u.T(
-            $"Sàng lọc {N(result.ParcelsScreened)} thửa cho {DeficitColumns.LevelVi(o.Level)} năm {o.Year} ({elapsed.TotalSeconds:0.0} giây); đất được xét: DGD, {string.Join(", ", rule.Convertible)} của nhà nước{(o.AllowResidential ? ", đất ở" : "")}.",
-            $"Screened {N(result.ParcelsScreened)} parcels for {o.Level} in {o.Year} ({elapsed.TotalSeconds:0.0} s); land considered: DGD, state {string.Join(", ", rule.Convertible)}{(o.AllowResidential ? ", residential" : "")}."));
+            $"Sàng lọc {u.Count(result.ParcelsScreened)} thửa cho {DeficitColumns.LevelVi(o.Level)} năm {o.Year} ({u.Number(elapsed.TotalSeconds, 1)} giây); đất được xét: DGD, {string.Join(", ", rule.Convertible)} của nhà nước{(o.AllowResidential ? ", đất ở" : "")}.",
+            $"Screened {u.Count(result.ParcelsScreened)} parcels for {o.Level} in {o.Year} ({u.Number(elapsed.TotalSeconds, 1)} s); land considered: DGD, state {string.Join(", ", rule.Convertible)}{(o.AllowResidential ? ", residential" : "")}."));
         var summary = new Table().Border(TableBorder.Ascii2)
             .AddColumn(u.T("Kết quả", "Outcome"))
             .AddColumn(new TableColumn(u.T("Số thửa", "Parcels")).RightAligned());
-        summary.AddRow(u.T("đạt mọi điều kiện", "pass every constraint"), N(result.ParcelsPassed));
+        summary.AddRow(u.T("đạt mọi điều kiện", "pass every constraint"), u.Count(result.ParcelsPassed));
         foreach (var c in HardConstraintCodes.All)
         {
-            summary.AddRow(u.T("loại: " + c.Vi(), "rejected: " + c.Code()), N(result.RejectedBy[c]));
+            summary.AddRow(u.T("loại: " + c.Vi(), "rejected: " + c.Code()), u.Count(result.RejectedBy[c]));
         }
 
-        summary.AddRow(u.T("địa điểm gộp nhiều thửa", "merged sites"), N(result.MergedPassed));
+        summary.AddRow(u.T("địa điểm gộp nhiều thửa", "merged sites"), u.Count(result.MergedPassed));
         u.OutConsole.Write(summary);
 
         var best = new Table().Border(TableBorder.Ascii2)
@@ -129,13 +128,11 @@ internal static class SitesCommand
             .AddColumn(new TableColumn(u.T("Điểm", "Score")).RightAligned());
         foreach (var s in result.Candidates.Take(10))
         {
-            best.AddRow(N(s.Rank), Markup.Escape(s.Id + (s.IsMerged ? $" (+{s.ParcelIds.Count - 1})" : "")), Markup.Escape(s.WardName), Markup.Escape(s.LandUse),
-                s.AreaM2.ToString("N0", CultureInfo.InvariantCulture), s.Score.ToString("0.000", CultureInfo.InvariantCulture));
+            best.AddRow(u.Count(s.Rank), Markup.Escape(s.Id + (s.IsMerged ? $" (+{s.ParcelIds.Count - 1})" : "")), Markup.Escape(s.WardName), Markup.Escape(s.LandUse),
+                u.Measure(s.AreaM2, 0), u.Number((double)s.Score, 3));
         }
 
-        u.Out.WriteLine(u.T($"{result.Candidates.Count} địa điểm đề xuất; 10 tốt nhất:", $"{result.Candidates.Count} candidate sites; the best 10:"));
+        u.Out.WriteLine(u.T($"{u.Count(result.Candidates.Count)} địa điểm đề xuất; 10 tốt nhất:", $"{u.Count(result.Candidates.Count)} candidate sites; the best 10:"));
         u.OutConsole.Write(best);
     }
-
-    private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
 }

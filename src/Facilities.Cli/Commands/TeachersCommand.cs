@@ -68,9 +68,9 @@ internal static class TeachersCommand
             foreach (var level in DatasetSchema.Levels)
             {
                 var rows = wards.Where(w => w.Level == level).ToList();
-                t.AddRow(Labels.Level.Label(level, u.Language), N(rows.Sum(w => w.TeachersNeeded ?? 0)), N(rows.Sum(w => w.TeachersAvailable ?? 0)),
-                    N(rows.Where(w => w.Shortfall is long).Sum(w => Math.Max(0, w.Shortfall!.Value))), N(rows.Count(w => w.Shortfall is null)),
-                    N(rows.Count(w => w.SchoolsInData == 0)));
+                t.AddRow(Labels.Level.Label(level, u.Language), u.People(rows.Sum(w => w.TeachersNeeded ?? 0)), u.People(rows.Sum(w => w.TeachersAvailable ?? 0)),
+                    u.People(rows.Where(w => w.Shortfall is long).Sum(w => Math.Max(0, w.Shortfall!.Value))), u.Count(rows.Count(w => w.Shortfall is null)),
+                    u.Count(rows.Count(w => w.SchoolsInData == 0)));
             }
 
             var methodLabel = Labels.Method.Label(options.Method, u.Language).ToLower(CultureInfo.InvariantCulture);
@@ -92,6 +92,4 @@ internal static class TeachersCommand
         });
         return cmd;
     }
-
-    private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -39,4 +39,8 @@ public static class NumberText
 
         return Format(rounded, decimals, language);
     }
+
+    /// <summary>A share (0.125) as a percentage with <paramref name="decimals"/> decimals and no space: 12,5% / 12.5%.</summary>
+    public static string Percent(double share, int decimals, Language language) =>
+        double.IsFinite(share) ? Format(share * 100, decimals, language) + "%" : "—";
 }

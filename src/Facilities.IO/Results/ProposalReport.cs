@@ -121,10 +121,10 @@ public static class ProposalReport
             {
                 var exact = l.Solutions.FirstOrDefault(x => x.Model == s.Model && x.Method != GreedySiting.MethodName && x.HasSolution);
                 var ratio = s.Method == GreedySiting.MethodName && exact is not null && exact.Objective != 0 && !double.IsNaN(s.Objective)
-                    ? (s.Model == SitingModel.MaximalCovering ? s.Objective / exact.Objective : exact.Objective / s.Objective).ToString("P1", Inv)
+                    ? NumberText.Percent(s.Model == SitingModel.MaximalCovering ? s.Objective / exact.Objective : exact.Objective / s.Objective, 1, Language.Vi)
                     : "";
                 runRows.Add([E(DeficitColumns.LevelVi(l.Level)), Bi(ModelVi(s.Model), ModelEn(s.Model)), E(s.Method), E(ProposalColumns.StatusName(s.Status)),
-                    E(Objective(s, s.Objective)), E(Objective(s, s.Bound)), E(Gap(s.Gap)), E(s.Seconds.ToString("0.000", Inv)), E(ratio),
+                    E(Objective(s, s.Objective)), E(Objective(s, s.Bound)), E(Gap(s.Gap)), E(Seconds(s.Seconds)), E(ratio),
                     E(ReferenceEquals(s, l.Used) && !result.IsJoint ? "✔" : ""), E(s.Note)]);
             }
         }
@@ -178,7 +178,7 @@ public static class ProposalReport
                 : "Demand: demand-grid points (ward residents and growth areas) within the buffer, weighted by all pupils of the level.");
         yield return ("Khoảng cách là đường chim bay từ điểm nhu cầu đến trọng tâm địa điểm, trong hệ tọa độ mét của thành phố.",
             "Distances are straight lines from a demand point to the site's centroid, in the city's metric CRS.");
-        yield return (string.Create(Inv, $"Lưới nhu cầu {o.GridSpacingMetres} m; năm {o.Year}; giới hạn thời gian bộ giải {o.Limits.TimeLimit.TotalSeconds} giây mỗi mô hình."),
+        yield return ($"Lưới nhu cầu {NumberText.Measure(o.GridSpacingMetres, 1, Language.Vi)} m; năm {o.Year}; giới hạn thời gian bộ giải {NumberText.Measure(o.Limits.TimeLimit.TotalSeconds, 1, Language.Vi)} giây mỗi mô hình.",
             string.Create(Inv, $"Demand grid {o.GridSpacingMetres} m; year {o.Year}; solver time limit {o.Limits.TimeLimit.TotalSeconds} s per model."));
     }
 
@@ -201,7 +201,7 @@ public static class ProposalReport
             [.. result.JointRuns.Select(r => new[]
             {
                 E(r.Method), E(ProposalColumns.StatusName(r.Status)), E(double.IsNaN(r.Objective) ? "" : People(r.Objective)), E(double.IsNaN(r.Bound) ? "" : People(r.Bound)),
-                E(Gap(r.Gap)), E(r.Seconds.ToString("0.000", Inv)), E(ReferenceEquals(r, result.JointUsed) ? "✔" : ""), E(r.Note),
+                E(Gap(r.Gap)), E(Seconds(r.Seconds)), E(ReferenceEquals(r, result.JointUsed) ? "✔" : ""), E(r.Note),
             })]);
         var rows = joint.Levels.Select((j, i) => (j, q: sequential.Levels[i])).Select(t => new[]
         {
@@ -284,9 +284,13 @@ public static class ProposalReport
     // The models spread pupils fractionally; a dossier counts whole people (the GeoPackage keeps the exact figure).
     private static string People(double v) => NumberText.People(v, Language.Vi);
 
-    private static string Objective(SitingSolution s, double v) => double.IsNaN(v) ? "" : v.ToString(s.Model == SitingModel.MaximalCovering ? "#,##0.0" : "#,##0", Inv);
+    // The solver table is read in Vietnamese like the rest of the dossier: 1.234,5 (NumberText).
+    private static string Objective(SitingSolution s, double v) =>
+        double.IsNaN(v) ? "" : NumberText.Format(v, s.Model == SitingModel.MaximalCovering ? 1 : 0, Language.Vi);
 
-    private static string Gap(double gap) => double.IsNaN(gap) ? "" : double.IsInfinity(gap) ? "∞" : gap.ToString("0.00%", Inv);
+    private static string Seconds(double seconds) => NumberText.Format(seconds, 3, Language.Vi);
+
+    private static string Gap(double gap) => double.IsNaN(gap) ? "" : double.IsInfinity(gap) ? "∞" : NumberText.Percent(gap, 2, Language.Vi);
 
     private static string ModelVi(SitingModel m) => m == SitingModel.MaximalCovering ? "phủ tối đa" : "p-trung vị";
 

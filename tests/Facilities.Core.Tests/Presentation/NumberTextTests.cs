@@ -28,4 +28,13 @@ public sealed class NumberTextTests
         Assert.Equal("10", NumberText.Measure(10.001, 2, Language.Vi));
         Assert.Equal("0,33", NumberText.Measure(1 / 3.0, 2, Language.Vi));
     }
+
+    [Fact]
+    public void PercentagesFollowTheLanguageAndHaveNoSpaceBeforeTheSign()
+    {
+        Assert.Equal("46,4%", NumberText.Percent(0.4638, 1, Language.Vi));
+        Assert.Equal("46.4%", NumberText.Percent(0.4638, 1, Language.En));
+        Assert.Equal("1.250,00%", NumberText.Percent(12.5, 2, Language.Vi));
+        Assert.Equal("—", NumberText.Percent(double.NaN, 1, Language.Vi));
+    }
 }

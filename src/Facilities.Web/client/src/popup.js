@@ -27,6 +27,7 @@ const COMPLIANCE_CHECKS = ['site_area', 'classrooms', 'subject_rooms', 'sports_g
 const PEOPLE_FIELDS = new Set([
   'pupils', 'school_age_residents', 'resident_pupils', 'urban_area_pupils', 'industrial_zone_pupils', 'allocated_pupils',
   'unserved_pupils', 'beyond_reach_pupils', 'pupils_taught', 'plannedPopulation', 'workers',
+  'teachers_needed', 'teachers_available', 'teacher_shortfall', 'english_shortfall', 'it_shortfall',
 ]);
 
 let overlay;
