@@ -21,6 +21,7 @@ import { exportPng } from './exportPng.js';
 import { createControls, renderControlLabels } from './controls.js';
 import { initTracker } from './tracker.js';
 import { exposeTestHook } from './testHook.js';
+import { initProgramme } from './programme.js';
 
 const $ = (id) => document.getElementById(id);
 const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
@@ -216,6 +217,7 @@ async function start() {
   exposeTestHook({ ready, map, layers });
   if (meta.bbox) map.getView().fit(transformExtent(meta.bbox, 'EPSG:4326', 'EPSG:3857'), { padding: [20, 20, 20, 20] });
   createPopup(map);
+  initProgramme(map);
 
   createControls({ onChoroplethChange, onSchoolColourChange, onLayerToggle, layers });
   createSearch({
