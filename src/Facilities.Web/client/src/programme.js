@@ -6,7 +6,7 @@ import VectorSource from 'ol/source/Vector.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import Overlay from 'ol/Overlay.js';
 import { Circle, Fill, Stroke, Style } from 'ol/style.js';
-import { api, query } from './api.js';
+import { api, busy, query } from './api.js';
 import { errorText, formatNumber, language, onLanguageChange, t, tOr } from './i18n.js';
 import { classify, colourFor, withAlpha } from './ramp.js';
 import { closePopup } from './popup.js';
@@ -209,10 +209,12 @@ export function initProgramme(map) {
     projectsLayer.setVisible(toggle.checked);
     if (!toggle.checked) hideProject();
     else if (!prog.answer) {
-      api('api/layers/wards')
-        .then((fc) => wardsLayer.getSource().addFeatures(geojson.readFeatures(fc)))
-        .then(load)
-        .catch(fail);
+      // One busy period for both requests, so the page's idle() waits for the programme, not just the wards.
+      busy(async () => {
+        const fc = await api('api/layers/wards');
+        wardsLayer.getSource().addFeatures(geojson.readFeatures(fc));
+        await load();
+      }).catch(fail);
     }
   });
   document.getElementById('programme-budget').addEventListener('change', () => load().catch(fail));
