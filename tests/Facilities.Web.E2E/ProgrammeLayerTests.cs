@@ -48,6 +48,8 @@ public sealed class ProgrammeLayerTests(BrowserFixture browser)
         var popup = page.Page.Locator("#programme-popup");
         await Assertions.Expect(popup).ToBeVisibleAsync();
         Assert.Equal(id, await popup.GetAttributeAsync("data-feature-id"));
+        // The project wins over the ward below it: the ward popup the map opened for the same click is closed.
+        await Assertions.Expect(page.Page.Locator("#popup")).ToBeHiddenAsync();
         var cost = feature.GetProperty("properties").GetProperty("cost_vnd").GetDecimal();
         Assert.Equal(cost, decimal.Parse((await popup.Locator("tr[data-field=cost_vnd]").GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture));
         // Shown in million VND with Vietnamese grouping, labelled in Vietnamese (not the field's code).

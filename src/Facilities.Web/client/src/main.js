@@ -217,7 +217,6 @@ async function start() {
   exposeTestHook({ ready, map, layers });
   if (meta.bbox) map.getView().fit(transformExtent(meta.bbox, 'EPSG:4326', 'EPSG:3857'), { padding: [20, 20, 20, 20] });
   createPopup(map);
-  initProgramme(map);
 
   createControls({ onChoroplethChange, onSchoolColourChange, onLayerToggle, layers });
   createSearch({
@@ -235,6 +234,7 @@ async function start() {
   map.on('pointermove', (e) => {
     if (!e.dragging) map.getTargetElement().style.cursor = map.hasFeatureAtPixel(e.pixel) ? 'pointer' : '';
   });
+  initProgramme(map); // after the map's click handler: a project click closes the ward popup it opened
   $('export-png').addEventListener('click', () => exportPng(map, layers, pageTitle()).catch(showError));
   $('lang-switch').addEventListener('click', () => loadLanguage(language() === 'vi' ? 'en' : 'vi').catch(showError));
   onLanguageChange(() => {

@@ -183,7 +183,7 @@ export function initProgramme(map) {
   popup.id = 'programme-popup';
   popup.className = 'popup';
   popup.hidden = true;
-  popup.innerHTML = '<button type="button" class="popup-close" aria-label="×">×</button><p class="popup-kind" data-i18n="programme.project"></p><h2 class="programme-popup-title"></h2><div class="programme-popup-body"></div>';
+  popup.innerHTML = '<button type="button" class="popup-close" aria-label="×">×</button><p class="popup-kind" data-i18n="programme.project"></p><h2 class="popup-title programme-popup-title"></h2><div class="programme-popup-body"></div>';
   popup.querySelector('.popup-close').addEventListener('click', hideProject);
   overlay = new Overlay({ element: popup, positioning: 'bottom-center', offset: [0, -10] });
   map.addOverlay(overlay);
