@@ -156,6 +156,7 @@ public static class FacilitiesWebApp
         MetaEndpoints.Map(app, options);
         LayerEndpoints.Map(app);
         ResultEndpoints.Map(app);
+        ProgrammeEndpoints.Map(app);
         TileEndpoints.Map(app);
         Tiles.TileDiscoveryEndpoints.Map(app);
         OgcEndpoints.Map(app);

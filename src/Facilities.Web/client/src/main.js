@@ -21,6 +21,7 @@ import { exportPng } from './exportPng.js';
 import { createControls, renderControlLabels } from './controls.js';
 import { initTracker } from './tracker.js';
 import { exposeTestHook } from './testHook.js';
+import { initProgramme } from './programme.js';
 
 const $ = (id) => document.getElementById(id);
 const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
@@ -233,6 +234,7 @@ async function start() {
   map.on('pointermove', (e) => {
     if (!e.dragging) map.getTargetElement().style.cursor = map.hasFeatureAtPixel(e.pixel) ? 'pointer' : '';
   });
+  initProgramme(map); // after the map's click handler: a project click closes the ward popup it opened
   $('export-png').addEventListener('click', () => exportPng(map, layers, pageTitle()).catch(showError));
   $('lang-switch').addEventListener('click', () => loadLanguage(language() === 'vi' ? 'en' : 'vi').catch(showError));
   onLanguageChange(() => {

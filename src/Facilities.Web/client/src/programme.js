@@ -1,0 +1,247 @@
+// The build programme layer ("Chương trình đầu tư", docs/programme.md): the projects /api/programme chose, coloured
+// by start year, and the wards coloured by the pupils still without a place in the slider's year after the
+// programme. Every figure is the server's (ProgrammeComputation); the browser only picks a year and colours.
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
+import GeoJSON from 'ol/format/GeoJSON.js';
+import Overlay from 'ol/Overlay.js';
+import { Circle, Fill, Stroke, Style } from 'ol/style.js';
+import { api, busy, query } from './api.js';
+import { errorText, formatNumber, language, onLanguageChange, t, tOr } from './i18n.js';
+import { classify, colourFor, withAlpha } from './ramp.js';
+import { closePopup } from './popup.js';
+
+const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
+// Start years in a fixed colour-blind-safe order (Okabe–Ito), one per year of a plan of up to eight years.
+const YEAR_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442', '#000000'];
+
+/** @type {{ answer: any, year: number, classes: Array<{lower:number, upper:number, colour:string}>, after: Map<string, number> }} */
+const prog = { answer: null, year: 0, classes: [], after: new Map() };
+let wardsLayer;
+let projectsLayer;
+let overlay;
+let popup;
+let shownProject = null;
+
+/** The colour of a project's start year. @param {number} year */
+export function startYearColour(year) {
+  const from = prog.answer ? prog.answer.programme.from : year;
+  return YEAR_COLOURS[Math.max(0, year - from) % YEAR_COLOURS.length];
+}
+
+/** The colour of a ward in the slider's year: its unmet pupils after the programme, on breaks over every year. */
+function wardColourOf(feature) {
+  const v = prog.after.get(`${feature.get('code')}|${prog.year}`);
+  return colourFor(prog.classes, v === undefined ? null : v);
+}
+
+function panelHtml() {
+  const el = document.createElement('div');
+  el.id = 'programme-panel';
+  el.className = 'field';
+  el.innerHTML = `
+    <label class="inline"><input id="programme-toggle" type="checkbox"> <span data-i18n="programme.layer"></span></label>
+    <div id="programme-body" hidden>
+      <label for="programme-budget"><span data-i18n="programme.budget"></span></label>
+      <input id="programme-budget" type="number" min="0" step="10" value="100">
+      <label for="programme-year"><span data-i18n="programme.year"></span>: <output id="programme-year-output" for="programme-year"></output></label>
+      <input id="programme-year" type="range">
+      <p id="programme-status" class="hint" aria-live="polite"></p>
+      <ul id="programme-legend" class="legend"></ul>
+    </div>`;
+  return el;
+}
+
+function relabel(root) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+}
+
+function renderLegend() {
+  const list = document.getElementById('programme-legend');
+  list.replaceChildren();
+  if (!prog.answer) return;
+  const { from, to } = prog.answer.programme;
+  for (let y = from; y <= to; y += 1) {
+    const li = document.createElement('li');
+    li.dataset.year = String(y);
+    li.innerHTML = `<span class="swatch" style="background:${startYearColour(y)};border-radius:50%"></span> `;
+    li.append(t('programme.startYear', { year: y }));
+    list.append(li);
+  }
+  for (const c of prog.classes) {
+    const li = document.createElement('li');
+    li.innerHTML = `<span class="swatch" style="background:${c.colour}"></span> `;
+    li.append(t('programme.unmet', { lower: formatNumber(c.lower, 0), upper: formatNumber(c.upper, 0) }));
+    list.append(li);
+  }
+  const s = prog.answer.programme;
+  document.getElementById('programme-status').textContent = t('programme.summary', {
+    projects: prog.answer.features.length,
+    before: formatNumber(s.pupil_years_before, 0),
+    after: formatNumber(s.pupil_years_after, 0),
+    stamp: prog.answer.stamp.stamp_id,
+  });
+}
+
+function setYear(year) {
+  prog.year = year;
+  document.getElementById('programme-year-output').textContent = String(year);
+  wardsLayer.changed();
+}
+
+async function load() {
+  const budget = document.getElementById('programme-budget').value || '0';
+  // ?solver=greedy on the page's address asks for the greedy programme (a quick look; the tests use it).
+  const solver = new URLSearchParams(window.location.search).get('solver') || undefined;
+  document.getElementById('programme-status').textContent = t('programme.loading');
+  const answer = await api(`api/programme${query({ from: 2026, to: 2030, budget, solver })}`);
+  prog.answer = answer;
+  prog.after = new Map(answer.trajectory.map((r) => [`${r.ward_code}|${r.year}`, r.after]));
+  prog.classes = classify(answer.trajectory.map((r) => r.after));
+  const projects = projectsLayer.getSource();
+  projects.clear(true);
+  projects.addFeatures(geojson.readFeatures({ type: 'FeatureCollection', features: answer.features }));
+  const slider = document.getElementById('programme-year');
+  slider.min = String(answer.programme.from);
+  slider.max = String(answer.programme.to);
+  slider.value = String(answer.programme.to);
+  setYear(answer.programme.to);
+  renderLegend();
+}
+
+function row(label, value, field) {
+  const tr = document.createElement('tr');
+  tr.dataset.field = field;
+  const th = document.createElement('th');
+  th.textContent = label;
+  const td = document.createElement('td');
+  td.textContent = value;
+  tr.append(th, td);
+  return tr;
+}
+
+/** Money in the plan list's unit (million VND), Vietnamese grouping. */
+function millions(vnd) {
+  return t('programme.millions', { value: formatNumber(Math.round(Number(vnd) / 1e6), 0) });
+}
+
+function showProject(feature, coordinate) {
+  shownProject = { feature, coordinate };
+  const p = feature.getProperties();
+  const table = document.createElement('table');
+  const costRow = row(t('programme.field.cost'), millions(p.cost_vnd), 'cost_vnd');
+  costRow.dataset.value = String(p.cost_vnd);
+  const byYear = Object.entries(p.cost_by_year || {}).map(([y, v]) => `${y}: ${millions(v)}`).join('; ');
+  // The land status is bilingual text from the server ("vi / en", clauses joined by "; "): the page's language's half.
+  const land = String(p.land_status || '')
+    .split('; ')
+    .map((clause) => clause.split(' / ')[language() === 'en' ? 1 : 0] || clause)
+    .join('; ');
+  table.append(
+    row(t('programme.field.kind'), t(`programme.kind.${p.kind}`), 'kind'),
+    row(t('programme.field.ward'), p.ward_name, 'ward_name'),
+    row(t('programme.field.level'), tOr(`level.${p.level}`, p.level), 'level'),
+    row(t('programme.field.classrooms'), formatNumber(p.classrooms, 0), 'classrooms'),
+    costRow,
+    row(t('programme.field.costByYear'), byYear, 'cost_by_year'),
+    row(t('programme.field.years'), `${p.start_year}–${p.finish_year}`, 'years'),
+    row(t('programme.field.land'), land + (p.land_overdue ? ` (${t('programme.overdue')})` : ''), 'land_status'),
+  );
+  popup.querySelector('.programme-popup-title').textContent = p.name;
+  popup.querySelector('.programme-popup-body').replaceChildren(table);
+  popup.dataset.featureId = p.id;
+  popup.hidden = false;
+  overlay.setPosition(coordinate);
+}
+
+function hideProject() {
+  shownProject = null;
+  popup.hidden = true;
+  overlay.setPosition(undefined);
+}
+
+/** Adds the programme's layers, panel and popup to the map (off until its checkbox is ticked). */
+export function initProgramme(map) {
+  wardsLayer = new VectorLayer({
+    source: new VectorSource(),
+    visible: false,
+    style: (f) => new Style({ fill: new Fill({ color: withAlpha(wardColourOf(f), 0.85) }), stroke: new Stroke({ color: '#ffffff', width: 1.2 }) }),
+  });
+  wardsLayer.set('key', 'programmeWards');
+  projectsLayer = new VectorLayer({
+    source: new VectorSource(),
+    visible: false,
+    style: (f) => new Style({
+      image: new Circle({ radius: 8, fill: new Fill({ color: startYearColour(f.get('start_year')) }), stroke: new Stroke({ color: '#1a1a1a', width: 1.5 }) }),
+    }),
+  });
+  projectsLayer.set('key', 'programme');
+  map.addLayer(wardsLayer);
+  map.addLayer(projectsLayer);
+
+  popup = document.createElement('div');
+  popup.id = 'programme-popup';
+  popup.className = 'popup';
+  popup.hidden = true;
+  popup.innerHTML = '<button type="button" class="popup-close" aria-label="×">×</button><p class="popup-kind" data-i18n="programme.project"></p><h2 class="popup-title programme-popup-title"></h2><div class="programme-popup-body"></div>';
+  popup.querySelector('.popup-close').addEventListener('click', hideProject);
+  overlay = new Overlay({ element: popup, positioning: 'bottom-center', offset: [0, -10] });
+  map.addOverlay(overlay);
+
+  const panel = panelHtml();
+  document.getElementById('export-png').before(panel);
+  relabel(panel);
+  relabel(popup);
+  onLanguageChange(() => {
+    relabel(panel);
+    relabel(popup);
+    renderLegend();
+    if (shownProject) showProject(shownProject.feature, shownProject.coordinate);
+  });
+
+  const toggle = document.getElementById('programme-toggle');
+  const fail = (err) => {
+    document.getElementById('programme-status').textContent = err && err.error ? errorText(err.error) : String((err && err.message) || err);
+  };
+  toggle.addEventListener('change', () => {
+    document.getElementById('programme-body').hidden = !toggle.checked;
+    wardsLayer.setVisible(toggle.checked);
+    projectsLayer.setVisible(toggle.checked);
+    if (!toggle.checked) hideProject();
+    else if (!prog.answer) {
+      // One busy period for both requests, so the page's idle() waits for the programme, not just the wards.
+      busy(async () => {
+        const fc = await api('api/layers/wards');
+        wardsLayer.getSource().addFeatures(geojson.readFeatures(fc));
+        await load();
+      }).catch(fail);
+    }
+  });
+  document.getElementById('programme-budget').addEventListener('change', () => load().catch(fail));
+  document.getElementById('programme-year').addEventListener('input', (e) => setYear(Number(e.target.value)));
+  // After the map's own click handler: a project under the pointer wins over the ward or school below it.
+  map.on('singleclick', (e) => {
+    if (!projectsLayer.getVisible()) return;
+    const hit = map.forEachFeatureAtPixel(e.pixel, (f, layer) => (layer === projectsLayer ? f : undefined), { hitTolerance: 3 });
+    if (hit) {
+      closePopup();
+      showProject(hit, hit.getGeometry().getCoordinates());
+    } else hideProject();
+  });
+
+  window.__facilities = Object.assign(window.__facilities || {}, {
+    programme: {
+      /** Ward colours of the programme layer in the slider's year, by ward code. */
+      wardColours: () => Object.fromEntries(wardsLayer.getSource().getFeatures().map((f) => [f.get('code'), wardColourOf(f)])),
+      projects: () => projectsLayer.getSource().getFeatures().map((f) => f.getProperties()),
+      /** Page coordinates of a project, for a real mouse click. */
+      projectPixel: (id) => {
+        const f = projectsLayer.getSource().getFeatures().find((x) => x.get('id') === id);
+        const px = map.getPixelFromCoordinate(f.getGeometry().getCoordinates());
+        const rect = map.getTargetElement().getBoundingClientRect();
+        return { x: rect.left + px[0], y: rect.top + px[1] };
+      },
+      loaded: () => prog.answer !== null,
+    },
+  });
+}
