@@ -89,7 +89,8 @@ public sealed class PostGisCliTests : IDisposable
             }
         }
 
-        static string Html(string folder) => System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Path.Combine(folder, "p.html")), "<td>[0-9]+\\.[0-9]{3}</td>", "<td></td>");
+        // Solver seconds (three decimals, written the Vietnamese way in the Vietnamese dossier: 0,006) differ between runs.
+        static string Html(string folder) => System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Path.Combine(folder, "p.html")), "<td>[0-9]+,[0-9]{3}</td>", "<td></td>");
         Assert.Equal(Html(a), Html(b));
     }
 
