@@ -33,11 +33,14 @@ public abstract class TrackerApiContract : IAsyncLifetime
     /// <summary>The options of the app under test, over <paramref name="dataset"/>.</summary>
     protected abstract WebOptions Options(string dataset);
 
+    /// <summary>What one test changes in <see cref="Options"/> for itself (the app is started per test).</summary>
+    protected virtual WebOptions Tune(WebOptions options) => options;
+
     public virtual async ValueTask InitializeAsync()
     {
         var dataset = _dir.File("d.gpkg");
         CliRun.Ok("generate", "--out", dataset, "--parcels", "0", "--wards", "3");
-        _app = await RunningApp.StartAsync(Options(dataset) with { Time = _clock });
+        _app = await RunningApp.StartAsync(Tune(Options(dataset) with { Time = _clock }));
         var service = App.App.Services.GetRequiredService<TrackerContext>().Service;
         Assert.Null(await service.AddUserAsync(null, new TrackerUser("admin", TrackerRole.CityDepartment), "admin-pw-1"));
         var admin = new TrackerUser("admin", TrackerRole.CityDepartment);
