@@ -10,6 +10,13 @@ internal static class CliResult
     public static void Finish(Ui u, string command, ResultStamp stamp, ResultTarget target, JsonObject totals, IEnumerable<LocalizedText> warnings)
     {
         target.Emit();
+        Wrote(u, stamp, target.Shown);
+        CliSummary.Write(u, command, true, stamp, totals, warnings, target.Shown);
+    }
+
+    /// <summary>The unconfirmed-norms note and "Wrote …": what every result command says when its files are written.</summary>
+    public static void Wrote(Ui u, ResultStamp stamp, string shown)
+    {
         if (stamp.UnconfirmedNorms.Count > 0)
         {
             u.Err.WriteLine(u.T(
@@ -17,8 +24,7 @@ internal static class CliResult
                 $"note: the result uses UNCONFIRMED norms (defaults, replace with --norms): {string.Join(", ", stamp.UnconfirmedNorms)}"));
         }
 
-        u.Out.WriteLine(u.T($"Đã ghi {target.Shown} (dấu kiểm {stamp.Id}).", $"Wrote {target.Shown} (stamp {stamp.Id})."));
-        CliSummary.Write(u, command, true, stamp, totals, warnings, target.Shown);
+        u.Out.WriteLine(u.T($"Đã ghi {shown} (dấu kiểm {stamp.Id}).", $"Wrote {shown} (stamp {stamp.Id})."));
     }
 
     /// <summary>A totals object from (key, value) pairs, in order.</summary>

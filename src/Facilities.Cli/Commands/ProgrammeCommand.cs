@@ -122,14 +122,7 @@ internal static class ProgrammeCommand
                 ProgrammeWorkbook.Write(result, stamp, d.Norms, temp);
             });
             Print(u, result);
-            if (stamp.UnconfirmedNorms.Count > 0)
-            {
-                u.Err.WriteLine(u.T(
-                    $"lưu ý: kết quả dùng định mức CHƯA XÁC NHẬN (mặc định, có thể thay bằng --norms): {string.Join(", ", stamp.UnconfirmedNorms)}",
-                    $"note: the result uses UNCONFIRMED norms (defaults, replace with --norms): {string.Join(", ", stamp.UnconfirmedNorms)}"));
-            }
-
-            u.Out.WriteLine(u.T($"Đã ghi {outPath} (dấu kiểm {stamp.Id}).", $"Wrote {outPath} (stamp {stamp.Id})."));
+            CliResult.Wrote(u, stamp, outPath);
             return ExitCodes.Ok;
         });
         return cmd;
