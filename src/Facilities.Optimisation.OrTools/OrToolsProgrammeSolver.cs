@@ -55,14 +55,7 @@ public sealed class OrToolsProgrammeSolver : IProgrammeSolver
         {
             model.Hint(solver, hint);
         }
-        solver.SetTimeLimit((long)Math.Max(1, limits.TimeLimit.TotalMilliseconds));
-        if (limits.Threads > 0)
-        {
-            solver.SetNumThreads(limits.Threads);
-        }
-        using var parameters = new MPSolverParameters();
-        parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, limits.RelativeGap);
-        var status = solver.Solve(parameters);
+        var status = MipSolve.Run(solver, limits);
         if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
         {
             var why = status == Solver.ResultStatus.INFEASIBLE ? "no programme keeps the budget and the equity rule" : $"solver stopped: {status}";

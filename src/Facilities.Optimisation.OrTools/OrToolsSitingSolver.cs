@@ -92,15 +92,7 @@ public sealed class OrToolsSitingSolver : ISitingSolver, IJointSitingSolver
             }
 
             solver.SetHint(x, [.. hinted.Select(h => h ? 1.0 : 0.0)]);
-            solver.SetTimeLimit((long)Math.Max(1, limits.TimeLimit.TotalMilliseconds));
-            if (limits.Threads > 0)
-            {
-                solver.SetNumThreads(limits.Threads);
-            }
-
-            using var parameters = new MPSolverParameters();
-            parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, limits.RelativeGap);
-            var status = solver.Solve(parameters);
+            var status = MipSolve.Run(solver, limits);
             if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
             {
                 return Empty(model, SolveStatus.NoSolution, watch, $"{_backend} ended with status {status} and no solution");
@@ -168,15 +160,7 @@ public sealed class OrToolsSitingSolver : ISitingSolver, IJointSitingSolver
             }
 
             solver.SetHint(s, hinted);
-            solver.SetTimeLimit((long)Math.Max(1, limits.TimeLimit.TotalMilliseconds));
-            if (limits.Threads > 0)
-            {
-                solver.SetNumThreads(limits.Threads);
-            }
-
-            using var parameters = new MPSolverParameters();
-            parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, limits.RelativeGap);
-            var status = solver.Solve(parameters);
+            var status = MipSolve.Run(solver, limits);
             if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
             {
                 return JointEmpty(SolveStatus.NoSolution, watch, $"{_backend} ended with status {status} and no solution");
