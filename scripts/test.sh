@@ -69,6 +69,9 @@ status=${PIPESTATUS[0]}
 
 num() { grep -E "^\s*$1:\s*[0-9]+" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
 passed=$(num succeeded); failed=$(num failed); skipped=$(num skipped); total=$(num total)
+# The failed tests again, with the first lines of their messages, so that the end of a long CI log names them
+# (the server logs of the load and restart tests push them far up).
+failures=$(awk '/^failed /{n=12} n>0{print; n--}' "$log" | cut -c1-400)
 rm -f "$log"
 # The department install (docs/deployment.md) end to end, counted as one test: ~40 s with nginx, PostgreSQL and the
 # app as separate processes, too slow for an xunit test; it reuses the CLI dotnet test built.
@@ -76,5 +79,6 @@ if bash scripts/deploy-test.sh >"${log}.deploy" 2>&1; then passed=$((passed + 1)
 rm -f "${log}.deploy"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # a build failure or an empty test project
 if [ "$total" -eq 0 ]; then failed=$((failed > 0 ? failed : 1)); fi # a run that executed no test is a failure
+[ -n "$failures" ] && { echo "Failed tests (first lines of each):"; echo "$failures" | head -120; }
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
