@@ -11,7 +11,7 @@ namespace Facilities.Storage.PostGis;
 /// UPDATE, DELETE and TRUNCATE) with <c>UNIQUE(case_id, seq)</c>, so of two appends on the same version the second
 /// fails with a unique violation and is reported as a conflict. Everything lives in one schema (default
 /// <see cref="DefaultSchema"/>). An append returns after its transaction commits (durable with the server's default
-/// <c>synchronous_commit = on</c>).
+/// <c>synchronous_commit = on</c>); a move's audit line is in that same transaction.
 /// </summary>
 public sealed partial class PostgresCaseStore : ICaseStore
 {
@@ -115,6 +115,10 @@ public sealed partial class PostgresCaseStore : ICaseStore
             ALTER TABLE {s}.users ADD COLUMN session_epoch integer NOT NULL DEFAULT 0;
             """),
         ProcedureMigration, // 3: the other procedures' events (PostgresCaseStore.Procedures.cs)
+
+        // 4: the audit log, so that a move and its audit line commit together (AppendAsync) even when the store is
+        // opened before the server's security store ever was; the same statements that store runs (IF NOT EXISTS).
+        (4, PostgresAuditLog.Create("{s}")),
     ];
 
     /// <summary>The migration versions applied, in order.</summary>
@@ -158,7 +162,7 @@ public sealed partial class PostgresCaseStore : ICaseStore
         }, cancel);
 
     /// <inheritdoc/>
-    public async Task<AppendResult> AppendAsync(CaseSite site, int expectedVersion, CaseEvent e)
+    public async Task<AppendResult> AppendAsync(CaseSite site, int expectedVersion, CaseEvent e, AuditEntry? audit = null)
     {
         if (e.Sequence != expectedVersion + 1)
         {
@@ -167,7 +171,7 @@ public sealed partial class PostgresCaseStore : ICaseStore
 
         try
         {
-            return await AppendOnceAsync(site, expectedVersion, e);
+            return await AppendOnceAsync(site, expectedVersion, e, audit);
         }
         catch (Exception x) when (IsTransient(x))
         {
@@ -177,14 +181,15 @@ public sealed partial class PostgresCaseStore : ICaseStore
         try
         {
             // The commit may have reached the server before the connection broke: then the move is ours and was
-            // made, and must be acknowledged as such, not reported as a conflict with itself.
+            // made (its audit line with it, same transaction), and must be acknowledged as such, not reported as a
+            // conflict with itself.
             var events = await LoadEventsOnceAsync(site.SiteId, CancellationToken.None);
             if (events.Count >= e.Sequence && events[e.Sequence - 1].Equals(e))
             {
                 return AppendResult.Appended;
             }
 
-            return await AppendOnceAsync(site, expectedVersion, e);
+            return await AppendOnceAsync(site, expectedVersion, e, audit);
         }
         catch (Exception x) when (IsTransient(x))
         {
@@ -258,7 +263,7 @@ public sealed partial class PostgresCaseStore : ICaseStore
         {
             using var tx = c.BeginTransaction();
             using (var setup = new NpgsqlCommand($"""
-                SELECT pg_advisory_xact_lock(hashtext('facilities_tracker_migrate:' || @schema));
+                SELECT pg_advisory_xact_lock({PostgresAuditLog.SchemaLock});
                 CREATE SCHEMA IF NOT EXISTS {_s};
                 CREATE TABLE IF NOT EXISTS {_s}.schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL);
                 """, c, tx))
@@ -306,7 +311,7 @@ public sealed partial class PostgresCaseStore : ICaseStore
         return list;
     }
 
-    private async Task<AppendResult> AppendOnceAsync(CaseSite site, int expectedVersion, CaseEvent e)
+    private async Task<AppendResult> AppendOnceAsync(CaseSite site, int expectedVersion, CaseEvent e, AuditEntry? audit)
     {
         // Not cancellable (CancellationToken.None): a client that hangs up must not leave the outcome of its move unknown.
         await using var c = await _db.OpenConnectionAsync(CancellationToken.None);
@@ -320,7 +325,8 @@ public sealed partial class PostgresCaseStore : ICaseStore
             }
         }
 
-        // Two statements in one asynchronous batch: one round trip, and no pool thread blocked while it runs.
+        // Two statements in one asynchronous batch: one round trip, and no pool thread blocked while it runs. The audit
+        // line follows in the same transaction, so a crash keeps both or neither.
         await using var insert = new NpgsqlBatch(c, tx)
         {
             BatchCommands =
@@ -349,6 +355,21 @@ public sealed partial class PostgresCaseStore : ICaseStore
         catch (PostgresException x) when (x.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             return AppendResult.Conflict;
+        }
+
+        if (audit is not null)
+        {
+            // Its own statement (one more round trip) in the same transaction, so that a refusal is known to be the
+            // audit line's and not the event's; the transaction is rolled back when disposed uncommitted.
+            await using var line = new NpgsqlBatch(c, tx) { BatchCommands = { PostgresAuditLog.Insert(_s, audit) } };
+            try
+            {
+                await line.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            catch (PostgresException x) when (!IsTransient(x))
+            {
+                throw PostgresAuditLog.NotWritten(x);
+            }
         }
 
         await tx.CommitAsync(CancellationToken.None);

@@ -77,7 +77,7 @@ public static class FacilitiesWebApp
         var security = new TrackerSecurity(options, dataset.Path);
         builder.Services.AddSingleton(security);
         builder.Services.AddSingleton(new SessionRegistry(security, options.Time, options.SessionIdle, options.SessionLifetime));
-        builder.Services.AddSingleton(new LoginThrottle(options.Time));
+        builder.Services.AddSingleton(new LoginThrottle(security, options.Time));
         TrackerLimits.Add(builder.Services, options);
         builder.Services.AddSingleton(new ParcelTiles(dataset));
         // Nothing the server hands out is encrypted with these keys (the session cookie is a bare id, SessionCookieFormat),

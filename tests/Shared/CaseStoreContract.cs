@@ -24,6 +24,57 @@ public abstract class CaseStoreContract
 
     private static CaseService Service(ICaseStore store) => new(store, TrackerConfig.BuiltIn, WorkingCalendar.BuiltIn);
 
+    /// <summary>The audit log of the store's database, as the tracker's security store reads it.</summary>
+    protected abstract Task<IReadOnlyList<AuditEntry>> AuditAsync(ICaseStore store);
+
+    /// <summary>
+    /// Makes the store's database itself refuse audit lines of <paramref name="actor"/>: a trigger on audit_log, in the
+    /// test's own schema or file, which fires after the move's event was inserted in the same transaction.
+    /// </summary>
+    protected abstract Task RefuseAuditLinesOfAsync(ICaseStore store, string actor);
+
+    [Fact]
+    public async Task A_move_with_an_address_commits_its_audit_line_with_it_dated_as_the_event_and_naming_its_version()
+    {
+        var store = CreateStore();
+        var service = Service(store);
+        Assert.True((await service.AdvanceAsync(City, SiteA, new TransitionRequest(CaseStep.Received, T0, "nộp", AuditFrom: "10.1.2.3"))).Accepted);
+        Assert.True((await service.AdvanceAsync(OfficialA, SiteA, new TransitionRequest(CaseStep.Checked, T0.AddDays(1), AuditFrom: "192.168.7.9"))).Accepted);
+        // Without an address (the CLI on the server itself) no line is written.
+        Assert.True((await service.AdvanceAsync(City, SiteB, new TransitionRequest(CaseStep.Received, T0))).Accepted);
+
+        // T0 is 09:00 at UTC+7, so 02:00 UTC; the second move one day later.
+        Assert.Equal(
+            [
+                new AuditEntry(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero), "so_gd", "10.1.2.3", AuditActions.Transition, "TH-001 #1: not_started -> received"),
+                new AuditEntry(new DateTimeOffset(2026, 3, 3, 2, 0, 0, TimeSpan.Zero), "can_bo_a", "192.168.7.9", AuditActions.Transition, "TH-001 #2: received -> checked"),
+            ],
+            await AuditAsync(store));
+        Assert.Equal([T0, T0.AddDays(1)], (await store.LoadEventsAsync(SiteA.SiteId)).Select(e => e.At));
+    }
+
+    [Fact]
+    public async Task An_audit_line_the_database_refuses_leaves_neither_it_nor_the_event()
+    {
+        var store = CreateStore();
+        var service = Service(store);
+        var faulty = new TrackerUser("loi_ghi_log", TrackerRole.CityDepartment);
+        await RefuseAuditLinesOfAsync(store, faulty.Name);
+
+        var e = await Assert.ThrowsAsync<AuditNotWrittenException>(() =>
+            service.AdvanceAsync(faulty, SiteA, new TransitionRequest(CaseStep.Received, T0, "không được ghi", AuditFrom: "10.1.2.3")));
+        Assert.Contains("the move was not written", e.Message, StringComparison.Ordinal);
+        Assert.Empty(await store.LoadEventsAsync(SiteA.SiteId));
+        Assert.Empty(await store.ListCasesAsync());
+        Assert.Empty(await AuditAsync(store));
+
+        // Nothing half-written: version 0 is still free, and another official's move takes it with its line.
+        Assert.True((await service.AdvanceAsync(City, SiteA, new TransitionRequest(CaseStep.Received, T0, "nộp", ExpectedVersion: 0, AuditFrom: "10.1.2.4"))).Accepted);
+        Assert.Equal("nộp", Assert.Single(await store.LoadEventsAsync(SiteA.SiteId)).Note);
+        var line = Assert.Single(await AuditAsync(store));
+        Assert.Equal(("so_gd", "10.1.2.4", "TH-001 #1: not_started -> received"), (line.Actor, line.Address, line.Detail));
+    }
+
     [Fact]
     public async Task An_empty_store_has_no_cases_and_refuses_a_gap()
     {

@@ -68,7 +68,7 @@ public abstract class ProcedureStoreContract
 
         before = await DumpGcnTablesAsync(key);
         using var migrated = OpenStore(key);
-        Assert.Equal([1, 2, 3], Applied(migrated));
+        Assert.Equal([1, 2, 3, 4], Applied(migrated));
         Assert.Equal(before, await DumpGcnTablesAsync(key));
         Assert.Equal(eventsBefore, await migrated.LoadEventsAsync(A.SiteId));
         var chain = await Chains(migrated, At(12, 1)).LoadAsync(A);

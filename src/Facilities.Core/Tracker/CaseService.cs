@@ -163,8 +163,9 @@ public sealed class CaseService
     /// Checks the note and attachments (<see cref="TrackerInput"/>), decides the move and appends its event. A
     /// concurrent change between reading and appending (the store reports a conflict) gives a
     /// <see cref="RefusalKind.Conflict"/> refusal; nothing is written then. An accepted outcome carries the case after
-    /// the move (<see cref="TransitionOutcome.State"/>). <paramref name="cancel"/> stops only the reading: once the
-    /// append is sent it completes.
+    /// the move (<see cref="TransitionOutcome.State"/>). With <see cref="TransitionRequest.AuditFrom"/> the audit line
+    /// is written in the event's own transaction. <paramref name="cancel"/> stops only the reading: once the append is
+    /// sent it completes.
     /// </summary>
     public async Task<TransitionOutcome> AdvanceAsync(TrackerUser user, CaseSite site, TransitionRequest request, CancellationToken cancel = default)
     {
@@ -187,7 +188,8 @@ public sealed class CaseService
             return outcome;
         }
 
-        if (await _store.AppendAsync(site, state.Version, outcome.Event!) == AppendResult.Appended)
+        var audit = request.AuditFrom is { } from ? TransitionAudit.Of(user, site, outcome.Event!, from) : null;
+        if (await _store.AppendAsync(site, state.Version, outcome.Event!, audit) == AppendResult.Appended)
         {
             return outcome with { State = state.Apply(outcome.Event!) };
         }

@@ -21,9 +21,12 @@ public interface ICaseStore : IDisposable
     /// Appends <paramref name="e"/> to the case of <paramref name="site"/> if the case has exactly
     /// <paramref name="expectedVersion"/> events (and <c>e.Sequence == expectedVersion + 1</c>); otherwise nothing is
     /// written and the answer is <see cref="AppendResult.Conflict"/>. Returns only once the event is durable. Not
-    /// cancellable: once sent, a move is either committed and reported, or not written.
+    /// cancellable: once sent, a move is either committed and reported, or not written. With <paramref name="audit"/>,
+    /// that line is appended to the audit log (<see cref="ITrackerSecurityStore"/>'s table, in the same database) in
+    /// the same transaction: both are written or neither; an audit line the database refuses is
+    /// <see cref="AuditNotWrittenException"/>, and the event is not written either.
     /// </summary>
-    Task<AppendResult> AppendAsync(CaseSite site, int expectedVersion, CaseEvent e);
+    Task<AppendResult> AppendAsync(CaseSite site, int expectedVersion, CaseEvent e, AuditEntry? audit = null);
 
     /// <summary>The account with this login name, or null.</summary>
     Task<StoredUser?> FindUserAsync(string name, CancellationToken cancel = default);

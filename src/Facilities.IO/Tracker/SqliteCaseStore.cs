@@ -8,8 +8,8 @@ namespace Facilities.IO.Tracker;
 /// <summary>
 /// The tracker's embedded store: a SQLite file beside the dataset (<c>&lt;dataset&gt;.tracker.sqlite</c>). Events are
 /// append-only (triggers refuse UPDATE and DELETE), <c>UNIQUE(case_id, seq)</c> makes a stale append fail, and the
-/// file runs in WAL mode with <c>synchronous=FULL</c>, so an acknowledged append survives a killed process or a power
-/// cut. One connection per call (no pooling), so several threads and processes may use the file at once.
+/// file runs in WAL mode with <c>synchronous=FULL</c>, so an acknowledged append (with its audit line, written in the
+/// same transaction) survives a killed process or a power cut. One connection per call (no pooling), so several threads and processes may use the file at once.
 /// </summary>
 public sealed partial class SqliteCaseStore : ICaseStore
 {
@@ -35,6 +35,10 @@ public sealed partial class SqliteCaseStore : ICaseStore
             ALTER TABLE users ADD COLUMN session_epoch INTEGER NOT NULL DEFAULT 0;
             """),
         ProcedureMigration, // 3: the other procedures' events (SqliteCaseStore.Procedures.cs)
+
+        // 4: the audit log, so that a move and its audit line commit together (AppendAsync) even in a file the
+        // server's security store never opened; the same statements that store runs (IF NOT EXISTS).
+        (4, SqliteAuditLog.Create),
     ];
 
     private readonly string _connectionString;
@@ -119,7 +123,7 @@ public sealed partial class SqliteCaseStore : ICaseStore
     }
 
     /// <inheritdoc/>
-    public async Task<AppendResult> AppendAsync(CaseSite site, int expectedVersion, CaseEvent e)
+    public async Task<AppendResult> AppendAsync(CaseSite site, int expectedVersion, CaseEvent e, AuditEntry? audit = null)
     {
         if (e.Sequence != expectedVersion + 1)
         {
@@ -132,7 +136,7 @@ public sealed partial class SqliteCaseStore : ICaseStore
         await _writers.WaitAsync(CancellationToken.None);
         try
         {
-            return AppendLocked(site, expectedVersion, e);
+            return AppendLocked(site, expectedVersion, e, audit);
         }
         finally
         {
@@ -207,7 +211,7 @@ public sealed partial class SqliteCaseStore : ICaseStore
     /// <summary>Releases the writers' turn; every call opens and closes its own connection.</summary>
     public void Dispose() => _writers.Dispose();
 
-    private AppendResult AppendLocked(CaseSite site, int expectedVersion, CaseEvent e)
+    private AppendResult AppendLocked(CaseSite site, int expectedVersion, CaseEvent e, AuditEntry? audit)
     {
         using var c = Connect();
         using var tx = c.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: one writer at a time, no upgrade deadlock
@@ -249,6 +253,21 @@ public sealed partial class SqliteCaseStore : ICaseStore
         catch (SqliteException x) when (x.SqliteErrorCode == 19) // SQLITE_CONSTRAINT: UNIQUE(case_id, seq)
         {
             return AppendResult.Conflict;
+        }
+
+        if (audit is not null)
+        {
+            // In the event's transaction: a crash or a refused line keeps neither (the transaction is rolled back
+            // when it is disposed uncommitted).
+            using var line = SqliteAuditLog.Insert(c, tx, audit);
+            try
+            {
+                line.ExecuteNonQuery();
+            }
+            catch (SqliteException x) when (x.SqliteErrorCode is not (5 or 6)) // not SQLITE_BUSY/LOCKED: those stay what they are
+            {
+                throw SqliteAuditLog.NotWritten(x);
+            }
         }
 
         tx.Commit();

@@ -5,24 +5,24 @@ using Microsoft.Data.Sqlite;
 namespace Facilities.IO.Tracker;
 
 /// <summary>
-/// The audit log and sign-in sessions in the tracker's SQLite file (<c>&lt;dataset&gt;.tracker.sqlite</c>), beside the
-/// cases. The two tables are created with <c>IF NOT EXISTS</c> rather than as a numbered migration of
-/// <see cref="SqliteCaseStore"/>, so they never collide with the case store's own migrations; the audit log refuses
+/// The audit log, sign-in sessions and recent wrong passwords in the tracker's SQLite file
+/// (<c>&lt;dataset&gt;.tracker.sqlite</c>), beside the cases. The tables are created with <c>IF NOT EXISTS</c> rather
+/// than as numbered migrations of <see cref="SqliteCaseStore"/> (which creates the audit log the same way,
+/// <see cref="SqliteAuditLog"/>), so they never collide with the case store's own migrations; the audit log refuses
 /// UPDATE and DELETE, as the case events do. One connection per call, as the case store, so several processes may
-/// use the file at once.
+/// use the file at once; a wrong password is recorded in an immediate transaction, one writer at a time across them.
 /// </summary>
 public sealed class SqliteTrackerSecurity : ITrackerSecurityStore
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS audit_log (
-          id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, address TEXT NOT NULL,
-          action TEXT NOT NULL, detail TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log (at);
-        CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-        CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+    private const string Schema = SqliteAuditLog.Create + """
         CREATE TABLE IF NOT EXISTS sessions (
           id_hash TEXT NOT NULL PRIMARY KEY, user_name TEXT NOT NULL, epoch INTEGER NOT NULL, created TEXT NOT NULL, last_seen TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS sessions_last_seen ON sessions (last_seen);
+        CREATE TABLE IF NOT EXISTS login_failures (
+          id INTEGER PRIMARY KEY, scope TEXT NOT NULL CHECK (scope IN ('account', 'address')), key TEXT NOT NULL, at TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS login_failures_key ON login_failures (scope, key, at);
+        CREATE INDEX IF NOT EXISTS login_failures_at ON login_failures (at);
+        CREATE TABLE IF NOT EXISTS login_lockouts (account TEXT NOT NULL PRIMARY KEY, until TEXT NOT NULL);
         """;
 
     private readonly string _connectionString;
@@ -35,7 +35,7 @@ public sealed class SqliteTrackerSecurity : ITrackerSecurityStore
         DefaultTimeout = 60,
     }.ToString();
 
-    /// <summary>Opens the tracker file at <paramref name="path"/> (creating it and the two tables if needed).</summary>
+    /// <summary>Opens the tracker file at <paramref name="path"/> (creating it and the tables if needed).</summary>
     public static SqliteTrackerSecurity Open(string path)
     {
         var store = new SqliteTrackerSecurity(path);
@@ -55,12 +55,7 @@ public sealed class SqliteTrackerSecurity : ITrackerSecurityStore
     {
         ArgumentNullException.ThrowIfNull(entry);
         await using var c = await ConnectAsync(cancel);
-        await using var cmd = Command(c, "INSERT INTO audit_log (at, actor, address, action, detail) VALUES ($at, $actor, $address, $action, $detail)");
-        cmd.Parameters.AddWithValue("$at", Utc(entry.At));
-        cmd.Parameters.AddWithValue("$actor", entry.Actor);
-        cmd.Parameters.AddWithValue("$address", entry.Address);
-        cmd.Parameters.AddWithValue("$action", entry.Action);
-        cmd.Parameters.AddWithValue("$detail", entry.Detail);
+        await using var cmd = SqliteAuditLog.Insert(c, null, entry);
         await cmd.ExecuteNonQueryAsync(cancel);
     }
 
@@ -131,16 +126,82 @@ public sealed class SqliteTrackerSecurity : ITrackerSecurityStore
         await cmd.ExecuteNonQueryAsync(cancel);
     }
 
+    /// <inheritdoc/>
+    public async Task<LoginFailures> ReadLoginFailuresAsync(string account, string address, DateTimeOffset since, DateTimeOffset now, CancellationToken cancel = default)
+    {
+        await using var c = await ConnectAsync(cancel);
+        await using var cmd = Command(c, """
+            SELECT 0, until FROM login_lockouts WHERE account = $account AND until > $now
+            UNION ALL SELECT 1, at FROM login_failures WHERE scope = 'account' AND key = $account AND at > $since
+            UNION ALL SELECT 2, at FROM login_failures WHERE scope = 'address' AND key = $address AND at > $since
+            ORDER BY 1, 2
+            """);
+        cmd.Parameters.AddWithValue("$account", account);
+        cmd.Parameters.AddWithValue("$address", address);
+        cmd.Parameters.AddWithValue("$since", Utc(since));
+        cmd.Parameters.AddWithValue("$now", Utc(now));
+        await using var r = await cmd.ExecuteReaderAsync(cancel);
+        DateTimeOffset? locked = null;
+        List<DateTimeOffset> accountTimes = [], addressTimes = [];
+        while (await r.ReadAsync(cancel))
+        {
+            var at = Parse(r.GetString(1));
+            switch (r.GetInt32(0))
+            {
+                case 0: locked = at; break;
+                case 1: accountTimes.Add(at); break;
+                default: addressTimes.Add(at); break;
+            }
+        }
+
+        return new LoginFailures(locked, accountTimes, addressTimes);
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> RecordLoginFailureAsync(string account, string address, DateTimeOffset at, DateTimeOffset since, int lockAt, DateTimeOffset lockUntil,
+        CancellationToken cancel = default)
+    {
+        await using var c = await ConnectAsync(cancel);
+        // BEGIN IMMEDIATE: the file's one writer from the count to the lockout, across every process on the file, so
+        // of failures recorded at once exactly one reaches lockAt.
+        using var tx = c.BeginTransaction(deferred: false);
+        await using var cmd = Command(c, """
+            DELETE FROM login_failures WHERE at < $since;
+            DELETE FROM login_lockouts WHERE until <= $at;
+            INSERT INTO login_failures (scope, key, at) VALUES ('account', $account, $at), ('address', $address, $at);
+            INSERT OR IGNORE INTO login_lockouts (account, until)
+              SELECT $account, $until WHERE (SELECT count(*) FROM login_failures WHERE scope = 'account' AND key = $account AND at > $since) >= $lockAt;
+            SELECT changes();
+            """);
+        cmd.Transaction = tx;
+        cmd.Parameters.AddWithValue("$account", account);
+        cmd.Parameters.AddWithValue("$address", address);
+        cmd.Parameters.AddWithValue("$at", Utc(at));
+        cmd.Parameters.AddWithValue("$since", Utc(since));
+        cmd.Parameters.AddWithValue("$lockAt", lockAt);
+        cmd.Parameters.AddWithValue("$until", Utc(lockUntil));
+        var locked = Convert.ToInt64(await cmd.ExecuteScalarAsync(cancel), CultureInfo.InvariantCulture) == 1;
+        tx.Commit();
+        return locked;
+    }
+
+    /// <inheritdoc/>
+    public async Task ForgetLoginFailuresAsync(string account, CancellationToken cancel = default)
+    {
+        await using var c = await ConnectAsync(cancel);
+        await using var cmd = Command(c, "DELETE FROM login_failures WHERE scope = 'account' AND key = $account");
+        cmd.Parameters.AddWithValue("$account", account);
+        await cmd.ExecuteNonQueryAsync(cancel);
+    }
+
     /// <summary>Nothing to release: every call opens and closes its own connection.</summary>
     public void Dispose()
     {
     }
 
-    /// <summary>Fixed-width UTC text, so that SQLite's text comparison orders instants correctly.</summary>
-    private static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    private static string Utc(DateTimeOffset t) => SqliteAuditLog.Utc(t);
 
-    private static DateTimeOffset Parse(string text) =>
-        DateTimeOffset.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    private static DateTimeOffset Parse(string text) => SqliteAuditLog.Parse(text);
 
     private SqliteConnection Connect()
     {

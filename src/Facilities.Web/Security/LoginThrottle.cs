@@ -1,12 +1,16 @@
-using System.Collections.Concurrent;
+using Facilities.Core.Tracker;
 
 namespace Facilities.Web.Security;
 
 /// <summary>
 /// Limits password guessing: after <see cref="MaxFailuresPerAccount"/> wrong passwords for one account name within
 /// <see cref="Window"/>, the account is locked for <see cref="Lockout"/>, and after <see cref="MaxFailuresPerAddress"/>
-/// from one address, that address is refused for the rest of the window. A refused attempt is answered without
-/// checking the password (no hash is computed), so a locked account cannot be probed further.
+/// from one address, that address is refused until enough of them leave the window. A refused attempt is answered
+/// without checking the password (no hash is computed), so a locked account cannot be probed further. The failures and
+/// lockouts are kept in the tracker's database (<see cref="ITrackerSecurityStore"/>), not in this process: with
+/// several server processes behind one proxy a guesser gets no more tries than with one, and a lockout made through
+/// one process refuses on all. The rules are here, the store only records and counts (atomically: of wrong passwords
+/// sent at once to several processes, exactly one locks the account).
 /// </summary>
 public sealed class LoginThrottle
 {
@@ -16,12 +20,18 @@ public sealed class LoginThrottle
     /// <summary>Wrong passwords from one address within <see cref="Window"/> before the address is refused.</summary>
     public const int MaxFailuresPerAddress = 30;
 
-    private readonly ConcurrentDictionary<string, Failures> _accounts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Failures> _addresses = new(StringComparer.Ordinal);
+    /// <summary><see cref="Lockout"/> in minutes.</summary>
+    public const int LockoutMinutes = 15;
+
+    private readonly TrackerSecurity _security;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates a throttle with no failures recorded.</summary>
-    public LoginThrottle(TimeProvider time) => _time = time;
+    /// <summary>Creates the throttle over the tracker's database, dated by <paramref name="time"/>.</summary>
+    public LoginThrottle(TrackerSecurity security, TimeProvider time)
+    {
+        _security = security;
+        _time = time;
+    }
 
     /// <summary>The window failures are counted in.</summary>
     public static TimeSpan Window { get; } = TimeSpan.FromMinutes(1);
@@ -29,98 +39,31 @@ public sealed class LoginThrottle
     /// <summary>How long an account stays locked once it reached <see cref="MaxFailuresPerAccount"/>.</summary>
     public static TimeSpan Lockout { get; } = TimeSpan.FromMinutes(LockoutMinutes);
 
-    /// <summary><see cref="Lockout"/> in minutes.</summary>
-    public const int LockoutMinutes = 15;
-
     /// <summary>How long until the account or address may try again; null when it may now.</summary>
-    public TimeSpan? RefusedFor(string account, string address)
+    public async Task<TimeSpan?> RefusedForAsync(string account, string address, CancellationToken cancel)
     {
         var now = _time.GetUtcNow();
-        var a = Wait(_accounts, account, MaxFailuresPerAccount, now);
-        var b = Wait(_addresses, address, MaxFailuresPerAddress, now);
+        var failures = await _security.Store.ReadLoginFailuresAsync(account, address, now - Window, now, cancel);
+        var a = failures.AccountLockedUntil is { } until ? until - now : Wait(failures.Account, MaxFailuresPerAccount, now);
+        var b = Wait(failures.Address, MaxFailuresPerAddress, now);
         return a is null ? b : b is null ? a : (a > b ? a : b);
     }
 
     /// <summary>Records a wrong password; true when this failure locked the account.</summary>
-    public bool Failed(string account, string address)
+    /// <remarks>Not cancellable: a guesser who hangs up once the password was checked must still be counted.</remarks>
+    public Task<bool> FailedAsync(string account, string address)
     {
         var now = _time.GetUtcNow();
-        Record(_addresses, address, now, null);
-        return Record(_accounts, account, now, MaxFailuresPerAccount);
+        return _security.Store.RecordLoginFailureAsync(account, address, now, now - Window, MaxFailuresPerAccount, now + Lockout, CancellationToken.None);
     }
 
-    /// <summary>Forgets the account's failures after a successful sign-in.</summary>
-    public void Succeeded(string account) => _accounts.TryRemove(account, out _);
+    /// <summary>Forgets the account's failures after a successful sign-in (its address's stay).</summary>
+    public Task SucceededAsync(string account) => _security.Store.ForgetLoginFailuresAsync(account, CancellationToken.None);
 
-    private static bool Record(ConcurrentDictionary<string, Failures> map, string key, DateTimeOffset now, int? lockAt)
-    {
-        if (map.Count > 10_000)
-        {
-            foreach (var (k, f) in map)
-            {
-                if (f.Expired(now))
-                {
-                    map.TryRemove(k, out _);
-                }
-            }
-        }
-
-        var failures = map.GetOrAdd(key, _ => new Failures());
-        lock (failures)
-        {
-            failures.Times.Enqueue(now);
-            while (now - failures.Times.Peek() > Window)
-            {
-                failures.Times.Dequeue();
-            }
-
-            if (failures.Times.Count >= lockAt && failures.LockedUntil is null)
-            {
-                failures.LockedUntil = now + Lockout;
-                return true;
-            }
-
-            return false;
-        }
-    }
-
-    private static TimeSpan? Wait(ConcurrentDictionary<string, Failures> map, string key, int max, DateTimeOffset now)
-    {
-        if (!map.TryGetValue(key, out var failures))
-        {
-            return null;
-        }
-
-        lock (failures)
-        {
-            if (failures.LockedUntil is { } until)
-            {
-                if (now < until)
-                {
-                    return until - now;
-                }
-
-                failures.LockedUntil = null;
-                failures.Times.Clear();
-                return null;
-            }
-
-            while (failures.Times.Count > 0 && now - failures.Times.Peek() > Window)
-            {
-                failures.Times.Dequeue();
-            }
-
-            return failures.Times.Count < max ? null : failures.Times.Peek() + Window - now;
-        }
-    }
-
-    private sealed class Failures
-    {
-        public Queue<DateTimeOffset> Times { get; } = new();
-
-        public DateTimeOffset? LockedUntil { get; set; }
-
-        public bool Expired(DateTimeOffset now) =>
-            (LockedUntil is not { } until || until < now) && (Times.Count == 0 || now - Times.Peek() > Window);
-    }
+    /// <summary>
+    /// With <paramref name="max"/> or more failures in the window (<paramref name="times"/>, oldest first), the wait
+    /// until enough of them have left it for the count to drop below <paramref name="max"/>; null below the limit.
+    /// </summary>
+    private static TimeSpan? Wait(IReadOnlyList<DateTimeOffset> times, int max, DateTimeOffset now) =>
+        times.Count < max ? null : times[times.Count - max] + Window - now;
 }

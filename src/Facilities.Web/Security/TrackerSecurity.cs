@@ -5,7 +5,7 @@ using Facilities.Storage.PostGis;
 namespace Facilities.Web.Security;
 
 /// <summary>
-/// The audit log and sessions store (<see cref="ITrackerSecurityStore"/>) in the tracker's own database, opened on first
+/// The audit log, sessions and login-throttle store (<see cref="ITrackerSecurityStore"/>) in the tracker's own database, opened on first
 /// use as <see cref="Tracker.TrackerContext"/> opens the cases: SQLite beside the dataset, or PostgreSQL with
 /// <see cref="WebOptions.TrackerDb"/> in <see cref="WebOptions.TrackerSchema"/>. A failed opening is tried again on the
 /// next use (the database may come up after the server).

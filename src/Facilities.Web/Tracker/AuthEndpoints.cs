@@ -129,7 +129,7 @@ internal static class AuthEndpoints
         var log = logs.CreateLogger(SecurityLog);
         // After the proxy rule: behind a trusted proxy, the client it forwarded for.
         var address = AuditTrail.Address(context);
-        if (throttle.RefusedFor(name, address) is { } wait)
+        if (await throttle.RefusedForAsync(name, address, context.RequestAborted) is { } wait)
         {
             // Refused without hashing the password: a locked account answers the same whether the guess was right.
             if (log.IsEnabled(LogLevel.Warning))
@@ -147,7 +147,7 @@ internal static class AuthEndpoints
         var stored = await tracker.Service.AuthenticateAsync(name, password, context.RequestAborted);
         if (stored is null)
         {
-            var locked = throttle.Failed(name, address);
+            var locked = await throttle.FailedAsync(name, address);
             if (locked && log.IsEnabled(LogLevel.Warning))
             {
                 log.LogWarning("login failed for {User} from {Address}; account locked for {Minutes} min", name, address, LoginThrottle.LockoutMinutes);
@@ -161,7 +161,7 @@ internal static class AuthEndpoints
             return ApiError.Of(StatusCodes.Status401Unauthorized, "login-failed", "sai tên hoặc mật khẩu.", "wrong name or password.");
         }
 
-        throttle.Succeeded(name);
+        await throttle.SucceededAsync(name);
         var user = stored.User;
         var sid = await sessions.OpenAsync(user.Name, stored.SessionEpoch, CancellationToken.None);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user, sid));

@@ -91,15 +91,21 @@ internal static class CaseEndpoints
                 "required: the version of the case you saw (guards against lost updates).");
         }
 
-        var outcome = await t.Service.AdvanceAsync(user, site, new TransitionRequest(to, t.Now(), body.Note ?? "", body.Attachments ?? [], version),
-            context.RequestAborted);
+        // The audit line (who, from where, the move) is written by the store in the move's own transaction: a crash
+        // between the two cannot keep one without the other.
+        TransitionOutcome outcome;
+        try
+        {
+            outcome = await t.Service.AdvanceAsync(user, site,
+                new TransitionRequest(to, t.Now(), body.Note ?? "", body.Attachments ?? [], version, AuditTrail.Address(context)), context.RequestAborted);
+        }
+        catch (AuditNotWrittenException e)
+        {
+            return AuditTrail.NotWritten(context, e);
+        }
+
         if (outcome.Accepted)
         {
-            // Audited right after the move's own commit, not in its transaction (the case stores stay as they are):
-            // a line that cannot be written is logged in full instead (AuditTrail), and the move is still acknowledged.
-            var moved = outcome.State!.Events[^1];
-            await AuditTrail.WriteAsync(context, user.Name, AuditActions.Transition,
-                $"{siteId} #{moved.Sequence}: {CaseSteps.Code(moved.From)} -> {CaseSteps.Code(moved.To)}");
             // The case as the move left it, not read again: a committed move is acknowledged even if the database
             // fails right after the commit.
             return Results.Json(CaseJson.Case(t, outcome.State!, t.Today(), true));

@@ -16,6 +16,19 @@ public sealed class SqliteCaseStoreTests : CaseStoreContract, IDisposable
 
     protected override ICaseStore CreateStore() => SqliteCaseStore.Open(_dir.File(Guid.NewGuid().ToString("N") + ".tracker.sqlite"));
 
+    protected override async Task<IReadOnlyList<AuditEntry>> AuditAsync(ICaseStore store)
+    {
+        using var security = SqliteTrackerSecurity.Open(((SqliteCaseStore)store).Path);
+        return await security.ListAuditAsync();
+    }
+
+    protected override Task RefuseAuditLinesOfAsync(ICaseStore store, string actor)
+    {
+        Scalar(((SqliteCaseStore)store).Path,
+            $"CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log WHEN NEW.actor = '{actor}' BEGIN SELECT RAISE(ABORT, 'injected: audit line refused'); END");
+        return Task.CompletedTask;
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
@@ -27,8 +40,8 @@ public sealed class SqliteCaseStoreTests : CaseStoreContract, IDisposable
     {
         var path = _dir.File("d.gpkg.tracker.sqlite");
         Assert.Equal(path, SqliteCaseStore.PathFor(_dir.File("d.gpkg")));
-        Assert.Equal([1, 2, 3], SqliteCaseStore.Open(path).AppliedMigrations());
-        Assert.Equal([1, 2, 3], SqliteCaseStore.Open(path).AppliedMigrations()); // reopening applies nothing again
+        Assert.Equal([1, 2, 3, 4], SqliteCaseStore.Open(path).AppliedMigrations());
+        Assert.Equal([1, 2, 3, 4], SqliteCaseStore.Open(path).AppliedMigrations()); // reopening applies nothing again
         Assert.Equal("wal", Scalar(path, "PRAGMA journal_mode"));
     }
 

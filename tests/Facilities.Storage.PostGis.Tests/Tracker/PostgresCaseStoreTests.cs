@@ -20,6 +20,23 @@ public sealed class PostgresCaseStoreTests : CaseStoreContract, IDisposable
         return store;
     }
 
+    protected override async Task<IReadOnlyList<AuditEntry>> AuditAsync(ICaseStore store)
+    {
+        using var security = PostgresTrackerSecurity.Open(ConnectionString(), ((PostgresCaseStore)store).Schema);
+        return await security.ListAuditAsync();
+    }
+
+    protected override async Task RefuseAuditLinesOfAsync(ICaseStore store, string actor)
+    {
+        var s = "\"" + ((PostgresCaseStore)store).Schema + "\"";
+        await using var db = NpgsqlDataSource.Create(ConnectionString());
+        await using var cmd = db.CreateCommand($"""
+            CREATE FUNCTION {s}.test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected: audit line refused'; END $$;
+            CREATE TRIGGER test_refuse_audit BEFORE INSERT ON {s}.audit_log FOR EACH ROW WHEN (NEW.actor = '{actor}') EXECUTE FUNCTION {s}.test_refuse_audit();
+            """);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     public void Dispose()
     {
         foreach (var s in _stores)
@@ -38,7 +55,7 @@ public sealed class PostgresCaseStoreTests : CaseStoreContract, IDisposable
         _stores.Add(store);
         using (var again = PostgresCaseStore.Open(cs, schema))
         {
-            Assert.Equal([1, 2, 3], again.AppliedMigrations());
+            Assert.Equal([1, 2, 3, 4], again.AppliedMigrations());
         }
 
         var e = new CaseEvent(1, new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(7)), "a", TrackerRole.CityDepartment,
