@@ -12,8 +12,13 @@ namespace Facilities.IO.Store;
 internal static class GeoPackageHashCache
 {
     /// <summary>The dataset's content hash, from the cache when it is fresh, otherwise computed (and kept if possible).</summary>
-    public static string ContentHash(string path)
+    public static string ContentHash(string path) => ContentHash(path, out _);
+
+    /// <summary>As <see cref="ContentHash(string)"/>; <paramref name="wrote"/> says whether this call wrote into the file
+    /// (the hash kept, or the triggers put back), which changes the file's size and time but not its content.</summary>
+    public static string ContentHash(string path, out bool wrote)
     {
+        wrote = false;
         var full = Path.GetFullPath(path);
         var seen = Read(full);
         if (seen is { Fresh: true })
@@ -21,13 +26,13 @@ internal static class GeoPackageHashCache
             return seen.Hash!;
         }
 
-        if (seen is { Intact: false } && Write(full, (c, tx) =>
+        if (seen is { Intact: false } && (wrote = Write(full, (c, tx) =>
             {
                 // A tool that knows nothing of our triggers dropped a table and wrote it again: put them back, so
                 // the edits after this one are counted again.
                 GeoPackageChangeCounter.Install(c, tx);
                 return true;
-            }))
+            })))
         {
             seen = Read(full);
         }
@@ -37,7 +42,7 @@ internal static class GeoPackageHashCache
         {
             // Kept only if nothing moved while it was computed: every edit since `seen` raised the counter or the
             // schema cookie, since the triggers were all there.
-            Write(full, (c, tx) =>
+            wrote |= Write(full, (c, tx) =>
             {
                 var now = GeoPackageChangeCounter.Read(c, tx);
                 if (now is null || !now.Intact || now.Changes != seen.Changes || now.Key != seen.Key)

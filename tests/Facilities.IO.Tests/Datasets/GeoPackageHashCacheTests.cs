@@ -90,6 +90,20 @@ public sealed class GeoPackageHashCacheTests : IDisposable
     }
 
     [Fact]
+    public void KeepingTheHashDoesNotMoveTheChangeTokenButTheNextEditDoes()
+    {
+        var store = City();
+        var token = store.ChangeToken();
+
+        store.ContentHash();
+
+        // The map app compares tokens before each request: the hash written into the file is no change of content.
+        Assert.Equal(token, store.ChangeToken());
+        Sql(store.Path, "DELETE FROM parcels WHERE fid = 4");
+        Assert.NotEqual(token, store.ChangeToken());
+    }
+
+    [Fact]
     public void ARolledBackEditLeavesTheCounterAndTheKeptHashAsTheyWere()
     {
         var store = City();
