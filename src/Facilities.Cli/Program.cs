@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Text;
 using Facilities.Cli.Commands;
 using Facilities.Core.Datasets;
@@ -32,21 +33,35 @@ internal static class Program
         root.Options.Add(lang);
         Ui UiFor(ParseResult r) => new(output, error, r.GetValue(lang) == "en" ? Language.En : Language.Vi, CliOutput.Mode(r));
 
-        root.Subcommands.Add(ImportCommand.Create(UiFor));
-        root.Subcommands.Add(ExportCommand.Create(UiFor));
-        root.Subcommands.Add(CopyCommand.Create(UiFor));
-        root.Subcommands.Add(InfoCommand.Create(UiFor));
-        root.Subcommands.Add(ValidateCommand.Create(UiFor));
-        root.Subcommands.Add(GenerateCommand.Create(UiFor));
-        root.Subcommands.Add(DeficitCommand.Create(UiFor));
-        root.Subcommands.Add(RenderCommand.Create(UiFor));
-        root.Subcommands.Add(TeachersCommand.Create(UiFor));
-        root.Subcommands.Add(ComplianceCommand.Create(UiFor));
-        root.Subcommands.Add(CasesCommand.Create(UiFor));
-        root.Subcommands.Add(SitesCommand.Create(UiFor));
-        root.Subcommands.Add(ServeCommand.Create(UiFor));
-        root.Subcommands.Add(ProposeCommand.Create(UiFor));
-        root.Subcommands.Add(ProgrammeCommand.Create(UiFor));
+        (string Name, Func<Command> Create)[] commands =
+        [
+            ("import", () => ImportCommand.Create(UiFor)),
+            ("export", () => ExportCommand.Create(UiFor)),
+            ("copy", () => CopyCommand.Create(UiFor)),
+            ("info", () => InfoCommand.Create(UiFor)),
+            ("validate", () => ValidateCommand.Create(UiFor)),
+            ("generate", () => GenerateCommand.Create(UiFor)),
+            ("deficit", () => DeficitCommand.Create(UiFor)),
+            ("render", () => RenderCommand.Create(UiFor)),
+            ("teachers", () => TeachersCommand.Create(UiFor)),
+            ("compliance", () => ComplianceCommand.Create(UiFor)),
+            ("cases", () => CasesCommand.Create(UiFor)),
+            ("sites", () => SitesCommand.Create(UiFor)),
+            ("serve", () => ServeCommand.Create(UiFor)),
+            ("propose", () => ProposeCommand.Create(UiFor)),
+            ("programme", () => ProgrammeCommand.Create(UiFor)),
+        ];
+        // PERF: a command line names its command first, and only that command is built: building all fifteen
+        // (hundreds of options, each a generic instantiation the JIT compiles, and the tracker's tables behind
+        // `cases`) was a third of a short command's start (docs/performance.md, issue 15). Anything else (root
+        // help, a misspelt command, --lang before the command) gets them all, as before.
+        var named = args.Length > 0 && Array.Exists(commands, c => c.Name == args[0]) ? args[0] : null;
+        foreach (var (name, create) in commands.Where(c => named is null || c.Name == named))
+        {
+            var command = create();
+            Debug.Assert(command.Name == name, "the table's name is the command's own");
+            root.Subcommands.Add(command);
+        }
 
         foreach (var command in root.Subcommands.Where(c => c.Name is "info" or "validate" or "deficit" or "teachers" or "compliance" or "sites" or "propose"))
         {
@@ -93,8 +108,16 @@ internal static class Program
         }
         finally
         {
-            output.Write(CommandLineText.In(ownOutput.ToString(), language));
-            error.Write(CommandLineText.In(ownError.ToString(), language));
+            // Nothing to translate on most runs: the translation's regular expressions are built only when needed.
+            if (ownOutput.GetStringBuilder().Length > 0)
+            {
+                output.Write(CommandLineText.In(ownOutput.ToString(), language));
+            }
+
+            if (ownError.GetStringBuilder().Length > 0)
+            {
+                error.Write(CommandLineText.In(ownError.ToString(), language));
+            }
         }
     }
 

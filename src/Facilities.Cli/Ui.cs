@@ -13,6 +13,9 @@ namespace Facilities.Cli;
 /// </summary>
 internal sealed class Ui
 {
+    private readonly Lazy<IAnsiConsole> _outConsole;
+    private readonly Lazy<IAnsiConsole> _errConsole;
+
     public Ui(TextWriter output, TextWriter error, Language language, UiMode? mode = null)
     {
         Mode = mode ?? UiMode.Human;
@@ -21,23 +24,29 @@ internal sealed class Ui
         Out = Mode.Json || Mode.Quiet || Mode.DataOnStdout ? TextWriter.Null : output;
         Err = Mode.Quiet ? TextWriter.Null : error;
         Language = language;
+        // PERF: the consoles (terminal detection) are made on first use; most commands print plain lines only.
         var interactive = !Mode.Quiet && ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
-        ErrConsole = AnsiConsole.Create(new AnsiConsoleSettings
+        _errConsole = new(() => AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(error),
             Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
-        });
-        OutConsole = AnsiConsole.Create(new AnsiConsoleSettings
+        }));
+        _outConsole = new(() =>
         {
-            Out = new AnsiConsoleOutput(Out),
-            Interactive = InteractionSupport.No,
-            Ansi = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(Out),
+                Interactive = InteractionSupport.No,
+                Ansi = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+            });
+            if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+            {
+                console.Profile.Width = 160; // files and pipes have no width; keep tables on one line per row
+            }
+
+            return console;
         });
-        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
-        {
-            OutConsole.Profile.Width = 160; // files and pipes have no width; keep tables on one line per row
-        }
     }
 
     /// <summary>Human text for stdout (a null writer when stdout carries machine output or --quiet).</summary>
@@ -59,9 +68,9 @@ internal sealed class Ui
 
     public Language Language { get; }
 
-    public IAnsiConsole OutConsole { get; }
+    public IAnsiConsole OutConsole => _outConsole.Value;
 
-    private IAnsiConsole ErrConsole { get; }
+    private IAnsiConsole ErrConsole => _errConsole.Value;
 
     /// <summary>Vietnamese or English text, by the run's language.</summary>
     public string T(string vi, string en) => Language == Language.En ? en : vi;

@@ -47,22 +47,15 @@ public sealed class CatchmentLinks
     public static CatchmentLinks Build(DemandPoints points, IReadOnlyList<SchoolSite> schools, double[] radiusMetres)
     {
         var cell = radiusMetres.Max();
-        var grid = new Dictionary<(long, long), List<int>>();
         var sx = new double[schools.Count];
         var sy = new double[schools.Count];
         for (var j = 0; j < schools.Count; j++)
         {
             sx[j] = schools[j].Location.X;
             sy[j] = schools[j].Location.Y;
-            var key = ((long)Math.Floor(sx[j] / cell), (long)Math.Floor(sy[j] / cell));
-            if (!grid.TryGetValue(key, out var list))
-            {
-                grid[key] = list = [];
-            }
-
-            list.Add(j);
         }
 
+        var grid = new SchoolCells(sx, sy, cell);
         var start = new int[points.Count + 1];
         var school = new List<int>(points.Count * 4);
         var weight = new List<double>(points.Count * 4);
@@ -79,12 +72,7 @@ public sealed class CatchmentLinks
             {
                 for (var gy = cy - 1; gy <= cy + 1; gy++)
                 {
-                    if (!grid.TryGetValue((gx, gy), out var members))
-                    {
-                        continue;
-                    }
-
-                    foreach (var j in members)
+                    foreach (var j in grid.At(gx, gy))
                     {
                         var dx = sx[j] - points.X[i];
                         var dy = sy[j] - points.Y[i];
@@ -101,7 +89,7 @@ public sealed class CatchmentLinks
 
             if (school.Count == start[i] && schools.Count > 0)
             {
-                (nearest[i], nearestDistance[i]) = NearestSchool(points.X[i], points.Y[i], cx, cy, cell, grid, sx, sy);
+                (nearest[i], nearestDistance[i]) = NearestSchool(points.X[i], points.Y[i], cx, cy, grid, sx, sy);
             }
         }
 
@@ -110,34 +98,44 @@ public sealed class CatchmentLinks
     }
 
     // Rings of grid cells outwards: once a school is found at distance b, ring k can hold a nearer one only while
-    // (k − 1) × cell < b, so the search stops there. Ties go to the lowest school index, as in the SQL (ORDER BY d, school).
-    private static (int School, double Distance) NearestSchool(
-        double x, double y, long cx, long cy, double cell, Dictionary<(long, long), List<int>> grid, double[] sx, double[] sy)
+    // (k − 1) × cell < b, so the search stops there. Ties go to the lowest school index, as in the SQL (ORDER BY d,
+    // school), so the order in which a ring's cells are visited does not matter: only its border cells are.
+    private static (int School, double Distance) NearestSchool(double x, double y, long cx, long cy, SchoolCells grid, double[] sx, double[] sy)
     {
         var best = -1;
         var bestD = double.MaxValue;
         var seen = 0;
-        for (long k = 0; seen < sx.Length && (best < 0 || (k - 1) * cell < bestD); k++)
+        void Visit(ReadOnlySpan<int> members)
         {
+            seen += members.Length;
+            foreach (var j in members)
+            {
+                var d = Math.Sqrt(((sx[j] - x) * (sx[j] - x)) + ((sy[j] - y) * (sy[j] - y)));
+                if (d < bestD || (d == bestD && j < best))
+                {
+                    (best, bestD) = (j, d);
+                }
+            }
+        }
+
+        for (long k = 0; seen < sx.Length && (best < 0 || (k - 1) * grid.Size < bestD); k++)
+        {
+            if (k == 0)
+            {
+                Visit(grid.At(cx, cy));
+                continue;
+            }
+
             for (var gx = cx - k; gx <= cx + k; gx++)
             {
-                for (var gy = cy - k; gy <= cy + k; gy++)
-                {
-                    if ((Math.Abs(gx - cx) != k && Math.Abs(gy - cy) != k) || !grid.TryGetValue((gx, gy), out var members))
-                    {
-                        continue;
-                    }
+                Visit(grid.At(gx, cy - k));
+                Visit(grid.At(gx, cy + k));
+            }
 
-                    seen += members.Count;
-                    foreach (var j in members)
-                    {
-                        var d = Math.Sqrt(((sx[j] - x) * (sx[j] - x)) + ((sy[j] - y) * (sy[j] - y)));
-                        if (d < bestD || (d == bestD && j < best))
-                        {
-                            (best, bestD) = (j, d);
-                        }
-                    }
-                }
+            for (var gy = cy - k + 1; gy <= cy + k - 1; gy++)
+            {
+                Visit(grid.At(cx - k, gy));
+                Visit(grid.At(cx + k, gy));
             }
         }
 

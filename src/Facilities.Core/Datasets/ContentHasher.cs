@@ -26,6 +26,12 @@ namespace Facilities.Core.Datasets;
 /// </remarks>
 public sealed class ContentHasher : IDisposable
 {
+    /// <summary>
+    /// The version of this definition. A store that keeps a computed hash keeps this beside it: a build that encodes
+    /// differently raises it, so a hash kept by an older build is never served as the new definition's.
+    /// </summary>
+    public const int Version = 1;
+
     /// <summary>Metadata keys that say how a store laid the data out, not what the data is: left out of the hash.</summary>
     public static readonly IReadOnlySet<string> StoreKeys = new HashSet<string>(StringComparer.Ordinal) { "schema_version" };
 

@@ -14,6 +14,9 @@ namespace Facilities.IO.Datasets;
 /// </summary>
 public sealed class GeoPackageStore : IDatasetStore
 {
+    // The file's token before and after this store last wrote the content hash into it.
+    private volatile Tuple<string, string>? _ownWrite;
+
     /// <summary>The dataset at <paramref name="path"/> (made absolute; it need not exist until it is read or written).</summary>
     public GeoPackageStore(string path)
     {
@@ -47,14 +50,35 @@ public sealed class GeoPackageStore : IDatasetStore
     public IReadOnlyDictionary<string, string> Metadata() => GeoPackageDataset.Metadata(Path);
 
     /// <inheritdoc/>
-    public string ContentHash() => GeoPackageDataset.ContentHash(Path);
+    /// <remarks>Read from the file when it keeps the hash for its current content, otherwise computed and kept there
+    /// (GeoPackageHashCache); that write changes the file but not its content, so <see cref="ChangeToken"/> reports the
+    /// file as it was before it.</remarks>
+    public string ContentHash()
+    {
+        var before = FileToken();
+        var hash = GeoPackageHashCache.ContentHash(Path, out var wrote);
+        if (wrote)
+        {
+            _ownWrite = Tuple.Create(before, FileToken());
+        }
+
+        return hash;
+    }
 
     /// <inheritdoc/>
     /// <remarks>
     /// Size and last write time of the file and of its write-ahead log (QGIS and GDAL may keep one): an edit changes at
     /// least one. ReplaceLayers renames a new file over the old one, which changes the time even at the same size.
+    /// The file as this store's own <see cref="ContentHash"/> left it (the hash kept, nothing else) has the token it had
+    /// before, so the map app does not reload a dataset because it hashed it; any later write changes the token again.
     /// </remarks>
-    public string ChangeToken() => $"{Stat(Path)}|{Stat(Path + "-wal")}";
+    public string ChangeToken()
+    {
+        var token = FileToken();
+        return _ownWrite is { } own && own.Item2 == token ? own.Item1 : token;
+    }
+
+    private string FileToken() => $"{Stat(Path)}|{Stat(Path + "-wal")}";
 
     private static string Stat(string file)
     {

@@ -114,6 +114,8 @@ public static class GeoPackageDataset
                 GeoPackageSqlFunctions.Register(c);
                 GeoPackageSchema.EnsureCore(c);
                 using var tx = c.BeginTransaction();
+                // Our own bulk write is counted once, at the end, rather than once per row by the triggers.
+                GeoPackageChangeCounter.Uninstall(c, tx);
                 GeoPackageSchema.RegisterMetadataTable(c, tx, lastChange);
                 GeoPackageSchema.SetMetadata(c, tx, "schema_version", SchemaVersion);
                 foreach (var layer in layers)
@@ -132,6 +134,7 @@ public static class GeoPackageDataset
                     GeoPackageSchema.SetMetadata(c, tx, k, v);
                 }
 
+                GeoPackageChangeCounter.Install(c, tx);
                 tx.Commit();
             }
 
@@ -150,7 +153,9 @@ public static class GeoPackageDataset
     /// The dataset's content hash, lower-case hex: what results are stamped with, the same for the same data in any
     /// store (<see cref="Facilities.Core.Datasets.ContentHasher"/>), unlike the file's bytes.
     /// </summary>
-    public static string ContentHash(string path) => GeoPackageContentHash.Compute(path);
+    /// <remarks>Kept in the file beside its change counter and computed again only when the content may have changed
+    /// (<see cref="GeoPackageHashCache"/>).</remarks>
+    public static string ContentHash(string path) => GeoPackageHashCache.ContentHash(path);
 
     /// <summary>SHA-256 of a file's bytes, lower-case hex: what an import records of its source file.</summary>
     public static string Hash(string path)
