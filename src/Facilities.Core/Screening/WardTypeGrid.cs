@@ -74,21 +74,31 @@ internal sealed class WardTypeGrid
             var box = new Envelope(_x0 + (ix * _cellW), _x0 + ((ix + size) * _cellW), _y0 + (iy * _cellH), _y0 + ((iy + size) * _cellH));
             var rect = factory.ToGeometry(box);
             bool touchedByUrban = false, touchedByOther = false, coveredByUrban = false;
-            foreach (var (area, urban) in tree.Query(box))
+            var hits = tree.Query(box);
+            // PERF: the phường first; where none touches the cell, the other wards need no test (the cost follows the
+            // length of the phường boundaries, not of every boundary).
+            foreach (var (area, urban) in hits)
             {
-                if (touchedByUrban && touchedByOther)
-                {
-                    break; // mixed whatever the other wards do
-                }
-
-                if (!urban)
-                {
-                    touchedByOther |= area.Intersects(rect);
-                }
-                else if (!coveredByUrban && area.Intersects(rect))
+                if (urban && area.Intersects(rect))
                 {
                     touchedByUrban = true;
                     coveredByUrban = area.Covers(rect);
+                    if (coveredByUrban)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (touchedByUrban)
+            {
+                foreach (var (area, urban) in hits)
+                {
+                    if (!urban && area.Intersects(rect))
+                    {
+                        touchedByOther = true;
+                        break;
+                    }
                 }
             }
 
