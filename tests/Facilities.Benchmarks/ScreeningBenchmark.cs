@@ -20,6 +20,8 @@ namespace Facilities.Benchmarks;
 ///       (with --pg or FACILITIES_TEST_PG, the same screening also runs as PostGIS SQL: ScreeningSqlBenchmark)
 ///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening --dataset city.gpkg [--level l] [--no-merge] [--stream-runs 1]
 ///       [--held] [--pg connection] (--held: the file's parcels also held in memory and screened there; --pg: and in PostGIS)
+///   --dgd-only (any form): education land only (no convertible codes), the rules of issue 15's side-by-side table;
+///   --save-only with --save: write the generated city and stop (for 3,000,000 parcels, without holding them)
 ///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening --projection
 ///       (WGS 84 → UTM 48N per coordinate: ProjNET against UtmProjection)
 ///   dotnet run -c Release --project tests/Facilities.Benchmarks -- --screening --dataset city.gpkg --read
@@ -33,7 +35,12 @@ public static class ScreeningBenchmark
     {
         string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         int Int(string name, int fallback) => int.Parse(Arg(name) ?? fallback.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        var options = new ScreeningOptions(Arg("--level") ?? "tieu_hoc", Int("--year", 2030)) { MergeAdjacent = !args.Contains("--no-merge") };
+        var options = new ScreeningOptions(Arg("--level") ?? "tieu_hoc", Int("--year", 2030))
+        {
+            MergeAdjacent = !args.Contains("--no-merge"),
+            // --dgd-only: education land only, as the side-by-side comparison of issue 15 sets the rules for every engine.
+            ConvertibleLandUses = args.Contains("--dgd-only") ? [] : null,
+        };
         var norms = NormsSet.BuiltIn;
         Console.WriteLine("# Parcel screening benchmark");
         foreach (var line in MachineInfo.Describe())
@@ -110,12 +117,16 @@ public static class ScreeningBenchmark
             var vertices = held.Sum(p => p.Geometry.NumPoints);
             Console.WriteLine($"read and decoded {held.Count:N0} parcels ({vertices:N0} points) into memory: {watch.Elapsed.TotalSeconds:0.0} s");
             ScreeningResult? inMemoryResult = null;
+            var heldCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var inMemoryFigures = await Timing.MeasureAsync(() =>
             {
                 inMemoryResult = screener.Screen(held);
                 return Task.CompletedTask;
             }, Int("--warmup", 1), Int("--runs", 5));
-            Console.WriteLine($"ParcelScreener.Screen over {held.Count:N0} parcels in memory: {inMemoryFigures}; {Describe(inMemoryResult!)}");
+            var heldRuns = Int("--warmup", 1) + Int("--runs", 5);
+            Console.WriteLine($"ParcelScreener.Screen over {held.Count:N0} parcels in memory: {inMemoryFigures}; " +
+                $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - heldCpu).TotalMilliseconds / heldRuns:0} ms a run (warm-ups included); {Describe(inMemoryResult!)}; " +
+                $"top: {string.Join(",", inMemoryResult!.Candidates.Take(5).Select(c => $"{c.Id}:{c.Score}"))}");
             if (pgForFile is null)
             {
                 return 0;
@@ -138,6 +149,10 @@ public static class ScreeningBenchmark
             watch.Restart();
             GeoPackageDataset.ReplaceLayers(save, generated.Layers, new Dictionary<string, string> { ["generator"] = "SYNTHETIC benchmark city" }, fresh: true);
             Console.WriteLine($"saved {save}: {watch.Elapsed.TotalSeconds:0.0} s");
+            if (args.Contains("--save-only"))
+            {
+                return 0;
+            }
         }
 
         watch.Restart();

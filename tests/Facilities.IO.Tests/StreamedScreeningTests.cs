@@ -7,6 +7,7 @@ using Facilities.Core.Screening;
 using Facilities.Core.Spatial;
 using Facilities.IO.Store;
 using Facilities.Testing;
+using Microsoft.Data.Sqlite;
 
 namespace Facilities.IO.Tests;
 
@@ -44,6 +45,66 @@ public sealed class StreamedScreeningTests : IDisposable
         Assert.True(filter.RejectedOnArea + filter.RejectedOnLandUse < 4002);
         Assert.Equal(1, streamed.MergedPassed);
         Assert.Contains(streamed.Candidates, c => c.Id == "merged:Q1");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void OnADenseCity_TheStreamCountsEveryFirstFailureAsEveryTestRunOnEveryParcelWould(bool merge)
+    {
+        // 4,000 parcels over 8 km × 8 km, as dense as the benchmark city: many parcels lie between the phường minimum (2,100 m²)
+        // and the xã one (3,500 m²), where the ward decides which failure counts first (issue 15).
+        var path = Dataset(new SampleCityOptions { Parcels = 4000, WidthMetres = 8_000, HeightMetres = 8_000 });
+        var options = new ScreeningOptions("tieu_hoc", 2030) { Top = 0, MergeAdjacent = merge };
+        var inMemory = InMemoryCity(path);
+        var reference = new ParcelScreener(inMemory, NormsSet.BuiltIn, options);
+        var firsts = inMemory.Parcels.Select(reference.Check).Where(f => f.Count > 0).GroupBy(f => f[0]).ToDictionary(g => g.Key, g => g.LongCount());
+        var city = DatasetLoader.LoadCity(path, NormsSet.BuiltIn);
+        var screener = new ParcelScreener(city, NormsSet.BuiltIn, options);
+        var filter = screener.CreateAttributeFilter();
+
+        var streamed = screener.Screen(DatasetLoader.StreamParcels(path, city.MetricCrs, filter), filter);
+
+        Assert.Equal(HardConstraintCodes.All.Select(c => firsts.GetValueOrDefault(c)), HardConstraintCodes.All.Select(c => streamed.RejectedBy[c]));
+        Assert.Equal(inMemory.Parcels.Count - firsts.Values.Sum(), streamed.ParcelsPassed);
+        AssertSame(reference.Screen(), streamed);
+        Assert.True(inMemory.Parcels.Count(p => p.AreaM2 is >= 2100 and < 3500 && !reference.LandUse.Allows(p)) > 100);
+    }
+
+    [Fact]
+    public void RowsWithAnAreaOrOwnerThatIsNotANumberOrTextAreReadAndJudgedAsBefore()
+    {
+        // The SQL that leaves small rows to SQLite keeps every row whose area is not a number or whose owner is not
+        // text, and the filter judges them as it always did: an area in text ('2500 m2') is read as its leading number, a
+        // blob as 0.
+        var path = Dataset();
+        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            c.Open();
+            using var update = c.CreateCommand();
+            // The R-tree triggers on any update call the GeoPackage SQL functions, which only the store registers; these
+            // rows keep their geometry, so the triggers are dropped for this edit.
+            update.CommandText = """
+                DROP TRIGGER rtree_parcels_geom_update3;
+                DROP TRIGGER rtree_parcels_geom_update4;
+                UPDATE parcels SET area_m2 = CAST(CAST(area_m2 AS INTEGER) AS TEXT) || ' m2' WHERE fid % 7 = 0;
+                UPDATE parcels SET area_m2 = X'00' WHERE fid % 11 = 0;
+                UPDATE parcels SET owner_type = CAST('state' AS BLOB) WHERE fid % 13 = 0;
+                UPDATE parcels SET area_m2 = NULL WHERE fid % 17 = 0;
+                """;
+            update.ExecuteNonQuery();
+        }
+
+        var options = new ScreeningOptions("tieu_hoc", 2030) { Top = 0 };
+        var city = DatasetLoader.LoadCity(path, NormsSet.BuiltIn);
+        var screener = new ParcelScreener(city, NormsSet.BuiltIn, options);
+        var filter = screener.CreateAttributeFilter();
+
+        var streamed = screener.Screen(DatasetLoader.StreamParcels(path, city.MetricCrs, filter), filter);
+        var everyRow = screener.Screen(DatasetLoader.StreamParcels(path, city.MetricCrs));
+
+        AssertSame(everyRow, streamed);
+        Assert.Equal(4002, streamed.ParcelsScreened);
     }
 
     [Fact]
@@ -93,9 +154,9 @@ public sealed class StreamedScreeningTests : IDisposable
 
     // The sample city with 4,000 parcels (seed 20250701), plus two touching 30 m × 60 m state DGD parcels (1,800 m²
     // each: each below every minimum, together a 60 m square site) in a quiet spot of the city.
-    private string Dataset()
+    private string Dataset(SampleCityOptions? city = null)
     {
-        var generated = SampleCityGenerator.Generate(new SampleCityOptions { Parcels = 4000 });
+        var generated = SampleCityGenerator.Generate(city ?? new SampleCityOptions { Parcels = 4000 });
         var parcels = generated.Layer("parcels");
         var utm = CrsRegistry.Get(32648);
         var wgs = CrsRegistry.Get(CrsRegistry.Wgs84Srid);

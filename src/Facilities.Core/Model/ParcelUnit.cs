@@ -59,6 +59,12 @@ public sealed class ParcelUnit
     /// </summary>
     public double AreaM2 { get; }
 
+    /// <summary>
+    /// A box in the metric CRS known to contain the geometry, when a reader had one without decoding the geometry
+    /// (a GeoPackage blob's header envelope, reprojected with a margin); null when it had none.
+    /// </summary>
+    public Envelope? Bounds { get; init; }
+
     /// <summary>Boundary in the metric CRS (produced on first use when the reader deferred it).</summary>
     public Geometry Geometry
     {

@@ -1,3 +1,5 @@
+using NetTopologySuite.Geometries;
+
 namespace Facilities.Core.Screening;
 
 /// <summary>
@@ -9,8 +11,10 @@ namespace Facilities.Core.Screening;
 /// <remarks>
 /// It rejects exactly the parcels <see cref="ParcelScreener"/>'s own early exits reject without geometry: area
 /// below the smaller minimum (a xã's or a phường's) unless the parcel may join a merged site, and area at least the
-/// larger minimum with a land use that is not allowed. A parcel between the two minimums needs its centroid (which
-/// ward, so which minimum), so it is not decided here. With <see cref="ScreeningOptions.RecordRejections"/> every
+/// larger minimum with a land use that is not allowed. A parcel between the two minimums with a land use that is not
+/// allowed is rejected too, but whether it counts on area (in a xã) or on land use (in a phường) depends on its ward:
+/// it is decided here only when the reader gives a box containing its geometry (<see cref="NeedsBounds"/>) and that
+/// box lies where the ward type is the same throughout. With <see cref="ScreeningOptions.RecordRejections"/> every
 /// test runs on every parcel, so nothing is skipped. Not thread-safe: one reader thread calls it, and one
 /// <see cref="ParcelScreener.Screen(IEnumerable{Model.ParcelUnit}, AttributeFilter?)"/> call reads its counts after that
 /// reader has finished.
@@ -20,14 +24,27 @@ public sealed class AttributeFilter
     private readonly double _low;
     private readonly double _high;
     private readonly LandUseRule _landUse;
+    private readonly WardTypeGrid _wardTypes;
     private readonly bool _merge;
     private readonly bool _off;
 
-    internal AttributeFilter(ParcelScreener owner, double low, double high, LandUseRule landUse, ScreeningOptions options)
+    internal AttributeFilter(ParcelScreener owner, double low, double high, LandUseRule landUse, WardTypeGrid wardTypes, ScreeningOptions options)
     {
         Owner = owner;
-        (_low, _high, _landUse, _merge, _off) = (low, high, landUse, options.MergeAdjacent, options.RecordRejections);
+        (_low, _high, _landUse, _wardTypes, _merge, _off) = (low, high, landUse, wardTypes, options.MergeAdjacent, options.RecordRejections);
     }
+
+    /// <summary>
+    /// The smallest minimum site area, m²: a row with a stated area below it is rejected on area unless it is a state
+    /// parcel (which may merge), so a reader may leave such rows to a count (<see cref="CountRejectedOnArea"/>).
+    /// </summary>
+    public double MinimumArea => _low;
+
+    /// <summary>Whether a small state parcel may still join a merged site (then the reader must hand it over).</summary>
+    public bool SmallStateParcelsMayMerge => _merge;
+
+    /// <summary>False when the filter rejects nothing (every test runs on every parcel).</summary>
+    public bool IsActive => !_off;
 
     /// <summary>Parcels rejected on their area (first failure) without their geometry.</summary>
     public long RejectedOnArea { get; private set; }
@@ -45,7 +62,26 @@ public sealed class AttributeFilter
     /// <param name="landUse">Current land-use code.</param>
     /// <param name="plannedLandUse">Planned land-use code, when known.</param>
     /// <param name="ownerType">Owner type, when known.</param>
-    public bool Rejects(double areaM2, string landUse, string? plannedLandUse, string? ownerType)
+    public bool Rejects(double areaM2, string landUse, string? plannedLandUse, string? ownerType) =>
+        Rejects(areaM2, landUse, plannedLandUse, ownerType, null);
+
+    /// <summary>
+    /// Whether a box containing the row's geometry would help <see cref="Rejects(double, string, string?, string?, Envelope?)"/>
+    /// decide (its area lies between the two minimums); a reader that can get one cheaply gives it only then.
+    /// </summary>
+    public bool NeedsBounds(double areaM2) => !_off && areaM2 >= _low && areaM2 < _high;
+
+    /// <summary>
+    /// As <see cref="Rejects(double, string, string?, string?)"/>, with a box in the city's metric CRS known to contain
+    /// the row's geometry (or null), which settles the first failure of a parcel between the two minimums whose use is
+    /// not allowed wherever the box lies in wards of one type.
+    /// </summary>
+    /// <param name="areaM2">Stated area, m².</param>
+    /// <param name="landUse">Current land-use code.</param>
+    /// <param name="plannedLandUse">Planned land-use code, when known.</param>
+    /// <param name="ownerType">Owner type, when known.</param>
+    /// <param name="bounds">A box containing the geometry, in the metric CRS, or null.</param>
+    public bool Rejects(double areaM2, string landUse, string? plannedLandUse, string? ownerType, Envelope? bounds)
     {
         if (_off)
         {
@@ -64,12 +100,44 @@ public sealed class AttributeFilter
             return true;
         }
 
-        if (areaM2 >= _high && !_landUse.Allows(landUse, plannedLandUse, ownerType))
+        if (_landUse.Allows(landUse, plannedLandUse, ownerType))
+        {
+            return false;
+        }
+
+        if (areaM2 >= _high)
         {
             RejectedOnLandUse++;
             return true;
         }
 
-        return false;
+        // Between the minimums: area first in a xã (or outside every ward), land use first in a phường.
+        switch (bounds is null ? WardTypeGrid.Unknown : _wardTypes.TypeOf(bounds))
+        {
+            case 1:
+                RejectedOnLandUse++;
+                return true;
+            case 0:
+                RejectedOnArea++;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Counts rows a reader left out by a query of its own because their stated area is below
+    /// <see cref="MinimumArea"/> (and, when <see cref="SmallStateParcelsMayMerge"/>, their owner is not the state):
+    /// the same rows <see cref="Rejects(double, string, string?, string?)"/> would have rejected on area.
+    /// </summary>
+    public void CountRejectedOnArea(long rows)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        if (_off && rows > 0)
+        {
+            throw new InvalidOperationException("the filter is off (every rejection is recorded): no row may be left out");
+        }
+
+        RejectedOnArea += rows;
     }
 }

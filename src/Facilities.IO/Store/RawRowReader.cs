@@ -42,6 +42,18 @@ internal sealed class RawRowReader : IDisposable
         }
     }
 
+    /// <summary>Binds a number to the statement's parameter <paramref name="name"/> (e.g. <c>@low</c>), before the first step.</summary>
+    public void Bind(string name, double value)
+    {
+        var index = raw.sqlite3_bind_parameter_index(_stmt, name);
+        if (index == 0)
+        {
+            throw new ArgumentException($"the statement has no parameter {name}", nameof(name));
+        }
+
+        Check(raw.sqlite3_bind_double(_stmt, index, value));
+    }
+
     /// <summary>Steps to the next row; false at the end.</summary>
     public bool Read()
     {
