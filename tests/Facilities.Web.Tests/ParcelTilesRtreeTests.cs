@@ -42,6 +42,25 @@ public sealed class ParcelTilesRtreeTests : IDisposable
     }
 
     [Fact]
+    public void Tiles_asked_for_at_once_from_eight_threads_are_the_tiles_asked_for_one_by_one()
+    {
+        var path = Generate("city.gpkg", seed: 7);
+        var dataset = new DatasetService(path, null);
+        var tiles = new ParcelTiles(dataset);
+        var addresses = WardEdgeTiles(path);
+        var inMemory = new ParcelTiles(dataset, inMemory: true);
+        var expected = addresses.Select(a => inMemory.Tile(a.Z, a.X, a.Y)).ToList();
+        var got = new byte[]?[addresses.Count];
+        Parallel.For(0, addresses.Count * 4, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var (z, x, y) = addresses[i % addresses.Count];
+            got[i % addresses.Count] = tiles.Tile(z, x, y);
+        });
+
+        Assert.Equal(expected, got);
+    }
+
+    [Fact]
     public void The_densest_tile_of_every_zoom_counted_from_the_rtree_leaves_is_the_in_memory_count()
     {
         var path = Generate("city.gpkg", seed: 7);
