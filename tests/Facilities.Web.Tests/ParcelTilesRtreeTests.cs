@@ -61,6 +61,36 @@ public sealed class ParcelTilesRtreeTests : IDisposable
     }
 
     [Fact]
+    public void A_parcels_layer_stored_in_vn2000_gives_the_same_tiles_through_its_rtree_as_from_memory()
+    {
+        var source = Generate("city.gpkg", seed: 7);
+        var vn2000 = Facilities.Core.Spatial.CrsRegistry.Get(Facilities.Core.Spatial.CrsRegistry.Tm3SridForCentralMeridian(105.75)!.Value);
+        var parcels = GeoPackageDataset.ReadLayer(source, "parcels")!;
+        foreach (var f in parcels.Features)
+        {
+            f.Geometry = Facilities.Core.Spatial.Reprojector.Transform(f.Geometry!, parcels.Crs ?? Facilities.Core.Spatial.CrsRegistry.Get(4326), vn2000);
+        }
+
+        parcels.Crs = vn2000;
+        var path = _dir.File("vn2000.gpkg");
+        GeoPackageDataset.ReplaceLayers(path, [parcels], new Dictionary<string, string>(), fresh: true);
+
+        var dataset = new DatasetService(path, null);
+        var byBox = new ParcelTiles(dataset);
+        var inMemory = new ParcelTiles(dataset, inMemory: true);
+        Assert.True(byBox.ReadsByBox);
+        var compared = 0;
+        foreach (var (z, x, y) in WardEdgeTiles(source))
+        {
+            var expected = inMemory.Tile(z, x, y);
+            Assert.Equal(expected, byBox.Tile(z, x, y));
+            compared += expected is null ? 0 : 1;
+        }
+
+        Assert.True(compared >= 50, $"{compared} tiles with parcels");
+    }
+
+    [Fact]
     public void The_densest_tile_of_every_zoom_counted_from_the_rtree_leaves_is_the_in_memory_count()
     {
         var path = Generate("city.gpkg", seed: 7);
