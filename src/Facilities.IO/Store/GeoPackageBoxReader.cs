@@ -29,6 +29,10 @@ public sealed class GeoPackageBoxReader : IDisposable
         Layer = layer;
         Batteries_V2.Init();
         Check(raw.sqlite3_open_v2(layer.Path, out _db, raw.SQLITE_OPEN_READONLY, null), dispose: true);
+        // Rows of a tile are looked up by rowid all over the file: through a memory map each page is read in place,
+        // without a read call and a copy into each connection's own page cache (the map is the OS's file cache,
+        // shared by the connections; it shows in RSS as file pages once touched).
+        Check(raw.sqlite3_exec(_db, "PRAGMA mmap_size = 4294967296"), dispose: true);
         var r = GeoPackageSchema.Quote(layer.Rtree);
         var t = GeoPackageSchema.Quote(layer.Table);
         var k = GeoPackageSchema.Quote(layer.KeyColumn);
