@@ -17,7 +17,9 @@ namespace Facilities.Benchmarks;
 ///     [--writer direct|nts] [--pg "Host=…"]
 /// </code>
 /// Tiles are those holding randomly drawn parcels (fixed seed), at the parcels' first zoom and the next ones,
-/// requested one at a time; latency is from sending the request to the last byte read. With --pg (or
+/// requested one at a time; latency is from sending the request to the last byte read. The served tiles are read
+/// through the GeoPackage's R-tree; the same tiles are then cut in-process both through it and from the in-memory
+/// index (the path before issue 15), interleaved, and compared byte for byte. With --pg (or
 /// FACILITIES_TEST_PG) the same tiles come from PostGIS's ST_AsMVT too (statement time through Npgsql, no HTTP).
 /// </summary>
 internal static class TilesBenchmark
@@ -46,9 +48,16 @@ internal static class TilesBenchmark
 
         var watch = Stopwatch.StartNew();
         tiles.Warm();
-        var index = tiles.Index;
-        Console.WriteLine($"parcel index of {Path.GetFileName(dataset)}: {index.Count:N0} parcels in {watch.Elapsed.TotalSeconds:0.0} s; " +
-            $"working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:0} MiB; parcels from zoom {tiles.MinZoom}; writer {tiles.Writer}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"served tiles of {Path.GetFileName(dataset)} read through the R-tree: {tiles.ReadsByBox}; ready (parcels from zoom {tiles.MinZoom}) in {watch.Elapsed.TotalSeconds:0.00} s; " +
+            $"working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:0} MiB; writer {tiles.Writer}"));
+
+        // The in-memory index: the fallback, and the only path before issue 15; it also draws the tiles measured.
+        watch.Restart();
+        var memory = new ParcelTiles(app.Services.GetRequiredService<DatasetService>(), inMemory: true);
+        var index = memory.Index;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"in-memory parcel index: {index.Count:N0} parcels in {watch.Elapsed.TotalSeconds:0.0} s; working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:0} MiB"));
         var zooms = (arg("--zooms") ?? string.Join(',', Enumerable.Range(tiles.MinZoom, 3))).Split(',').Select(z => int.Parse(z, CultureInfo.InvariantCulture)).ToArray();
 
         using var client = new HttpClient { BaseAddress = new Uri(FacilitiesWebApp.Address(app)) };
@@ -74,6 +83,11 @@ internal static class TilesBenchmark
             var mine = addresses.Skip(100 + warmup).Where(a => a.Z == z).ToList();
             var (times, cpuMs, kib) = await MeasureAsync(client, mine);
             Report($"z{z}", mine, times, cpuMs, kib, index);
+        }
+
+        foreach (var z in zooms)
+        {
+            Compare(z, addresses.Skip(100 + warmup).Where(a => a.Z == z).ToList(), tiles, memory);
         }
 
         var pg = arg("--pg") ?? Environment.GetEnvironmentVariable("FACILITIES_TEST_PG");
@@ -139,6 +153,43 @@ internal static class TilesBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{what}: {times.Count} tiles, {parcels:0} parcels and {kib:0} KiB a tile on average; " +
             $"p50 {P(times, 0.50):0.0} ms, p95 {P(times, 0.95):0.0} ms, p99 {P(times, 0.99):0.0} ms, max {times[^1]:0.0} ms; CPU {cpuMs:0.0} ms a tile"));
+    }
+
+    /// <summary>
+    /// The same tiles cut in this process (no HTTP) through the R-tree and from the in-memory index, interleaved tile by
+    /// tile (which goes first alternates), checking that both give the same bytes.
+    /// </summary>
+    private static void Compare(int z, List<(int Z, int X, int Y)> addresses, ParcelTiles byBox, ParcelTiles inMemory)
+    {
+        var (box, memory) = (new List<double>(), new List<double>());
+        var differ = 0;
+        for (var i = 0; i < addresses.Count; i++)
+        {
+            var (tz, x, y) = addresses[i];
+            byte[]? a = null, b = null;
+            foreach (var first in i % 2 == 0 ? new[] { true, false } : [false, true])
+            {
+                var w = Stopwatch.StartNew();
+                if (first)
+                {
+                    a = byBox.Tile(tz, x, y);
+                    box.Add(w.Elapsed.TotalMilliseconds);
+                }
+                else
+                {
+                    b = inMemory.Tile(tz, x, y);
+                    memory.Add(w.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            differ += a.AsSpan().SequenceEqual(b) ? 0 : 1;
+        }
+
+        box.Sort();
+        memory.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"z{z} in process, interleaved, {addresses.Count} tiles: R-tree p50 {P(box, 0.50):0.0} ms, p95 {P(box, 0.95):0.0} ms; " +
+            $"in-memory p50 {P(memory, 0.50):0.0} ms, p95 {P(memory, 0.95):0.0} ms; tiles differing: {differ}"));
     }
 
     /// <summary>Start-up and the first /api/deficit answer, before this process has served anything (cold JIT).</summary>

@@ -60,7 +60,7 @@ public sealed class ParcelIndex
         var area = new List<double?>();
         var geometry = new List<Geometry>();
         var tree = new STRtree<int>();
-        var bins = new Dictionary<(int X, int Y), int>();
+        var density = new TileDensity();
         var wgs84 = CrsRegistry.Get(CrsRegistry.Wgs84Srid);
         if (hasParcels)
         {
@@ -71,8 +71,7 @@ public sealed class ParcelIndex
                 double? m2 = p.AreaM2.Equals(p.Geometry.Area) ? null : p.AreaM2;
                 tree.Insert(g.EnvelopeInternal, ids.Count);
                 var centre = g.EnvelopeInternal.Centre;
-                var bin = (TileX(centre.X, DensityZoom), TileY(centre.Y, DensityZoom));
-                bins[bin] = bins.GetValueOrDefault(bin) + 1;
+                density.Add(centre.X, centre.Y);
                 ids.Add(p.Id);
                 landUse.Add(p.LandUse);
                 area.Add(m2);
@@ -81,14 +80,7 @@ public sealed class ParcelIndex
         }
 
         tree.Build();
-        var densest = new int[DensityZoom + 1];
-        for (var z = DensityZoom; z >= 0; z--)
-        {
-            densest[z] = bins.Count == 0 ? 0 : bins.Values.Max();
-            bins = bins.GroupBy(b => (b.Key.X >> 1, b.Key.Y >> 1)).ToDictionary(g => g.Key, g => g.Sum(b => b.Value));
-        }
-
-        return new ParcelIndex(ids, landUse, area, geometry, tree, densest);
+        return new ParcelIndex(ids, landUse, area, geometry, tree, density.Densest());
     }
 
     /// <summary>Column of the XYZ tile holding longitude <paramref name="lon"/> at zoom <paramref name="z"/>.</summary>

@@ -6,20 +6,32 @@ using NetTopologySuite.IO.VectorTiles.Mapbox;
 namespace Facilities.Web.Tiles;
 
 /// <summary>
-/// Parcels as Mapbox vector tiles (layer "parcels"; properties id, land_use, area_m2) cut from the in-memory
-/// <see cref="ParcelIndex"/>, which is built on first use (or by <see cref="Warm"/> right after start).
+/// Parcels as Mapbox vector tiles (layer "parcels"; properties id, land_use, area_m2). From a GeoPackage whose parcels
+/// carry their R-tree (every layer Facilities writes does), each tile reads only its own rows through it
+/// (<see cref="ParcelBoxes"/>), so the server starts without reading the layer; otherwise (a PostGIS dataset, a
+/// GeoPackage written by another tool without the index) they are cut from the in-memory <see cref="ParcelIndex"/>,
+/// built on first use, and a line on standard error says so. Both give the same tiles (ParcelTilesRtreeTests).
 /// </summary>
 public sealed class ParcelTiles
 {
     private readonly DatasetService _dataset;
+    private readonly bool _inMemory;
+    private readonly object _gate = new();
     private volatile IndexOf _index;
 
-    /// <summary>Creates the tiler; nothing is read yet.</summary>
-    public ParcelTiles(DatasetService dataset)
+    /// <summary>Creates the tiler; nothing is read yet. <paramref name="inMemory"/> forces the in-memory index (the tests' and benchmark's comparison).</summary>
+    public ParcelTiles(DatasetService dataset, bool inMemory = false)
     {
         _dataset = dataset;
+        _inMemory = inMemory;
         _index = For(dataset.Context);
     }
+
+    /// <summary>Where the line saying the tiles come from memory goes (standard error unless replaced).</summary>
+    public Action<string> Log { get; set; } = m => Console.Error.WriteLine(m);
+
+    /// <summary>Whether tiles are read through the GeoPackage's R-tree (false: the in-memory index).</summary>
+    public bool ReadsByBox => Current.Boxes.Value is not null;
 
     /// <summary>The tiles' one layer.</summary>
     public const string LayerName = "parcels";
@@ -35,8 +47,13 @@ public sealed class ParcelTiles
     /// <summary>Which encoder writes the tiles (the benchmark compares them).</summary>
     public TileWriter Writer { get; set; } = TileWriter.Direct;
 
-    /// <summary>The parcels of the dataset as it is now (loads them on first use, and again after the data changed).</summary>
-    public ParcelIndex Index
+    /// <summary>
+    /// The parcels of the dataset as it is now, in memory (loads them on first use, and again after the data changed):
+    /// the tiles' source when there is no R-tree to read by, and the OGC API's parcels collection.
+    /// </summary>
+    public ParcelIndex Index => Current.Index.Value;
+
+    private IndexOf Current
     {
         get
         {
@@ -44,10 +61,23 @@ public sealed class ParcelTiles
             var current = _index;
             if (!ReferenceEquals(current.Context, context))
             {
-                current = _index = For(context);
+                lock (_gate)
+                {
+                    if (!ReferenceEquals(_index.Context, context))
+                    {
+                        var old = _index;
+                        _index = For(context);
+                        if (old.Boxes.IsValueCreated)
+                        {
+                            old.Boxes.Value?.Dispose();
+                        }
+                    }
+
+                    current = _index;
+                }
             }
 
-            return current.Index.Value;
+            return current;
         }
     }
 
@@ -69,7 +99,9 @@ public sealed class ParcelTiles
         get
         {
             var z = LowestZoom;
-            while (z < ParcelIndex.DensityZoom && Index.DensestTile(z) > MaxParcelsPerTile)
+            var current = Current;
+            Func<int, int> densest = current.Boxes.Value is { } boxes ? boxes.DensestTile : current.Index.Value.DensestTile;
+            while (z < ParcelIndex.DensityZoom && densest(z) > MaxParcelsPerTile)
             {
                 z++;
             }
@@ -78,20 +110,55 @@ public sealed class ParcelTiles
         }
     }
 
-    /// <summary>Loads the parcels now, so the first tile does not wait for them.</summary>
-    public void Warm() => _ = Index;
+    /// <summary>
+    /// Gets the first tile ready now, right after start: through the R-tree, the zoom the parcels start at (the R-tree's
+    /// leaves, no row); otherwise the whole in-memory index.
+    /// </summary>
+    public void Warm() => _ = MinZoom;
 
-    private static IndexOf For(Application.DatasetContext context) => new(context,
-        new Lazy<ParcelIndex>(() => ParcelIndex.Load(context.Store, context.HasLayer("parcels")), LazyThreadSafetyMode.ExecutionAndPublication));
+    private IndexOf For(Application.DatasetContext context) => new(context,
+        new Lazy<ParcelIndex>(() => ParcelIndex.Load(context.Store, context.HasLayer("parcels")), LazyThreadSafetyMode.ExecutionAndPublication),
+        new Lazy<ParcelBoxes?>(() => OpenBoxes(context), LazyThreadSafetyMode.ExecutionAndPublication));
 
-    private sealed record IndexOf(Application.DatasetContext Context, Lazy<ParcelIndex> Index);
+    private ParcelBoxes? OpenBoxes(Application.DatasetContext context)
+    {
+        if (_inMemory)
+        {
+            return null;
+        }
+
+        if (Application.DatasetLocation.FilePath(context.Store) is not { } path)
+        {
+            Log("thửa đất: ô bản đồ cắt từ chỉ mục trong bộ nhớ (bộ dữ liệu PostGIS) / parcels: tiles cut from an in-memory index (PostGIS dataset), built on first use");
+            return null;
+        }
+
+        var boxes = ParcelBoxes.Open(path, out var reason);
+        if (boxes is null && context.HasLayer(LayerName))
+        {
+            Log($"thửa đất: lớp parcels của {Path.GetFileName(path)} không có chỉ mục R-tree đầy đủ, ô bản đồ cắt từ chỉ mục trong bộ nhớ (lần đầu lâu; "
+                + $"chạy 'facilities import' để ghi lại kèm chỉ mục) / parcels: layer parcels of {Path.GetFileName(path)} has {reason}; tiles are cut from an "
+                + "in-memory index built on first use (slow on a large layer; rewrite the dataset with 'facilities import' to add the index)");
+        }
+
+        return boxes;
+    }
+
+    private sealed record IndexOf(Application.DatasetContext Context, Lazy<ParcelIndex> Index, Lazy<ParcelBoxes?> Boxes);
 
     /// <summary>The encoded tile, or null when no parcel meets it.</summary>
     public byte[]? Tile(int z, int x, int y)
     {
         var tile = new NetTopologySuite.IO.VectorTiles.Tiles.Tile(x, y, z);
         var box = new Envelope(tile.Left, tile.Right, tile.Bottom, tile.Top);
-        var hits = Index.Query(box);
+        var current = Current;
+        if (current.Boxes.Value is { } boxes && Writer == TileWriter.Direct)
+        {
+            return BoxTile(boxes.Read(box), z, x, y);
+        }
+
+        var index = current.Index.Value;
+        var hits = index.Query(box);
         if (hits.Count == 0)
         {
             return null;
@@ -99,35 +166,56 @@ public sealed class ParcelTiles
 
         if (Writer == TileWriter.NetTopologySuite)
         {
-            return NtsTile(tile, hits);
+            return NtsTile(index, tile, hits);
         }
 
         var encoder = new MvtEncoder(z, x, y);
         var attributes = new (string Key, object? Value)[3];
         foreach (var i in hits)
         {
-            attributes[0] = ("id", Index.Ids[i]);
-            attributes[1] = ("land_use", Index.LandUse[i]);
-            attributes[2] = ("area_m2", Index.AreaM2[i] is double a ? Math.Round(a, 1) : null);
-            encoder.AddPolygonal(Index.Geometry[i], attributes);
+            attributes[0] = ("id", index.Ids[i]);
+            attributes[1] = ("land_use", index.LandUse[i]);
+            attributes[2] = ("area_m2", index.AreaM2[i] is double a ? Math.Round(a, 1) : null);
+            encoder.AddPolygonal(index.Geometry[i], attributes);
+        }
+
+        return encoder.Count == 0 ? null : encoder.Finish(LayerName);
+    }
+
+    /// <summary>The tile of the rows read through the R-tree (layer order, as the in-memory path's hits).</summary>
+    private static byte[]? BoxTile(List<IO.Store.GeoPackageBoxRow> rows, int z, int x, int y)
+    {
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var encoder = new MvtEncoder(z, x, y);
+        var attributes = new (string Key, object? Value)[3];
+        foreach (var row in rows)
+        {
+            attributes[0] = ("id", row.Id);
+            attributes[1] = ("land_use", row.LandUse);
+            attributes[2] = ("area_m2", row.AreaM2 is double a ? Math.Round(a, 1) : null);
+            encoder.AddPolygonal(row.Geometry, attributes);
         }
 
         return encoder.Count == 0 ? null : encoder.Finish(LayerName);
     }
 
     /// <summary>The same tile through NetTopologySuite.IO.VectorTiles' MapboxTileWriter (kept for the benchmark's comparison).</summary>
-    private byte[] NtsTile(NetTopologySuite.IO.VectorTiles.Tiles.Tile tile, List<int> hits)
+    private static byte[] NtsTile(ParcelIndex index, NetTopologySuite.IO.VectorTiles.Tiles.Tile tile, List<int> hits)
     {
         var layer = new Layer { Name = LayerName };
         foreach (var i in hits)
         {
-            var attributes = new AttributesTable { { "id", Index.Ids[i] }, { "land_use", Index.LandUse[i] } };
-            if (Index.AreaM2[i] is double a)
+            var attributes = new AttributesTable { { "id", index.Ids[i] }, { "land_use", index.LandUse[i] } };
+            if (index.AreaM2[i] is double a)
             {
                 attributes.Add("area_m2", Math.Round(a, 1));
             }
 
-            layer.Features.Add(new Feature(Index.Geometry[i], attributes));
+            layer.Features.Add(new Feature(index.Geometry[i], attributes));
         }
 
         var vt = new VectorTile { TileId = tile.Id };

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using Facilities.IO.Store;
+using NetTopologySuite.Geometries;
+
+namespace Facilities.Web.Tiles;
+
+/// <summary>
+/// The parcels of one GeoPackage, read per tile through the layer's own R-tree (gpkg_rtree_index) on a small pool of
+/// read-only connections, instead of every parcel held in memory: the server starts without reading a row. One per
+/// dataset snapshot (<see cref="DatasetService"/>); disposed when the data changes, its connections closing as the
+/// requests using them finish. Thread-safe.
+/// </summary>
+public sealed class ParcelBoxes : IDisposable
+{
+    /// <summary>Idle connections kept (more are opened under load and closed when returned).</summary>
+    private const int MaxIdle = 8;
+
+    private readonly GeoPackageBoxLayer _layer;
+    private readonly ConcurrentBag<GeoPackageBoxReader> _idle = [];
+    private readonly Lazy<int[]> _densest;
+    private volatile bool _closed;
+
+    private ParcelBoxes(GeoPackageBoxLayer layer)
+    {
+        _layer = layer;
+        _densest = new Lazy<int[]>(Density, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>
+    /// The parcels layer of the GeoPackage at <paramref name="path"/> read by box, or null (and
+    /// <paramref name="reason"/>, English) when it has no complete R-tree to read by.
+    /// </summary>
+    public static ParcelBoxes? Open(string path, out string reason)
+    {
+        var layer = GeoPackageBoxLayer.Find(path, ParcelTiles.LayerName, out reason);
+        return layer is null ? null : new ParcelBoxes(layer);
+    }
+
+    /// <summary>Parcels (by the centre of their R-tree box) in the densest tile of each zoom 0..<see cref="ParcelIndex.DensityZoom"/>; read once.</summary>
+    public int DensestTile(int z) => _densest.Value[z];
+
+    /// <summary>The parcels whose envelope meets <paramref name="wgs84"/>, in layer order.</summary>
+    public List<GeoPackageBoxRow> Read(Envelope wgs84) => With(r => r.Read(wgs84));
+
+    /// <summary>Closes the idle connections; those in use close when their request returns them.</summary>
+    public void Dispose()
+    {
+        _closed = true;
+        while (_idle.TryTake(out var r))
+        {
+            r.Dispose();
+        }
+    }
+
+    private int[] Density()
+    {
+        var centres = With(r => r.Centres());
+        var density = new TileDensity();
+        for (var i = 0; i < centres.Length; i += 2)
+        {
+            density.Add(centres[i], centres[i + 1]);
+        }
+
+        return density.Densest();
+    }
+
+    private T With<T>(Func<GeoPackageBoxReader, T> read)
+    {
+        var reader = _idle.TryTake(out var idle) ? idle : new GeoPackageBoxReader(_layer);
+        try
+        {
+            return read(reader);
+        }
+        finally
+        {
+            if (_closed || _idle.Count >= MaxIdle)
+            {
+                reader.Dispose();
+            }
+            else
+            {
+                _idle.Add(reader);
+                // Closed while this request ran: the Dispose above may have missed it.
+                if (_closed && _idle.TryTake(out var late))
+                {
+                    late.Dispose();
+                }
+            }
+        }
+    }
+}
