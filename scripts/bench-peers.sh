@@ -3,7 +3,7 @@
 # cities, with the same rules, checked to find the same parcels before any ratio is printed (docs/performance.md).
 #
 #   scripts/bench-peers.sh [--sizes 100k,300k,1m,3m] [--runs 5] [--cache /tmp/facilities-bench] [--seed 20250701]
-#       [--level tieu_hoc] [--year 2030] [--out table.md] [--no-build] [--geopandas-gpkg]
+#       [--level tieu_hoc] [--year 2030] [--out table.md] [--no-build] [--geopandas-gpkg] [--map 1m]
 #
 # On a fresh Debian 12 machine with the .NET 10 SDK it installs what it needs (PostgreSQL 15 + PostGIS 3, GDAL's
 # ogr2ogr, GeoPandas 0.12 with Fiona and Rtree, GNU time), builds the CLI and the benchmarks in Release, starts its own
@@ -22,13 +22,16 @@
 # The rules: benchmarks/peers/norms-dgd-only.json admits DGD land only (current or planned); the other four hard
 # constraints (ward-dependent minimum area, industrial-zone distance, school sites, width) keep the built-in norms
 # and are implemented by every peer (benchmarks/peers/screen.sql, benchmarks/peers/screen_geopandas.py).
+# With --map <size>: the map's start on that size's city, --runs rounds interleaved: `facilities serve` started →
+# /api/meta answered → the first parcel tile (at the parcels' first zoom, the tile of the middle parcel), against
+# PostGIS restarted → the same tile by ST_AsMVT (parcels in EPSG:3857, GiST-indexed), loopback only.
 # Prints a markdown table (also written to --out) with the load average at each size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
 sizes="100k,300k,1m"; runs=5; cache=/tmp/facilities-bench; seed=20250701; level=tieu_hoc; year=2030
-out=""; build=1; gp_gpkg=0
+out=""; build=1; gp_gpkg=0; map_size=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes=$2; shift 2 ;;
@@ -40,7 +43,8 @@ while [ $# -gt 0 ]; do
     --out) out=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     --geopandas-gpkg) gp_gpkg=1; shift ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    --map) map_size=$2; shift 2 ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -102,6 +106,7 @@ stop_postgres() {
   rm -rf "$PGDATA"
 }
 trap stop_postgres EXIT
+trap 'exit 130' INT TERM   # so the EXIT trap removes the cluster on Ctrl-C or kill too
 start_postgres() {
   PGDATA=$(mktemp -d /tmp/facilities-bench-pg.XXXXXX) || return 1
   [ "$(id -u)" -eq 0 ] && chown postgres "$PGDATA"
@@ -246,6 +251,65 @@ for size in ${sizes//,/ }; do
   echo "[$size] $passed parcels pass in every engine; sites $(fmt_s "$sites_s"), warm $(fmt_ms "$warm_ms"), SQL only $(fmt_ms "$sql_ms"), PostGIS load + SQL $(fmt_s "$pg_s"), GeoPandas $(fmt_s "$gp_s")"
 done
 
+map_rows=()
+if [ -n "$map_size" ]; then
+  n=$(count "$map_size")
+  gpkg=$cache/city-$n-s$seed.gpkg
+  work=$cache/map-$n-s$seed
+  rm -rf "$work"; mkdir -p "$work"
+  [ -f "$gpkg" ] || "$BENCH" --peers-generate --parcels "$n" --seed "$seed" --out "$gpkg"
+  echo "[map $map_size] loading the parcels into PostGIS in EPSG:3857 for ST_AsMVT…"
+  psqlq -c "DROP SCHEMA IF EXISTS tiles CASCADE; CREATE SCHEMA tiles"
+  ogr2ogr -f PostgreSQL "PG:$PGCONN" "$gpkg" parcels -t_srs EPSG:3857 -lco SCHEMA=tiles -lco GEOMETRY_NAME=geom -lco FID=fid -lco SPATIAL_INDEX=GIST
+  psqlq -c "ANALYZE tiles.parcels"
+  port=""
+  for p in $(seq 55560 55580); do (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { port=$p; break; }; done
+  [ -n "$port" ] || { echo "no free port for facilities serve" >&2; exit 1; }
+  map_load_before=$(load_avg)
+  : >"$work/serve.times"; : >"$work/postgis.times"
+  for r in $(seq 1 "$runs"); do
+    echo "[map $map_size] round $r/$runs…"
+    start=$(date +%s.%N)
+    "$FAC" serve "$gpkg" --port "$port" >"$work/serve.log" 2>&1 &
+    serve_pid=$!
+    meta=""
+    for _ in $(seq 1 12000); do   # at most 10 minutes
+      meta=$(curl -sf "http://127.0.0.1:$port/api/meta" 2>/dev/null) && break
+      kill -0 "$serve_pid" 2>/dev/null || { echo "facilities serve stopped:" >&2; tail -5 "$work/serve.log" >&2; exit 1; }
+      sleep 0.05
+    done
+    [ -n "$meta" ] || { kill "$serve_pid"; echo "facilities serve gave no /api/meta in 10 minutes" >&2; exit 1; }
+    t_meta=$(date +%s.%N)
+    if [ -z "${tile:-}" ]; then
+      zoom=$(echo "$meta" | $PY -c "import json, sys; print(json.load(sys.stdin)['parcelTiles']['minZoom'])")
+      tile=$(psqlq -At -c "SELECT ST_X(c) || ' ' || ST_Y(c) FROM (SELECT ST_Transform(ST_PointOnSurface(geom), 4326) c FROM tiles.parcels ORDER BY fid OFFSET $((n / 2)) LIMIT 1) q" |
+        $PY -c "import math, sys; lon, lat = map(float, sys.stdin.read().split()); z = $zoom; k = 2 ** z; print(z, int((lon + 180) / 360 * k), int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * k))")
+      echo "[map $map_size] tile $tile (z x y)"
+    fi
+    read -r tz tx ty <<<"$tile"
+    code=$(curl -s -o "$work/tile.mvt" -w '%{http_code}' "http://127.0.0.1:$port/tiles/parcels/$tz/$tx/$ty.mvt")
+    t_tile=$(date +%s.%N)
+    rss=$(awk '/VmHWM/ { print $2 }' "/proc/$serve_pid/status")
+    kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
+    [ "$code" = 200 ] || { echo "first tile $tz/$tx/$ty answered $code" >&2; exit 1; }
+    echo "$(awk -v a="$start" -v b="$t_meta" -v c="$t_tile" 'BEGIN { printf "%.3f %.3f", b - a, c - a }') $rss $(stat -c %s "$work/tile.mvt")" >>"$work/serve.times"
+
+    start=$(date +%s.%N)
+    as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w restart -l "$PGDATA/log.txt" >/dev/null
+    bytes=$(psqlq -At -c "SELECT length(ST_AsMVT(q, 'parcels', 4096, 'geom')) FROM (SELECT id, land_use, area_m2, ST_AsMVTGeom(p.geom, ST_TileEnvelope($tz, $tx, $ty), 4096, 64, true) AS geom FROM tiles.parcels p WHERE p.geom && ST_TileEnvelope($tz, $tx, $ty)) q")
+    t_tile=$(date +%s.%N)
+    echo "$(awk -v a="$start" -v c="$t_tile" 'BEGIN { printf "%.3f", c - a }') $bytes" >>"$work/postgis.times"
+  done
+  psqlq -c "DROP SCHEMA tiles CASCADE"
+  s_meta=$(awk '{ print $1 }' "$work/serve.times" | median); s_tile=$(awk '{ print $2 }' "$work/serve.times" | median)
+  s_rss=$(awk '{ print $3 }' "$work/serve.times" | median); s_bytes=$(awk '{ print $4 }' "$work/serve.times" | median)
+  p_tile=$(awk '{ print $1 }' "$work/postgis.times" | median); p_bytes=$(awk '{ print $2 }' "$work/postgis.times" | median)
+  map_rows+=("| map app on $(thousands "$n") parcels: \`serve\` start → \`/api/meta\` | $(fmt_s "$s_meta") | | |")
+  map_rows+=("| same: start → first parcel tile $tz/$tx/$ty ($(thousands "$s_bytes") bytes) | $(fmt_s "$s_tile"), peak RSS $(fmt_mb "$s_rss") | PostGIS restart → same tile by ST_AsMVT ($(thousands "$p_bytes") bytes) $(fmt_s "$p_tile") | **$(ratio "$s_tile" "$p_tile")** |")
+  map_rows+=("| (load average $map_load_before → $(load_avg)) | | | |")
+  echo "[map $map_size] start → /api/meta $(fmt_s "$s_meta"), → first tile $(fmt_s "$s_tile"); PostGIS restart → tile $(fmt_s "$p_tile")"
+fi
+
 {
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo); $pg_version; $gp_version."
   echo "Medians of $runs interleaved rounds; wall time, with CPU time (user + system) and peak RSS from /usr/bin/time -v."
@@ -253,9 +317,10 @@ done
   echo
   echo "| workload | Facilities | peer | Facilities ÷ peer |"
   echo "|---|---|---|---|"
-  printf '%s\n' "${rows[@]}"
+  [ ${#rows[@]} -eq 0 ] || printf '%s\n' "${rows[@]}"
+  [ ${#map_rows[@]} -eq 0 ] || printf '%s\n' "${map_rows[@]}"
   echo
-  echo "Command: \`scripts/bench-peers.sh --sizes $sizes --runs $runs --seed $seed --level $level --year $year\`"
+  echo "Command: \`scripts/bench-peers.sh --sizes $sizes --runs $runs --seed $seed --level $level --year $year${map_size:+ --map $map_size}\`"
 } >"$out"
 echo
 cat "$out"
