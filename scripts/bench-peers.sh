@@ -165,7 +165,7 @@ load_avg() { cut -d' ' -f1 /proc/loadavg; }   # the 1-minute load average
 thousands() { echo "$1" | sed -e ':a' -e 's/\B[0-9]\{3\}\>/,&/' -e 'ta'; }
 fmt_s() { awk -v v="$1" 'BEGIN { if (v < 10) printf "%.2f s", v; else printf "%.1f s", v }'; }
 fmt_ms() { awk -v v="$1" 'BEGIN { if (v < 100) printf "%.1f ms", v; else printf "%.0f ms", v }'; }
-fmt_mb() { awk -v v="$1" 'BEGIN { printf "%.0f MB", v / 1024 }'; }
+fmt_mb() { awk -v v="$1" 'BEGIN { printf "%.0f MiB", v / 1024 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 # The PostGIS load + SQL round runs in a child bash under /usr/bin/time.
