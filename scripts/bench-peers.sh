@@ -2,7 +2,7 @@
 # Issue 15, "same rules, same answer": the parcel screening by Facilities, PostGIS and GeoPandas on the same generated
 # cities, with the same rules, checked to find the same parcels before any ratio is printed (docs/performance.md).
 #
-#   scripts/bench-peers.sh [--sizes 100k,300k,1m,3m] [--runs 5] [--cache /tmp/facilities-bench] [--seed 20250701]
+#   scripts/bench-peers.sh [--sizes 100k,300k,1m (default; or 3m)] [--runs 5] [--cache /tmp/facilities-bench] [--seed 20250701]
 #       [--level tieu_hoc] [--year 2030] [--out table.md] [--no-build] [--geopandas-gpkg] [--map 1m]
 #
 # On a fresh Debian 12 machine with the .NET 10 SDK it installs what it needs (PostgreSQL 15 + PostGIS 3, GDAL's
@@ -44,7 +44,7 @@ while [ $# -gt 0 ]; do
     --no-build) build=0; shift ;;
     --geopandas-gpkg) gp_gpkg=1; shift ;;
     --map) map_size=$2; shift 2 ;;
-    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -61,6 +61,7 @@ need=()
 [ -f /usr/share/postgresql/15/extension/postgis.control ] || need+=(postgresql-15-postgis-3)
 command -v ogr2ogr >/dev/null 2>&1 || need+=(gdal-bin)
 [ -x /usr/bin/time ] || need+=(time)
+command -v curl >/dev/null 2>&1 || need+=(curl)   # --map
 $PY -c "import geopandas" >/dev/null 2>&1 || need+=(python3-geopandas)
 $PY -c "import fiona" >/dev/null 2>&1 || need+=(python3-fiona)
 $PY -c "import rtree" >/dev/null 2>&1 || need+=(python3-rtree)
