@@ -41,6 +41,11 @@ if (args.Contains("--covering"))
     return CoveringBenchmark.Run(args);
 }
 
+if (args.Contains("--peers-generate") || args.Contains("--peers-warm"))
+{
+    return await PeersBenchmark.RunAsync(args);
+}
+
 if (args.Contains("--screening"))
 {
     return await ScreeningBenchmark.RunAsync(args);
