@@ -3,7 +3,7 @@ using Facilities.Core.Compliance;
 using Facilities.Core.Norms;
 using Facilities.Core.Schema;
 using Facilities.IO;
-using Facilities.IO.Results;
+using Facilities.Application.Results;
 using Facilities.Testing;
 
 namespace Facilities.Web.Tests;

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Facilities.Application;
+using Facilities.Application.Results;
+using Facilities.Core.Presentation;
 using Facilities.Core.Schema;
 using Facilities.Core.Screening;
 using Facilities.IO;
@@ -66,13 +68,13 @@ internal static class SitesCommand
             switch (ext)
             {
                 case ".csv":
-                    SitesWriter.WriteCsv(result, stamp, outPath);
+                    SitesWriter.WriteCsv(SitesTables.Candidates(d, run), SitesTables.Rejections(run), outPath);
                     break;
                 case ".xlsx":
-                    SitesWriter.WriteXlsx(result, stamp, outPath);
+                    SitesWriter.WriteXlsx(SitesTables.Candidates(d, run), SitesTables.Summary(run), SitesTables.Rejections(run), result.Norms, outPath);
                     break;
                 default:
-                    SitesWriter.WriteGeoPackage(result, stamp, d.City.MetricCrs, outPath);
+                    SitesWriter.WriteGeoPackage(SitesTables.Candidates(d, run), SitesTables.Summary(run), SitesTables.Rejections(run), outPath);
                     break;
             }
 
@@ -105,7 +107,7 @@ internal static class SitesCommand
     {
         var o = result.Options;
         u.Out.WriteLine(u.T(
-            $"Sàng lọc {u.Count(result.ParcelsScreened)} thửa cho {DeficitColumns.LevelVi(o.Level)} năm {o.Year} ({u.Number(elapsed.TotalSeconds, 1)} giây); đất được xét: DGD, {string.Join(", ", rule.Convertible)} của nhà nước{(o.AllowResidential ? ", đất ở" : "")}.",
+            $"Sàng lọc {u.Count(result.ParcelsScreened)} thửa cho {Labels.Level.Vi(o.Level)} năm {o.Year} ({u.Number(elapsed.TotalSeconds, 1)} giây); đất được xét: DGD, {string.Join(", ", rule.Convertible)} của nhà nước{(o.AllowResidential ? ", đất ở" : "")}.",
             $"Screened {u.Count(result.ParcelsScreened)} parcels for {o.Level} in {o.Year} ({u.Number(elapsed.TotalSeconds, 1)} s); land considered: DGD, state {string.Join(", ", rule.Convertible)}{(o.AllowResidential ? ", residential" : "")}."));
         var summary = new Table().Border(TableBorder.Ascii2)
             .AddColumn(u.T("Kết quả", "Outcome"))

@@ -1,6 +1,7 @@
 using Facilities.Core.Features;
 using Facilities.Core.Proposals;
 using Facilities.Core.Provenance;
+using Facilities.Core.Results;
 using Facilities.Core.Spatial;
 using Facilities.IO.Store;
 using NetTopologySuite.Geometries;
@@ -19,7 +20,6 @@ public static class ProposalWriter
     /// <summary>Writes the GeoPackage; geometries go from <paramref name="metric"/> back to EPSG:4326.</summary>
     public static void WriteGeoPackage(ProposalResult result, ResultStamp stamp, CrsDefinition metric, string path)
     {
-        var crs = new FeatureLayer("wgs84", Wgs84, [], []);
         var factory = new GeometryFactory(new PrecisionModel(), CrsRegistry.Wgs84Srid);
         var sites = result.Levels.SelectMany(l => l.Sites).ToList();
         var points = result.Levels
@@ -36,14 +36,13 @@ public static class ProposalWriter
 
         var layers = new List<FeatureLayer>
         {
-            ResultLayers.Build("proposed_sites", sites, ProposalColumns.Sites(result), s => Multi(s.Site.Geometry), stamp.Id, crs),
-            ResultLayers.Build("catchments", points, ProposalColumns.Points,
-                r => Reprojector.Transform(factory.CreatePoint(new Coordinate(r.Point.X, r.Point.Y)), metric, Wgs84), stamp.Id, crs),
-            ResultLayers.Build("project_needs", needs, ProposalColumns.Needs, _ => null, stamp.Id, crs),
-            ResultLayers.Build("solver_runs", runs, ProposalColumns.Runs, _ => null, stamp.Id, crs),
+            ResultLayers.Build(ResultTable.Build("proposed_sites", sites, ProposalColumns.Sites(result), s => s.Level + ":" + s.Rank, s => Multi(s.Site.Geometry), stamp)),
+            ResultLayers.Build(ResultTable.Build("catchments", points, ProposalColumns.Points, r => r.Level + ":" + r.Point.X.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                r => Reprojector.Transform(factory.CreatePoint(new Coordinate(r.Point.X, r.Point.Y)), metric, Wgs84), stamp)),
+            ResultLayers.Build(ResultTable.Build("project_needs", needs, ProposalColumns.Needs, n => n.Level, _ => null, stamp)),
+            ResultLayers.Build(ResultTable.Build("solver_runs", runs, ProposalColumns.Runs, r => r.Level + ":" + r.Run.Method, _ => null, stamp)),
         };
-        var metadata = stamp.Lines().ToDictionary(l => "result." + l.Key, l => l.Value);
-        metadata["result.stamp_id"] = stamp.Id;
+        var metadata = ResultLayers.Metadata(stamp);
         metadata["result.urban_area_id"] = result.Needs.Area.Id;
         metadata["result.reserved_school_land_m2"] = result.Needs.ReservedM2?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";
         var types = new Dictionary<string, string?>(StringComparer.Ordinal)
