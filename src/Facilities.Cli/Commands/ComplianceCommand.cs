@@ -63,6 +63,7 @@ internal static class ComplianceCommand
 
             u.Out.WriteLine(u.T($"Kiểm tra {u.Count(rows.Count)} trường (theo cấp học):", $"Checked {u.Count(rows.Count)} school rows (one per level):"));
             u.OutConsole.Write(t);
+            target.Data = schoolTable;
             CliResult.Finish(u, "compliance", stamp, target, CliResult.Totals(ComplianceChecker.CheckNames.Select(name =>
             {
                 var s = rows.Select(x => x[name].Status).ToList();

@@ -84,6 +84,7 @@ internal static class DeficitCommand
                 }
 
                 PrintCatchment(u, catchment, run.Result.Calibration);
+                target.Data = wards;
                 CliResult.Finish(u, "deficit", stamp, target, CatchmentTotals(catchment), run.Warnings);
                 return ExitCodes.Ok;
             }
@@ -103,6 +104,7 @@ internal static class DeficitCommand
             }
 
             PrintTotals(u, result);
+            target.Data = wards;
             CliResult.Finish(u, "deficit", stamp, target, AdminTotals(result), run.Warnings);
             return ExitCodes.Ok;
         });

@@ -65,18 +65,21 @@ internal static class SitesCommand
             var elapsed = watch.Elapsed;
             CommandSupport.Warn(u, run.Warnings);
             var (result, stamp) = (run.Result.Result, run.Stamp);
+            var (candidates, rejections) = (SitesTables.Candidates(d, run), SitesTables.Rejections(run));
             switch (ext)
             {
                 case ".csv":
-                    SitesWriter.WriteCsv(SitesTables.Candidates(d, run), SitesTables.Rejections(run), outPath);
+                    SitesWriter.WriteCsv(candidates, rejections, outPath);
                     break;
                 case ".xlsx":
-                    SitesWriter.WriteXlsx(SitesTables.Candidates(d, run), SitesTables.Summary(run), SitesTables.Rejections(run), result.Norms, outPath);
+                    SitesWriter.WriteXlsx(candidates, SitesTables.Summary(run), rejections, result.Norms, outPath);
                     break;
                 default:
-                    SitesWriter.WriteGeoPackage(SitesTables.Candidates(d, run), SitesTables.Summary(run), SitesTables.Rejections(run), outPath);
+                    SitesWriter.WriteGeoPackage(candidates, SitesTables.Summary(run), rejections, outPath);
                     break;
             }
+
+            target.Data = candidates;
 
             Print(u, result, run.Result.LandUse, elapsed);
             CliResult.Finish(u, "sites", stamp, target,

@@ -77,6 +77,7 @@ internal static class TeachersCommand
             var methodLabel = Labels.Method.Label(options.Method, u.Language).ToLower(CultureInfo.InvariantCulture);
             u.Out.WriteLine(u.T($"Giáo viên năm {options.Year} ({methodLabel}):", $"Teachers in {options.Year} ({methodLabel}):"));
             u.OutConsole.Write(t);
+            target.Data = wardTable;
             CliResult.Finish(u, "teachers", stamp, target, CliResult.Totals(DatasetSchema.Levels.Select(level =>
             {
                 var rows = wards.Where(w => w.Level == level).ToList();
