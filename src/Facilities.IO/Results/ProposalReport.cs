@@ -123,7 +123,7 @@ public static class ProposalReport
                 var ratio = s.Method == GreedySiting.MethodName && exact is not null && exact.Objective != 0 && !double.IsNaN(s.Objective)
                     ? NumberText.Percent(s.Model == SitingModel.MaximalCovering ? s.Objective / exact.Objective : exact.Objective / s.Objective, 1, Language.Vi)
                     : "";
-                runRows.Add([E(Labels.Level.Vi(l.Level)), Bi(ModelVi(s.Model), ModelEn(s.Model)), E(s.Method), E(ProposalColumns.StatusName(s.Status)),
+                runRows.Add([E(Labels.Level.Vi(l.Level)), Bi(ModelVi(s.Model), ModelEn(s.Model)), E(s.Method), E(SolveStatusText.Of(s.Status)),
                     E(Objective(s, s.Objective)), E(Objective(s, s.Bound)), E(Gap(s.Gap)), E(Seconds(s.Seconds)), E(ratio),
                     E(ReferenceEquals(s, l.Used) && !result.IsJoint ? "✔" : ""), E(s.Note)]);
             }
@@ -200,7 +200,7 @@ public static class ProposalReport
         Table(h, "joint-runs-table", ["Phương pháp / Method", "Trạng thái / Status", "Mục tiêu m² / Objective m²", "Cận / Bound", "Gap", "Giây / Seconds", "Dùng / Used", "Ghi chú / Note"],
             [.. result.JointRuns.Select(r => new[]
             {
-                E(r.Method), E(ProposalColumns.StatusName(r.Status)), E(double.IsNaN(r.Objective) ? "" : People(r.Objective)), E(double.IsNaN(r.Bound) ? "" : People(r.Bound)),
+                E(r.Method), E(SolveStatusText.Of(r.Status)), E(double.IsNaN(r.Objective) ? "" : People(r.Objective)), E(double.IsNaN(r.Bound) ? "" : People(r.Bound)),
                 E(Gap(r.Gap)), E(Seconds(r.Seconds)), E(ReferenceEquals(r, result.JointUsed) ? "✔" : ""), E(r.Note),
             })]);
         var rows = joint.Levels.Select((j, i) => (j, q: sequential.Levels[i])).Select(t => new[]

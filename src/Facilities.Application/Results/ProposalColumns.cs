@@ -2,9 +2,10 @@ using System.Globalization;
 using Facilities.Core.Optimisation;
 using Facilities.Core.Proposals;
 using Facilities.Core.Results;
+using Facilities.IO.Results;
 using static Facilities.Core.Results.ResultColumns;
 
-namespace Facilities.IO.Results;
+namespace Facilities.Application.Results;
 
 /// <summary>Columns of the proposal outputs: chosen sites, catchment points, needs and solver runs.</summary>
 public static class ProposalColumns
@@ -68,7 +69,7 @@ public static class ProposalColumns
         Text<(string Level, SitingSolution Run)>("level", "Cấp học", "Level", r => r.Level),
         Text<(string Level, SitingSolution Run)>("model", "Mô hình", "Model", r => ProposalOptions.ModelName(r.Run.Model)),
         Text<(string Level, SitingSolution Run)>("method", "Phương pháp", "Method", r => r.Run.Method),
-        Text<(string Level, SitingSolution Run)>("status", "Trạng thái", "Status", r => StatusName(r.Run.Status)),
+        Text<(string Level, SitingSolution Run)>("status", "Trạng thái", "Status", r => SolveStatusText.Of(r.Run.Status)),
         Number<(string Level, SitingSolution Run)>("objective", "Giá trị mục tiêu", "Objective", r => double.IsNaN(r.Run.Objective) ? null : Math.Round(r.Run.Objective, 3)),
         Number<(string Level, SitingSolution Run)>("bound", "Cận tốt nhất", "Best bound", r => double.IsNaN(r.Run.Bound) ? null : Math.Round(r.Run.Bound, 3)),
         Ratio<(string Level, SitingSolution Run)>("gap", "Khoảng cách tối ưu", "Optimality gap", r => double.IsNaN(r.Run.Gap) || double.IsInfinity(r.Run.Gap) ? null : Math.Round(r.Run.Gap, 6)),
@@ -76,16 +77,6 @@ public static class ProposalColumns
         Text<(string Level, SitingSolution Run)>("chosen", "Chỉ số ứng viên được chọn", "Chosen candidate indices", r => string.Join(";", r.Run.Chosen.Select(j => j.ToString(CultureInfo.InvariantCulture)))),
         Text<(string Level, SitingSolution Run)>("note", "Ghi chú", "Note", r => r.Run.Note),
     ];
-
-    /// <summary>Status as written out: optimal, feasible, heuristic, no_solution, skipped.</summary>
-    public static string StatusName(SolveStatus s) => s switch
-    {
-        SolveStatus.Optimal => "optimal",
-        SolveStatus.Feasible => "feasible",
-        SolveStatus.Heuristic => "heuristic",
-        SolveStatus.NoSolution => "no_solution",
-        _ => "skipped",
-    };
 
     private static LevelProposal LevelOf(ProposalResult result, string level) => result.Levels.First(l => l.Level == level);
 }
