@@ -1,5 +1,9 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Facilities.Core.Features;
+using Facilities.Core.Results;
+using Facilities.IO.Results;
 using Facilities.IO.Store;
 using Facilities.IO.Writers;
 using Microsoft.Data.Sqlite;
@@ -34,6 +38,12 @@ internal sealed class ResultTarget : IDisposable
     /// <summary>Whether the result goes to stdout.</summary>
     public bool ToStdout => _folder is not null;
 
+    /// <summary>
+    /// The result table the command wrote, when it has one: with <c>--out - --format geojson</c> it goes to stdout
+    /// through the same GeoJSON writer the web server answers with, instead of being read back from the GeoPackage.
+    /// </summary>
+    public ResultTable? Data { get; set; }
+
     /// <summary>The output as the summary names it: the file, or "-".</summary>
     public string Shown => ToStdout ? "-" : Path;
 
@@ -62,6 +72,16 @@ internal sealed class ResultTarget : IDisposable
         {
             var text = File.ReadAllText(Path, Encoding.UTF8);
             _ui.Data.Write(text.TrimStart('\uFEFF'));
+        }
+        else if (Data is { } table)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                ResultGeoJson.Collection(w, table, r => r.Key);
+            }
+
+            _ui.Data.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
         }
         else
         {

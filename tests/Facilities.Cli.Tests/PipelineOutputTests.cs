@@ -72,6 +72,9 @@ public sealed class PipelineOutputTests : IDisposable
         Assert.Equal("FeatureCollection", collection.GetProperty("type").GetString());
         // One row per ward and level, all four levels.
         Assert.Equal(4 * wards, collection.GetProperty("features").GetArrayLength());
+        // The web's GeoJSON writer: the stamp rides with the features, and every feature carries its stamp_id.
+        var stampId = collection.GetProperty("stamp").GetProperty("stamp_id").GetString();
+        Assert.All(collection.GetProperty("features").EnumerateArray(), f => Assert.Equal(stampId, f.GetProperty("properties").GetProperty("stamp_id").GetString()));
         var summary = stderr.Split('\n').Single(l => l.StartsWith('{'));
         Assert.Equal("-", JsonDocument.Parse(summary).RootElement.GetProperty("output").GetString());
     }

@@ -223,7 +223,7 @@ public sealed partial class GeoPackageSpatialIndexTests : IDisposable
             NormsSet.BuiltIn.Version, NormsSet.BuiltIn.Sha256, result.Options.Describe(), []);
         var path = _dir.File("d.gpkg");
 
-        DeficitGeoPackageWriter.Write(result, stamp, GeoPackageDataset.ReadLayer(SharedData.SampleCity, "wards")!, path);
+        DeficitGeoPackageWriter.Write(Results.SampleTables.Deficit(result, stamp), result.Options.Levels, path);
 
         GeoPackageValidator.AssertValid(path);
         foreach (var level in Core.Schema.DatasetSchema.Levels)

@@ -1,6 +1,5 @@
 using Facilities.Application;
 using Facilities.Core.Norms;
-using Facilities.Core.Provenance;
 
 namespace Facilities.Cli.Commands;
 
@@ -55,12 +54,4 @@ internal static class CommandSupport
 
     /// <summary>Version and commit of the tool ("0.1.0+1a2b3c4d5e6f").</summary>
     public static string ToolVersion => Application.ToolVersion.Value;
-
-    /// <summary>The stamp as facilities_metadata entries of a result GeoPackage (result.*, with result.stamp_id).</summary>
-    public static Dictionary<string, string> Metadata(ResultStamp stamp)
-    {
-        var m = stamp.Lines().ToDictionary(l => "result." + l.Key, l => l.Value);
-        m["result.stamp_id"] = stamp.Id;
-        return m;
-    }
 }

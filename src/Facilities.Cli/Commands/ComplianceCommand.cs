@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Facilities.Application;
+using Facilities.Application.Results;
 using Facilities.Core.Compliance;
 using Facilities.Core.Presentation;
 using Facilities.IO.Results;
@@ -32,19 +33,18 @@ internal static class ComplianceCommand
             var run = ComplianceComputation.Run(d, r.GetValue(twoSessions));
             CommandSupport.Warn(u, run.Warnings);
             var (rows, stamp) = (run.Result, run.Stamp);
-            var totals = WardComplianceTotals.Of(rows, d.City.Wards.Select(w => w.Code));
+            var (schoolTable, wardTable) = (ComplianceTables.Schools(d, run), ComplianceTables.Wards(d, run));
             switch (ext)
             {
                 case ".csv":
-                    ResultCsvWriter.Write(rows, ComplianceColumns.All, stamp.Id, outPath);
-                    ResultCsvWriter.Write(totals, WardComplianceTotals.Columns, stamp.Id, Path.ChangeExtension(outPath, ".wards.csv"));
-                    ResultCsvWriter.WriteStamp(stamp, outPath + ".stamp.json");
+                    ResultCsvWriter.WriteWithStamp(schoolTable, outPath);
+                    ResultCsvWriter.Write(wardTable, Path.ChangeExtension(outPath, ".wards.csv"));
                     break;
                 case ".xlsx":
-                    ComplianceXlsxWriter.Write(rows, totals, d.Norms, stamp, outPath);
+                    ComplianceXlsxWriter.Write(schoolTable, wardTable, rows, d.Norms, outPath);
                     break;
                 default:
-                    ComplianceGeoPackageWriter.Write(rows, stamp, d.Layer("schools")!, d.SchoolGeometry(), outPath);
+                    ComplianceGeoPackageWriter.Write(schoolTable, outPath);
                     break;
             }
 
@@ -63,6 +63,7 @@ internal static class ComplianceCommand
 
             u.Out.WriteLine(u.T($"Kiểm tra {u.Count(rows.Count)} trường (theo cấp học):", $"Checked {u.Count(rows.Count)} school rows (one per level):"));
             u.OutConsole.Write(t);
+            target.Data = schoolTable;
             CliResult.Finish(u, "compliance", stamp, target, CliResult.Totals(ComplianceChecker.CheckNames.Select(name =>
             {
                 var s = rows.Select(x => x[name].Status).ToList();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Facilities.Application;
+using Facilities.Application.Results;
 using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
 using Facilities.Core.Presentation;
@@ -65,22 +66,25 @@ internal static class DeficitCommand
                 : DeficitComputation.Run(d, options, catchmentOptions);
             CommandSupport.Warn(u, run.Warnings);
             var stamp = run.Stamp;
+            var wards = DeficitTables.Wards(d, run);
             if (run.Result.Catchment is { } catchment)
             {
+                var schools = DeficitTables.Schools(d, run)!;
                 switch (ext)
                 {
                     case ".csv":
-                        CatchmentWriter.WriteCsv(catchment, stamp, outPath);
+                        CatchmentWriter.WriteCsv(wards, schools, outPath);
                         break;
                     case ".xlsx":
-                        CatchmentWriter.WriteXlsx(catchment, stamp, outPath);
+                        CatchmentWriter.WriteXlsx(wards, schools, catchment, outPath);
                         break;
                     default:
-                        CatchmentWriter.WriteGeoPackage(catchment, stamp, d.Layer("wards")!, d.Layer("schools"), outPath);
+                        CatchmentWriter.WriteGeoPackage(wards, schools, catchment.Options.Levels, outPath);
                         break;
                 }
 
                 PrintCatchment(u, catchment, run.Result.Calibration);
+                target.Data = wards;
                 CliResult.Finish(u, "deficit", stamp, target, CatchmentTotals(catchment), run.Warnings);
                 return ExitCodes.Ok;
             }
@@ -89,17 +93,18 @@ internal static class DeficitCommand
             switch (ext)
             {
                 case ".csv":
-                    DeficitCsvWriter.Write(result, stamp, outPath);
+                    ResultCsvWriter.WriteWithStamp(wards, outPath);
                     break;
                 case ".xlsx":
-                    DeficitXlsxWriter.Write(result, stamp, outPath);
+                    DeficitXlsxWriter.Write(wards, result, outPath);
                     break;
                 default:
-                    DeficitGeoPackageWriter.Write(result, stamp, d.Layer("wards")!, outPath);
+                    DeficitGeoPackageWriter.Write(wards, result.Options.Levels, outPath);
                     break;
             }
 
             PrintTotals(u, result);
+            target.Data = wards;
             CliResult.Finish(u, "deficit", stamp, target, AdminTotals(result), run.Warnings);
             return ExitCodes.Ok;
         });

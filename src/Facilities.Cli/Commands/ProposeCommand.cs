@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json.Nodes;
 using Facilities.Application;
+using Facilities.Application.Results;
 using Facilities.Core.Optimisation;
 using Facilities.Core.Presentation;
 using Facilities.Core.Proposals;
@@ -112,10 +113,11 @@ internal static class ProposeCommand
             // atomic) inside that write, and only then is the dossier renamed into place. A report path that cannot be
             // written fails before the GeoPackage exists.
             var html = ProposalReport.Build(result, stamp, png);
+            var tables = ProposalTables.Of(d, run);
             AtomicFile.Write(reportPath, temp =>
             {
                 File.WriteAllText(temp, html, new UTF8Encoding(false));
-                ProposalWriter.WriteGeoPackage(result, stamp, city.MetricCrs, outPath);
+                ProposalWriter.WriteGeoPackage(tables.Sites, tables.Catchments, tables.Needs, tables.Runs, result.Needs.Area.Id, result.Needs.ReservedM2, outPath);
             });
             Print(u, result);
             u.Out.WriteLine(u.T($"Đã ghi hồ sơ {reportPath}.", $"Wrote the dossier {reportPath}."));
@@ -175,7 +177,7 @@ internal static class ProposeCommand
         {
             var used = l.Used;
             var solution = used is null ? "—" :
-                $"{used.Method} {ProposalColumns.StatusName(used.Status)}{(double.IsNaN(used.Gap) ? "" : $" gap {u.Percent(used.Gap, 2)}")}{(l.UsedFallback ? " (fallback)" : "")}";
+                $"{used.Method} {SolveStatusText.Of(used.Status)}{(double.IsNaN(used.Gap) ? "" : $" gap {u.Percent(used.Gap, 2)}")}{(l.UsedFallback ? " (fallback)" : "")}";
             table.AddRow(Markup.Escape(Labels.Level.Label(l.Level, u.Language)), u.People(l.Needs.Pupils), u.Count(l.Needs.Classes), u.Count(l.Needs.Classrooms), u.Count(l.Needs.Schools),
                 u.Count(l.Needs.LandM2), u.Count(l.Candidates.Count), Markup.Escape(string.Join(", ", l.Sites.Select(s => s.Site.Id))), Markup.Escape(solution));
         }
@@ -201,8 +203,8 @@ internal static class ProposeCommand
 
         var run = result.JointUsed!;
         u.Out.WriteLine(u.T(
-            $"Giải chung các cấp ({run.Method}, {ProposalColumns.StatusName(run.Status)}{Gap(u, run.Gap)}) so với giải tuần tự từng cấp:",
-            $"Levels solved jointly ({run.Method}, {ProposalColumns.StatusName(run.Status)}{Gap(u, run.Gap)}) against one after another:"));
+            $"Giải chung các cấp ({run.Method}, {SolveStatusText.Of(run.Status)}{Gap(u, run.Gap)}) so với giải tuần tự từng cấp:",
+            $"Levels solved jointly ({run.Method}, {SolveStatusText.Of(run.Status)}{Gap(u, run.Gap)}) against one after another:"));
         var table = new Table().Border(TableBorder.Ascii2)
             .AddColumn(u.T("Cấp", "Level"))
             .AddColumn(new TableColumn(u.T("Trường cần", "Schools needed")).RightAligned())
@@ -238,6 +240,6 @@ internal static class ProposeCommand
             ["land_m2"] = l.Needs.LandM2,
             ["candidates"] = l.Candidates.Count,
             ["sites_chosen"] = new JsonArray([.. l.Sites.Select(s => JsonValue.Create(s.Site.Id))]),
-            ["solution"] = l.Used is null ? null : ProposalColumns.StatusName(l.Used.Status),
+            ["solution"] = l.Used is null ? null : SolveStatusText.Of(l.Used.Status),
         })).Prepend(("urban_area", (JsonNode?)result.Needs.Area.Id)).Prepend(("year", (JsonNode?)result.Needs.Year)).Append(("report", (JsonNode?)reportPath)));
 }

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Facilities.Application;
+using Facilities.Application.Results;
+using Facilities.Core.Presentation;
 using Facilities.Core.Schema;
 using Facilities.Core.Screening;
 using Facilities.IO;
@@ -63,18 +65,21 @@ internal static class SitesCommand
             var elapsed = watch.Elapsed;
             CommandSupport.Warn(u, run.Warnings);
             var (result, stamp) = (run.Result.Result, run.Stamp);
+            var (candidates, rejections) = (SitesTables.Candidates(d, run), SitesTables.Rejections(run));
             switch (ext)
             {
                 case ".csv":
-                    SitesWriter.WriteCsv(result, stamp, outPath);
+                    SitesWriter.WriteCsv(candidates, rejections, outPath);
                     break;
                 case ".xlsx":
-                    SitesWriter.WriteXlsx(result, stamp, outPath);
+                    SitesWriter.WriteXlsx(candidates, SitesTables.Summary(run), rejections, result.Norms, outPath);
                     break;
                 default:
-                    SitesWriter.WriteGeoPackage(result, stamp, d.City.MetricCrs, outPath);
+                    SitesWriter.WriteGeoPackage(candidates, SitesTables.Summary(run), rejections, outPath);
                     break;
             }
+
+            target.Data = candidates;
 
             Print(u, result, run.Result.LandUse, elapsed);
             CliResult.Finish(u, "sites", stamp, target,
@@ -105,7 +110,7 @@ internal static class SitesCommand
     {
         var o = result.Options;
         u.Out.WriteLine(u.T(
-            $"Sàng lọc {u.Count(result.ParcelsScreened)} thửa cho {DeficitColumns.LevelVi(o.Level)} năm {o.Year} ({u.Number(elapsed.TotalSeconds, 1)} giây); đất được xét: DGD, {string.Join(", ", rule.Convertible)} của nhà nước{(o.AllowResidential ? ", đất ở" : "")}.",
+            $"Sàng lọc {u.Count(result.ParcelsScreened)} thửa cho {Labels.Level.Vi(o.Level)} năm {o.Year} ({u.Number(elapsed.TotalSeconds, 1)} giây); đất được xét: DGD, {string.Join(", ", rule.Convertible)} của nhà nước{(o.AllowResidential ? ", đất ở" : "")}.",
             $"Screened {u.Count(result.ParcelsScreened)} parcels for {o.Level} in {o.Year} ({u.Number(elapsed.TotalSeconds, 1)} s); land considered: DGD, state {string.Join(", ", rule.Convertible)}{(o.AllowResidential ? ", residential" : "")}."));
         var summary = new Table().Border(TableBorder.Ascii2)
             .AddColumn(u.T("Kết quả", "Outcome"))

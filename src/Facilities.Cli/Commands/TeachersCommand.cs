@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Facilities.Application;
+using Facilities.Application.Results;
 using Facilities.Core.Deficit;
 using Facilities.Core.Presentation;
 using Facilities.Core.Schema;
@@ -42,19 +43,19 @@ internal static class TeachersCommand
                 ? u.WithProgress(u.T("Vùng phục vụ", "Catchment"), _ => TeachersComputation.Run(d, options, catchmentOptions))
                 : TeachersComputation.Run(d, options, catchmentOptions);
             CommandSupport.Warn(u, run.Warnings);
-            var (wards, schools, columns, stamp) = (run.Result.Wards, run.Result.Schools, run.Result.Columns, run.Stamp);
+            var (wards, stamp) = (run.Result.Wards, run.Stamp);
+            var (wardTable, schoolTable) = (TeachersTables.Wards(d, run), TeachersTables.Schools(d, run));
             switch (ext)
             {
                 case ".csv":
-                    ResultCsvWriter.Write(wards, columns, stamp.Id, outPath);
-                    ResultCsvWriter.Write(schools, columns, stamp.Id, Path.ChangeExtension(outPath, ".schools.csv"));
-                    ResultCsvWriter.WriteStamp(stamp, outPath + ".stamp.json");
+                    ResultCsvWriter.WriteWithStamp(wardTable, outPath);
+                    ResultCsvWriter.Write(schoolTable, Path.ChangeExtension(outPath, ".schools.csv"));
                     break;
                 case ".xlsx":
-                    TeachersXlsxWriter.Write(wards, schools, columns, options.Year, d.Norms, stamp, outPath);
+                    TeachersXlsxWriter.Write(wardTable, schoolTable, wards, options.Year, d.Norms, outPath);
                     break;
                 default:
-                    TeachersGeoPackageWriter.Write(wards, columns, stamp, d.Layer("wards")!, outPath);
+                    TeachersGeoPackageWriter.Write(wardTable, outPath);
                     break;
             }
 
@@ -76,6 +77,7 @@ internal static class TeachersCommand
             var methodLabel = Labels.Method.Label(options.Method, u.Language).ToLower(CultureInfo.InvariantCulture);
             u.Out.WriteLine(u.T($"Giáo viên năm {options.Year} ({methodLabel}):", $"Teachers in {options.Year} ({methodLabel}):"));
             u.OutConsole.Write(t);
+            target.Data = wardTable;
             CliResult.Finish(u, "teachers", stamp, target, CliResult.Totals(DatasetSchema.Levels.Select(level =>
             {
                 var rows = wards.Where(w => w.Level == level).ToList();

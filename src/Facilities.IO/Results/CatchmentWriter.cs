@@ -1,6 +1,6 @@
 using Facilities.Core.Catchment;
-using Facilities.Core.Features;
-using Facilities.Core.Provenance;
+using Facilities.Core.Presentation;
+using Facilities.Core.Results;
 using Facilities.IO.Store;
 
 namespace Facilities.IO.Results;
@@ -12,47 +12,71 @@ namespace Facilities.IO.Results;
 /// </summary>
 public static class CatchmentWriter
 {
+    /// <summary>Ward columns added up in the totals row of each level's sheet.</summary>
+    public static readonly IReadOnlyCollection<string> WardTotals =
+        ["pupils", "classes_needed", "rooms_needed", "rooms_available", "deficit_rooms", "allocated_pupils", "unserved_pupils", "beyond_reach_pupils", "schools_in_data"];
+
     /// <summary>Writes CSV files.</summary>
-    public static void WriteCsv(CatchmentResult result, ResultStamp stamp, string path)
+    public static void WriteCsv(ResultTable wards, ResultTable schools, string path)
     {
-        ResultCsvWriter.Write(result.Wards, CatchmentColumns.Wards, stamp.Id, path);
-        ResultCsvWriter.Write(result.Schools, CatchmentColumns.Schools, stamp.Id, Path.ChangeExtension(path, ".schools.csv"));
-        ResultCsvWriter.WriteStamp(stamp, path + ".stamp.json");
+        ResultCsvWriter.Write(wards, path);
+        ResultCsvWriter.Write(schools, Path.ChangeExtension(path, ".schools.csv"));
+        ResultCsvWriter.WriteStamp(wards.Stamp, path + ".stamp.json");
     }
 
-    /// <summary>Writes the workbook.</summary>
-    public static void WriteXlsx(CatchmentResult result, ResultStamp stamp, string path)
+    /// <summary>Writes the workbook of <paramref name="result"/>, whose tables are <paramref name="wards"/> and <paramref name="schools"/>.</summary>
+    public static void WriteXlsx(ResultTable wards, ResultTable schools, CatchmentResult result, string path)
     {
         var sheets = new Dictionary<string, object>();
         foreach (var level in result.Options.Levels)
         {
-            var sheet = ResultWorkbook.Sheet(result.Wards.Where(w => w.Level == level), CatchmentColumns.Wards);
-            ResultWorkbook.AddTotals(sheet, CatchmentColumns.Wards, CatchmentColumns.WardTotals, "ward_name");
-            sheets[DeficitColumns.LevelVi(level)] = sheet;
+            var sheet = ResultWorkbook.Sheet(wards.Where("level", level));
+            ResultWorkbook.AddTotals(sheet, wards.Fields, WardTotals, "ward_name");
+            sheets[Labels.Level.Vi(level)] = sheet;
         }
 
-        sheets["Tổng hợp"] = CatchmentColumns.Summary(result);
-        sheets["Trường học"] = ResultWorkbook.Sheet(result.Schools, CatchmentColumns.Schools);
+        sheets["Tổng hợp"] = Summary(result);
+        sheets["Trường học"] = ResultWorkbook.Sheet(schools);
         sheets["Định mức"] = ResultWorkbook.NormsSheet(result.Norms);
-        sheets["Dấu kiểm"] = ResultWorkbook.StampSheet(stamp);
+        sheets["Dấu kiểm"] = ResultWorkbook.StampSheet(wards.Stamp);
         ResultWorkbook.Save(sheets, path);
     }
 
-    /// <summary>Writes the GeoPackage; <paramref name="wards"/> and <paramref name="schools"/> are dataset layers (EPSG:4326).</summary>
-    public static void WriteGeoPackage(CatchmentResult result, ResultStamp stamp, FeatureLayer wards, FeatureLayer? schools, string path)
+    /// <summary>Writes the GeoPackage: per level of <paramref name="levels"/>, the ward layer and the school-load layer.</summary>
+    public static void WriteGeoPackage(ResultTable wards, ResultTable schools, IEnumerable<string> levels, string path)
     {
-        var wardGeometry = wards.Features.ToDictionary(w => (string)w["code"]!, w => w.Geometry, StringComparer.Ordinal);
-        var schoolGeometry = (schools?.Features ?? []).ToDictionary(s => ((string)s["id"]!, (string)s["level"]!), s => s.Geometry);
-        var layers = new List<FeatureLayer>();
-        foreach (var level in result.Options.Levels)
+        var layers = levels.SelectMany(level => new[]
         {
-            layers.Add(ResultLayers.Build("catchment_" + level, result.Wards.Where(w => w.Level == level), CatchmentColumns.Wards, r => wardGeometry[r.WardCode], stamp.Id, wards));
-            layers.Add(ResultLayers.Build("school_load_" + level, result.Schools.Where(s => s.Level == level), CatchmentColumns.Schools,
-                r => schoolGeometry.GetValueOrDefault((r.Id, r.Level)), stamp.Id, wards));
-        }
-
-        var metadata = stamp.Lines().ToDictionary(l => "result." + l.Key, l => l.Value);
-        metadata["result.stamp_id"] = stamp.Id;
-        GeoPackageDataset.ReplaceLayers(path, layers, metadata, fresh: true);
+            ResultLayers.Build(wards.Where("level", level, "catchment_" + level)),
+            ResultLayers.Build(schools.Where("level", level, "school_load_" + level)),
+        }).ToList();
+        GeoPackageDataset.ReplaceLayers(path, layers, ResultLayers.Metadata(wards.Stamp), fresh: true);
     }
+
+    /// <summary>The summary sheet: per level, pupils (whole people), where they found a place, rooms and schools over capacity.</summary>
+    public static List<Dictionary<string, object>> Summary(CatchmentResult result) =>
+    [
+        .. result.Options.Levels.Select(level =>
+        {
+            var wards = result.Wards.Where(w => w.Level == level).ToList();
+            var schools = result.Schools.Where(s => s.Level == level).ToList();
+            return new Dictionary<string, object>
+            {
+                ["Cấp học"] = Labels.Level.Vi(level),
+                ["Năm"] = (long)result.Options.Year,
+                ["Số học sinh"] = Whole(wards.Sum(w => w.Pupils)),
+                ["Học sinh có chỗ trong bán kính"] = Whole(wards.Sum(w => w.Allocated)),
+                ["Học sinh chưa có chỗ"] = Whole(wards.Sum(w => w.Unserved)),
+                ["Học sinh ngoài bán kính phục vụ"] = Whole(wards.Sum(w => w.BeyondReach)),
+                ["Phòng học cần (cho HS chưa có chỗ)"] = wards.Sum(w => w.RoomsNeeded),
+                ["Phòng học hiện có"] = wards.Sum(w => w.RoomsAvailable),
+                ["Số trường"] = (long)schools.Count,
+                ["Số trường quá tải"] = (long)schools.Count(s => s.AllocatedRatio > 1 + 1e-9),
+                ["Số xã/phường không có dữ liệu trường"] = (long)wards.Count(w => w.SchoolsInData == 0),
+            };
+        }),
+    ];
+
+    // Whole people, for the summary a person reads; the exact figures stay in the CSV.
+    private static long Whole(double v) => (long)Math.Round(v, MidpointRounding.AwayFromZero);
 }

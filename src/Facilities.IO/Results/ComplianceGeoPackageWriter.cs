@@ -1,9 +1,6 @@
-using Facilities.Core.Compliance;
-using Facilities.Core.Features;
-using Facilities.Core.Provenance;
+using Facilities.Core.Results;
 using Facilities.IO.Store;
 using Facilities.IO.Styles;
-using NetTopologySuite.Geometries;
 
 namespace Facilities.IO.Results;
 
@@ -17,19 +14,9 @@ public static class ComplianceGeoPackageWriter
     /// <summary>The layer's name.</summary>
     public const string Layer = "compliance";
 
-    /// <summary>The CLI's compliance columns and each school's overall status as Core decides it (what /api/compliance serves).</summary>
-    public static readonly IReadOnlyList<ResultColumn<ComplianceRow>> Columns =
-        [.. ComplianceColumns.All, new(SchoolStatusStyle.Field, "Kết quả chung", r => ComplianceColumns.StatusText(r.Overall))];
-
-    /// <summary>Writes the layer; <paramref name="schools"/> is the dataset's schools layer (its CRS), <paramref name="geometry"/> each school's point.</summary>
-    public static void Write(
-        IReadOnlyList<ComplianceRow> rows, ResultStamp stamp, FeatureLayer schools, IReadOnlyDictionary<(string Id, string Level), Geometry?> geometry, string path)
-    {
-        var layer = ResultLayers.Build(Layer, rows, Columns, x => geometry.GetValueOrDefault((x.SchoolId, x.Level)), stamp.Id, schools);
-        var metadata = stamp.Lines().ToDictionary(l => "result." + l.Key, l => l.Value);
-        metadata["result.stamp_id"] = stamp.Id;
-        StyledGeoPackage.Write(path, [layer], metadata, [Style]);
-    }
+    /// <summary>Writes the school table <paramref name="schools"/> as the compliance point layer.</summary>
+    public static void Write(ResultTable schools, string path) =>
+        StyledGeoPackage.Write(path, [ResultLayers.Build(schools with { Name = Layer })], ResultLayers.Metadata(schools.Stamp), [Style]);
 
     /// <summary>The default style of the layer.</summary>
     public static LayerStyleEntry Style => new(Layer, GeoPackageLayerWriter.GeometryColumn, "facilities compliance_status",

@@ -1,7 +1,7 @@
 using Facilities.Core.Compliance;
 using Facilities.Core.Norms;
 using Facilities.Core.Presentation;
-using Facilities.Core.Provenance;
+using Facilities.Core.Results;
 
 namespace Facilities.IO.Results;
 
@@ -11,18 +11,18 @@ namespace Facilities.IO.Results;
 /// </summary>
 public static class ComplianceXlsxWriter
 {
-    /// <summary>Writes the workbook to <paramref name="path"/>.</summary>
-    public static void Write(IReadOnlyList<ComplianceRow> rows, IReadOnlyList<WardComplianceTotals> totals, NormsSet norms, ResultStamp stamp, string path)
+    /// <summary>Writes the workbook of the school table <paramref name="schools"/> (rows <paramref name="rows"/>) and the ward table.</summary>
+    public static void Write(ResultTable schools, ResultTable wards, IReadOnlyList<ComplianceRow> rows, NormsSet norms, string path)
     {
-        var wards = ResultWorkbook.Sheet(totals, WardComplianceTotals.Columns);
-        ResultWorkbook.AddTotals(wards, WardComplianceTotals.Columns, ["pass", "fail", "unknown"], "check");
+        var wardSheet = ResultWorkbook.Sheet(wards);
+        ResultWorkbook.AddTotals(wardSheet, wards.Fields, ["pass", "fail", "unknown"], "check");
         ResultWorkbook.Save(new Dictionary<string, object>
         {
-            ["Trường học"] = ResultWorkbook.Sheet(rows, ComplianceColumns.All),
-            ["Theo xã-phường"] = wards,
+            ["Trường học"] = ResultWorkbook.Sheet(schools),
+            ["Theo xã-phường"] = wardSheet,
             ["Tổng hợp"] = Summary(rows),
             ["Định mức"] = ResultWorkbook.NormsSheet(norms),
-            ["Dấu kiểm"] = ResultWorkbook.StampSheet(stamp),
+            ["Dấu kiểm"] = ResultWorkbook.StampSheet(schools.Stamp),
         }, path);
     }
 

@@ -1,6 +1,5 @@
-using Facilities.Core.Deficit;
 using Facilities.Core.Features;
-using Facilities.Core.Provenance;
+using Facilities.Core.Results;
 using Facilities.IO.Store;
 using Facilities.IO.Styles;
 
@@ -13,17 +12,11 @@ namespace Facilities.IO.Results;
 /// </summary>
 public static class DeficitGeoPackageWriter
 {
-    /// <summary>Writes the layers; <paramref name="wards"/> is the dataset's wards layer in EPSG:4326.</summary>
-    public static void Write(DeficitResult result, ResultStamp stamp, FeatureLayer wards, string path)
+    /// <summary>Writes the ward table <paramref name="wards"/> as one layer per level of <paramref name="levels"/> (deficit_&lt;level&gt;).</summary>
+    public static void Write(ResultTable wards, IEnumerable<string> levels, string path)
     {
-        var geometries = wards.Features.ToDictionary(w => (string)w["code"]!, w => w.Geometry, StringComparer.Ordinal);
-        var layers = result.Options.Levels
-            .Select(level => ResultLayers.Build("deficit_" + level, result.Rows.Where(r => r.Level == level), DeficitColumns.All, r => geometries[r.WardCode], stamp.Id, wards))
-            .ToList();
-        var metadata = stamp.Lines().ToDictionary(l => "result." + l.Key, l => l.Value);
-        metadata["result.stamp_id"] = stamp.Id;
-
-        StyledGeoPackage.Write(path, layers, metadata, [.. layers.Select(Style)]);
+        var layers = levels.Select(level => ResultLayers.Build(wards.Where("level", level, "deficit_" + level))).ToList();
+        StyledGeoPackage.Write(path, layers, ResultLayers.Metadata(wards.Stamp), [.. layers.Select(Style)]);
     }
 
     /// <summary>

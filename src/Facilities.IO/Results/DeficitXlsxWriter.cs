@@ -1,5 +1,6 @@
 using Facilities.Core.Deficit;
-using Facilities.Core.Provenance;
+using Facilities.Core.Presentation;
+using Facilities.Core.Results;
 
 namespace Facilities.IO.Results;
 
@@ -9,15 +10,15 @@ namespace Facilities.IO.Results;
 /// </summary>
 public static class DeficitXlsxWriter
 {
-    /// <summary>Writes the workbook to <paramref name="path"/>.</summary>
-    public static void Write(DeficitResult result, ResultStamp stamp, string path)
+    /// <summary>Writes the ward table <paramref name="wards"/> of <paramref name="result"/> to <paramref name="path"/>.</summary>
+    public static void Write(ResultTable wards, DeficitResult result, string path)
     {
         var sheets = new Dictionary<string, object>();
         foreach (var level in result.Options.Levels)
         {
-            var rows = ResultWorkbook.Sheet(result.Rows.Where(r => r.Level == level), DeficitColumns.All);
+            var rows = ResultWorkbook.Sheet(wards.Where("level", level));
             var total = DeficitTotal.Of(level, result.Rows.Where(r => r.Level == level));
-            var totalRow = DeficitColumns.All.ToDictionary(c => c.Vi, _ => (object)"");
+            var totalRow = wards.Fields.ToDictionary(c => c.Vi, _ => (object)"");
             totalRow["Mã xã/phường"] = "TỔNG";
             totalRow["Số học sinh"] = total.Pupils;
             totalRow["Số lớp cần"] = total.ClassesNeeded;
@@ -27,12 +28,12 @@ public static class DeficitXlsxWriter
             totalRow["Tên xã/phường"] = $"phải xây {total.Shortage} phòng (thiếu ròng {total.NetDeficit})";
             totalRow["Thiếu phòng bộ môn"] = total.SubjectRoomsDeficit;
             rows.Add(totalRow);
-            sheets[DeficitColumns.LevelVi(level)] = rows;
+            sheets[Labels.Level.Vi(level)] = rows;
         }
 
         sheets["Tổng hợp"] = result.TotalsByLevel().Append(result.CityTotal()).Select(t => new Dictionary<string, object>
         {
-            ["Cấp học"] = t.Level == "all" ? "Toàn thành phố" : DeficitColumns.LevelVi(t.Level),
+            ["Cấp học"] = t.Level == "all" ? "Toàn thành phố" : Labels.Level.Vi(t.Level),
             ["Năm"] = (long)result.Options.Year,
             ["Số học sinh"] = t.Pupils,
             ["Số lớp cần"] = t.ClassesNeeded,
@@ -47,7 +48,7 @@ public static class DeficitXlsxWriter
             ["Phải xây ở xã/phường không có dữ liệu trường (cần kiểm tra)"] = t.ShortageWithoutSchoolData,
         }).ToList();
         sheets["Định mức"] = ResultWorkbook.NormsSheet(result.Norms);
-        sheets["Dấu kiểm"] = ResultWorkbook.StampSheet(stamp);
+        sheets["Dấu kiểm"] = ResultWorkbook.StampSheet(wards.Stamp);
         ResultWorkbook.Save(sheets, path);
     }
 }

@@ -53,7 +53,7 @@ public static class ProposalReport
         Section(h, "needs", "2. Nhu cầu theo định mức", "Needs by the norms");
         var rows = needs.Levels.Select(n => new[]
         {
-            E(DeficitColumns.LevelVi(n.Level)), E(People((double)n.Pupils)), E(N(n.Classes)), E(N(n.Classrooms)), E(N(n.Schools)),
+            E(Labels.Level.Vi(n.Level)), E(People((double)n.Pupils)), E(N(n.Classes)), E(N(n.Classrooms)), E(N(n.Schools)),
             E(NumberText.Measure((double)n.ClassesPerSchool, 1, Language.Vi)) + (n.BelowMinimumSize ? " <span class=\"flag\">&lt; tối thiểu / below minimum</span>" : ""),
             E(NumberText.Measure((double)n.LandPerPupilM2, 2, Language.Vi)), E(N(n.MinSiteM2)), E(N(n.LandM2)),
         }).ToList();
@@ -91,10 +91,10 @@ public static class ProposalReport
                 : Bi("Các cấp được giải tuần tự, cấp này sau cấp kia (mục 5 so sánh với giải chung).", "The levels are solved one after another (section 5 compares the joint solution).")).Append("</p>\n");
         var siteRows = result.Levels.SelectMany(l => l.Sites.Select(s => new[]
         {
-            E(DeficitColumns.LevelVi(l.Level)), E(s.Rank.ToString(Inv)), E(s.Site.Id), E(string.Join("; ", s.Site.ParcelIds)), E(s.Site.WardName),
+            E(Labels.Level.Vi(l.Level)), E(s.Rank.ToString(Inv)), E(s.Site.Id), E(string.Join("; ", s.Site.ParcelIds)), E(s.Site.WardName),
             E(s.Site.LandUse), Bi(Labels.OwnerType.Vi(s.Site.OwnerType), Labels.OwnerType.En(s.Site.OwnerType)), E(N(s.Site.AreaM2)),
             E(s.CombinedLevels.Count > 0 || s.Site.AreaM2 >= (double)l.Needs.LandPerSchoolM2 ? "có / yes" : $"không / no (< {N((double)l.Needs.LandPerSchoolM2)})"), E(People(s.CoveredPupils)), E(People(s.PupilsWithinRadius)), E(N(s.MeanDistanceM)),
-            E(string.Join(" + ", s.CombinedLevels.Select(DeficitColumns.LevelVi))),
+            E(string.Join(" + ", s.CombinedLevels.Select(Labels.Level.Vi))),
         })).ToList();
         Table(h, "sites-table", ["Cấp / Level", "Hạng / Rank", "Địa điểm / Site", "Thửa / Parcels", "Xã/phường / Ward", "Loại đất / Land use",
             "Sử dụng / Owner", "Diện tích m² / Area m²", "Đủ đất một trường / Fits one school", "HS được phục vụ / Pupils covered", "HS trong bán kính / Pupils within radius",
@@ -103,7 +103,7 @@ public static class ProposalReport
         {
             foreach (var note in l.Notes)
             {
-                h.Append("<p class=\"note\"><b>").Append(E(DeficitColumns.LevelVi(l.Level))).Append(":</b> ").Append(Bi(note.Vi, note.En)).Append("</p>\n");
+                h.Append("<p class=\"note\"><b>").Append(E(Labels.Level.Vi(l.Level))).Append(":</b> ").Append(Bi(note.Vi, note.En)).Append("</p>\n");
             }
         }
 
@@ -123,7 +123,7 @@ public static class ProposalReport
                 var ratio = s.Method == GreedySiting.MethodName && exact is not null && exact.Objective != 0 && !double.IsNaN(s.Objective)
                     ? NumberText.Percent(s.Model == SitingModel.MaximalCovering ? s.Objective / exact.Objective : exact.Objective / s.Objective, 1, Language.Vi)
                     : "";
-                runRows.Add([E(DeficitColumns.LevelVi(l.Level)), Bi(ModelVi(s.Model), ModelEn(s.Model)), E(s.Method), E(ProposalColumns.StatusName(s.Status)),
+                runRows.Add([E(Labels.Level.Vi(l.Level)), Bi(ModelVi(s.Model), ModelEn(s.Model)), E(s.Method), E(SolveStatusText.Of(s.Status)),
                     E(Objective(s, s.Objective)), E(Objective(s, s.Bound)), E(Gap(s.Gap)), E(Seconds(s.Seconds)), E(ratio),
                     E(ReferenceEquals(s, l.Used) && !result.IsJoint ? "✔" : ""), E(s.Note)]);
             }
@@ -200,12 +200,12 @@ public static class ProposalReport
         Table(h, "joint-runs-table", ["Phương pháp / Method", "Trạng thái / Status", "Mục tiêu m² / Objective m²", "Cận / Bound", "Gap", "Giây / Seconds", "Dùng / Used", "Ghi chú / Note"],
             [.. result.JointRuns.Select(r => new[]
             {
-                E(r.Method), E(ProposalColumns.StatusName(r.Status)), E(double.IsNaN(r.Objective) ? "" : People(r.Objective)), E(double.IsNaN(r.Bound) ? "" : People(r.Bound)),
+                E(r.Method), E(SolveStatusText.Of(r.Status)), E(double.IsNaN(r.Objective) ? "" : People(r.Objective)), E(double.IsNaN(r.Bound) ? "" : People(r.Bound)),
                 E(Gap(r.Gap)), E(Seconds(r.Seconds)), E(ReferenceEquals(r, result.JointUsed) ? "✔" : ""), E(r.Note),
             })]);
         var rows = joint.Levels.Select((j, i) => (j, q: sequential.Levels[i])).Select(t => new[]
         {
-            E(DeficitColumns.LevelVi(t.j.Level)), E(N(t.j.SchoolsNeeded)), E(N(t.j.SitesPlaced)), E(People(t.j.CoveredPupils)), E(People(t.j.LandM2)),
+            E(Labels.Level.Vi(t.j.Level)), E(N(t.j.SchoolsNeeded)), E(N(t.j.SitesPlaced)), E(People(t.j.CoveredPupils)), E(People(t.j.LandM2)),
             E(N(t.q.SitesPlaced)), E(People(t.q.CoveredPupils)), E(People(t.q.LandM2)),
         }).ToList();
         rows.Add([Bi("Tổng", "Total"), E(N(joint.Levels.Sum(l => l.SchoolsNeeded))), E(N(joint.SitesPlaced)), E(People(joint.CoveredPupils)), E(People(joint.LandUsedM2)),
@@ -225,7 +225,7 @@ public static class ProposalReport
         Table(h, "alternative-sites-table", ["Cấp / Level", "Địa điểm / Sites", "HS phục vụ / Pupils covered", "Diện tích m² / Area m²"],
             [.. other.Select(l => new[]
             {
-                E(DeficitColumns.LevelVi(l.Level)), E(l.Sites.Count == 0 ? "—" : string.Join(", ", l.Sites.Select(s => s.Site.Id))),
+                E(Labels.Level.Vi(l.Level)), E(l.Sites.Count == 0 ? "—" : string.Join(", ", l.Sites.Select(s => s.Site.Id))),
                 E(People(l.Sites.Sum(s => s.CoveredPupils))), E(People(l.Sites.Sum(s => s.Site.AreaM2))),
             })]);
     }

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
 using Facilities.Core.Provenance;
+using Facilities.Core.Results;
 using Facilities.IO.Writers;
 
 namespace Facilities.IO.Results;
@@ -15,32 +16,38 @@ namespace Facilities.IO.Results;
 /// </summary>
 public static class ResultCsvWriter
 {
-    /// <summary>Writes <paramref name="rows"/> with <paramref name="columns"/> and the stamp id to <paramref name="path"/>.</summary>
-    public static void Write<T>(IEnumerable<T> rows, IReadOnlyList<ResultColumn<T>> columns, string stampId, string path) =>
+    /// <summary>Writes <paramref name="table"/> (its fields, then stamp_id) to <paramref name="path"/>; a null value is an empty cell.</summary>
+    public static void Write(ResultTable table, string path) =>
         AtomicFile.Write(path, temp =>
         {
             using var writer = new StreamWriter(temp, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
             writer.NewLine = "\n";
             using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-            foreach (var c in columns)
+            foreach (var f in table.Fields)
             {
-                csv.WriteField(c.Name);
+                csv.WriteField(f.Name);
             }
 
             csv.WriteField("stamp_id");
             csv.NextRecord();
-            foreach (var row in rows)
+            foreach (var row in table.Rows)
             {
-                foreach (var c in columns)
+                foreach (var value in row.Values)
                 {
-                    var value = c.Value(row);
                     csv.WriteField(value is string s ? SpreadsheetText.Neutralise(s) : Text(value));
                 }
 
-                csv.WriteField(stampId);
+                csv.WriteField(table.Stamp.Id);
                 csv.NextRecord();
             }
         });
+
+    /// <summary>Writes <paramref name="table"/> to <paramref name="path"/> and its stamp beside it as <c>&lt;path&gt;.stamp.json</c>.</summary>
+    public static void WriteWithStamp(ResultTable table, string path)
+    {
+        Write(table, path);
+        WriteStamp(table.Stamp, path + ".stamp.json");
+    }
 
     /// <summary>Writes a stamp as indented JSON in a stable key order.</summary>
     public static void WriteStamp(ResultStamp stamp, string path) => AtomicFile.Write(path, temp =>
@@ -58,8 +65,10 @@ public static class ResultCsvWriter
     });
 
     /// <summary>Invariant text of a value, as the CSV holds it.</summary>
-    public static string Text(object value) => value switch
+    public static string Text(object? value) => value switch
     {
+        null => "",
+        bool b => b ? "true" : "false",
         double d => d.ToString("0.####", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

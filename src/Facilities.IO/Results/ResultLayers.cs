@@ -1,60 +1,48 @@
 using Facilities.Core.Features;
+using Facilities.Core.Results;
+using Facilities.Core.Spatial;
 
 namespace Facilities.IO.Results;
 
-/// <summary>Turns result rows into GeoPackage layers.</summary>
+/// <summary>Turns result tables into GeoPackage layers.</summary>
 public static class ResultLayers
 {
-    /// <summary>A layer of result rows with their geometry, the columns as fields and a stamp_id field.</summary>
-    /// <param name="name">Layer name.</param>
-    /// <param name="rows">Rows.</param>
-    /// <param name="columns">Columns.</param>
-    /// <param name="geometry">Geometry of a row (EPSG:4326), or null.</param>
-    /// <param name="stampId">Stamp id.</param>
-    /// <param name="crsSource">Layer whose CRS the geometries are in.</param>
-    public static FeatureLayer Build<T>(
-        string name, IEnumerable<T> rows, IReadOnlyList<ResultColumn<T>> columns, Func<T, NetTopologySuite.Geometries.Geometry?> geometry, string stampId, FeatureLayer crsSource)
+    private static readonly CrsDefinition Wgs84 = CrsRegistry.Get(CrsRegistry.Wgs84Srid);
+
+    /// <summary>
+    /// <paramref name="table"/> as a layer named as the table, its fields typed by their kind (a column that is all "no
+    /// data" keeps its type), null values as NULL, yes/no as 1/0, plus a stamp_id field; geometries in EPSG:4326.
+    /// </summary>
+    public static FeatureLayer Build(ResultTable table)
     {
-        var list = rows.ToList();
-        // Types from every row, not the first: an empty first value must not make a number column text.
-        // Empty strings are how tables write "unknown"; in a GeoPackage that is NULL, never 0 or ''.
-        var fields = columns.Select(c => new FieldInfo(c.Name, TypeOf(list.Select(r => c.Value(r)))))
-            .Append(new FieldInfo("stamp_id", FieldType.Text)).ToList();
-        var records = list.Select((r, i) =>
+        var fields = table.Fields.Select(f => new FieldInfo(f.Name, TypeOf(f.Kind))).Append(new FieldInfo("stamp_id", FieldType.Text)).ToList();
+        var records = table.Rows.Select((r, i) =>
         {
             var a = new Dictionary<string, object?>(StringComparer.Ordinal);
-            for (var k = 0; k < columns.Count; k++)
+            for (var k = 0; k < table.Fields.Count; k++)
             {
-                var v = columns[k].Value(r);
-                a[columns[k].Name] = v is string { Length: 0 } && fields[k].Type != FieldType.Text ? null : v;
+                a[table.Fields[k].Name] = r.Values[k] is bool b ? (b ? 1L : 0L) : r.Values[k];
             }
 
-            a["stamp_id"] = stampId;
-            return new FeatureRecord(i + 1, geometry(r), a);
+            a["stamp_id"] = table.Stamp.Id;
+            return new FeatureRecord(i + 1, r.Geometry, a);
         }).ToList();
-        return new FeatureLayer(name, crsSource.Crs, fields, records);
+        return new FeatureLayer(table.Name, Wgs84, fields, records);
     }
 
-    private static FieldType TypeOf(IEnumerable<object> values)
+    /// <summary>The storage type of a kind: whole numbers and yes/no as INTEGER, numbers and ratios as REAL, the rest (dates as ISO text) as TEXT.</summary>
+    public static FieldType TypeOf(ResultKind kind) => kind switch
     {
-        var type = (FieldType?)null;
-        foreach (var v in values)
-        {
-            var t = v switch
-            {
-                string { Length: 0 } => (FieldType?)null,
-                long or int => FieldType.Integer,
-                double => FieldType.Real,
-                _ => FieldType.Text,
-            };
-            if (t is FieldType x && (type is null || Rank(x) > Rank(type.Value)))
-            {
-                type = x;
-            }
-        }
+        ResultKind.Integer or ResultKind.Bool => FieldType.Integer,
+        ResultKind.Number or ResultKind.Ratio => FieldType.Real,
+        _ => FieldType.Text,
+    };
 
-        return type ?? FieldType.Text;
+    /// <summary>The stamp as facilities_metadata entries of a result GeoPackage (result.*, with result.stamp_id).</summary>
+    public static Dictionary<string, string> Metadata(Core.Provenance.ResultStamp stamp)
+    {
+        var m = stamp.Lines().ToDictionary(l => "result." + l.Key, l => l.Value);
+        m["result.stamp_id"] = stamp.Id;
+        return m;
     }
-
-    private static int Rank(FieldType t) => t switch { FieldType.Integer => 0, FieldType.Real => 1, _ => 2 };
 }

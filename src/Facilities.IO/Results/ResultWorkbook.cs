@@ -1,6 +1,8 @@
+using System.Globalization;
 using Facilities.Core.Norms;
 using Facilities.Core.Presentation;
 using Facilities.Core.Provenance;
+using Facilities.Core.Results;
 using Facilities.IO.Writers;
 using MiniExcelLibs;
 
@@ -9,21 +11,43 @@ namespace Facilities.IO.Results;
 /// <summary>Sheets shared by result workbooks: a table with Vietnamese headers, the norms used, the stamp.</summary>
 public static class ResultWorkbook
 {
-    /// <summary>Rows as a sheet with the columns' Vietnamese headers (levels in Vietnamese).</summary>
-    public static List<Dictionary<string, object>> Sheet<T>(IEnumerable<T> rows, IReadOnlyList<ResultColumn<T>> columns) =>
-        [.. rows.Select(r => columns.ToDictionary(c => c.Vi, c => c.Name == "level" ? Labels.Level.Vi((string)c.Value(r)) : (c.ViValue ?? c.Value)(r)))];
+    /// <summary>
+    /// A table as a sheet: the fields' Vietnamese labels as headers, each value as its field displays it (codes in
+    /// words, people whole); numbers stay number cells, dates date cells, and "no data" is an empty cell.
+    /// </summary>
+    public static List<Dictionary<string, object>> Sheet(ResultTable table) =>
+    [
+        .. table.Rows.Select(r =>
+        {
+            var cells = new Dictionary<string, object>(table.Fields.Count);
+            for (var k = 0; k < table.Fields.Count; k++)
+            {
+                var (f, v) = (table.Fields[k], r.Values[k]);
+                cells[f.Vi] = v switch
+                {
+                    null => "",
+                    // A date is a date cell (Excel sorts and filters it as one); the data outputs keep ISO text.
+                    string s when f.Kind == ResultKind.Date => DateTime.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    _ when f.Display is { } show => show(v),
+                    _ => v,
+                };
+            }
+
+            return cells;
+        }),
+    ];
 
     /// <summary>
-    /// Appends a totals row to a sheet made by <see cref="Sheet{T}"/>: "TỔNG" in the first column and, in each column of
-    /// <paramref name="summed"/> (snake_case names), the sum of the cells as shown (so it equals Excel's SUM of the
-    /// column; empty cells, unknown values, are not added and the note column says how many there were).
+    /// Appends a totals row to a sheet made by <see cref="Sheet"/>: "TỔNG" in the first column and, in each field of
+    /// <paramref name="summed"/> (names), the sum of the cells as shown (so it equals Excel's SUM of the column; empty
+    /// cells, unknown values, are not added and the note column says how many there were).
     /// </summary>
-    public static void AddTotals<T>(List<Dictionary<string, object>> sheet, IReadOnlyList<ResultColumn<T>> columns, IReadOnlyCollection<string> summed, string noteColumn)
+    public static void AddTotals(List<Dictionary<string, object>> sheet, IReadOnlyList<ResultField> fields, IReadOnlyCollection<string> summed, string noteColumn)
     {
-        var total = columns.ToDictionary(c => c.Vi, _ => (object)"");
-        total[columns[0].Vi] = "TỔNG";
+        var total = fields.ToDictionary(c => c.Vi, _ => (object)"");
+        total[fields[0].Vi] = "TỔNG";
         var blanks = 0;
-        foreach (var c in columns.Where(c => summed.Contains(c.Name)))
+        foreach (var c in fields.Where(c => summed.Contains(c.Name)))
         {
             var cells = sheet.Select(r => r[c.Vi]).ToList();
             blanks += cells.Count(v => v is string);
@@ -32,7 +56,7 @@ public static class ResultWorkbook
                 : Math.Round(cells.Sum(v => v switch { long l => l, double d => d, _ => 0d }), 2, MidpointRounding.AwayFromZero);
         }
 
-        total[columns.Single(c => c.Name == noteColumn).Vi] = blanks == 0 ? "cộng các dòng trên" : $"cộng các ô có số ({blanks} ô chưa rõ không cộng)";
+        total[fields.Single(c => c.Name == noteColumn).Vi] = blanks == 0 ? "cộng các dòng trên" : $"cộng các ô có số ({blanks} ô chưa rõ không cộng)";
         sheet.Add(total);
     }
 

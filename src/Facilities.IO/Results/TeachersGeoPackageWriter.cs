@@ -1,7 +1,6 @@
 using Facilities.Core.Features;
-using Facilities.Core.Provenance;
+using Facilities.Core.Results;
 using Facilities.Core.Schema;
-using Facilities.Core.Teachers;
 using Facilities.IO.Store;
 using Facilities.IO.Styles;
 
@@ -14,15 +13,11 @@ namespace Facilities.IO.Results;
 /// </summary>
 public static class TeachersGeoPackageWriter
 {
-    /// <summary>Writes the layers; <paramref name="wards"/> is the dataset's wards layer in EPSG:4326.</summary>
-    public static void Write(IReadOnlyList<TeacherRow> rows, IReadOnlyList<ResultColumn<TeacherRow>> columns, ResultStamp stamp, FeatureLayer wards, string path)
+    /// <summary>Writes the ward table <paramref name="wards"/> as one layer per level (teachers_&lt;level&gt;).</summary>
+    public static void Write(ResultTable wards, string path)
     {
-        var geometry = wards.Features.ToDictionary(f => (string)f["code"]!, f => f.Geometry, StringComparer.Ordinal);
-        var layers = DatasetSchema.Levels.Select(level => ResultLayers.Build("teachers_" + level, rows.Where(w => w.Level == level), columns,
-            w => geometry[w.WardCode], stamp.Id, wards)).ToList();
-        var metadata = stamp.Lines().ToDictionary(l => "result." + l.Key, l => l.Value);
-        metadata["result.stamp_id"] = stamp.Id;
-        StyledGeoPackage.Write(path, layers, metadata, [.. layers.Select(Style)]);
+        var layers = DatasetSchema.Levels.Select(level => ResultLayers.Build(wards.Where("level", level, "teachers_" + level))).ToList();
+        StyledGeoPackage.Write(path, layers, ResultLayers.Metadata(wards.Stamp), [.. layers.Select(Style)]);
     }
 
     /// <summary>The default style of one teachers layer: classes of its wards with school data, as the map classes them.</summary>

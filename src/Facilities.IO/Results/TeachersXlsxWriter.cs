@@ -1,6 +1,6 @@
 using Facilities.Core.Norms;
 using Facilities.Core.Presentation;
-using Facilities.Core.Provenance;
+using Facilities.Core.Results;
 using Facilities.Core.Schema;
 using Facilities.Core.Teachers;
 
@@ -19,22 +19,21 @@ public static class TeachersXlsxWriter
         "english_shortfall", "it_needed", "it_available", "it_shortfall", "schools_in_data", "pupils_taught", "classes_unserved",
     ];
 
-    /// <summary>Writes the workbook to <paramref name="path"/>.</summary>
-    public static void Write(IReadOnlyList<TeacherRow> wards, IReadOnlyList<TeacherRow> schools, IReadOnlyList<ResultColumn<TeacherRow>> columns,
-        int year, NormsSet norms, ResultStamp stamp, string path)
+    /// <summary>Writes the workbook of the ward table <paramref name="wards"/> (rows <paramref name="wardRows"/>) and the school table.</summary>
+    public static void Write(ResultTable wards, ResultTable schools, IReadOnlyList<TeacherRow> wardRows, int year, NormsSet norms, string path)
     {
         var sheets = new Dictionary<string, object>();
         foreach (var level in DatasetSchema.Levels)
         {
-            var sheet = ResultWorkbook.Sheet(wards.Where(w => w.Level == level), columns);
-            ResultWorkbook.AddTotals(sheet, columns, Summed, "ward_name");
+            var sheet = ResultWorkbook.Sheet(wards.Where("level", level));
+            ResultWorkbook.AddTotals(sheet, wards.Fields, Summed, "ward_name");
             sheets[Labels.Level.Vi(level)] = sheet;
         }
 
-        sheets["Tổng hợp"] = Summary(wards, year);
-        sheets["Trường học"] = ResultWorkbook.Sheet(schools, columns);
+        sheets["Tổng hợp"] = Summary(wardRows, year);
+        sheets["Trường học"] = ResultWorkbook.Sheet(schools);
         sheets["Định mức"] = ResultWorkbook.NormsSheet(norms);
-        sheets["Dấu kiểm"] = ResultWorkbook.StampSheet(stamp);
+        sheets["Dấu kiểm"] = ResultWorkbook.StampSheet(wards.Stamp);
         ResultWorkbook.Save(sheets, path);
     }
 

@@ -36,15 +36,7 @@ public static class GeoJsonLayerWriter
             foreach (var field in layer.Fields)
             {
                 w.WritePropertyName(field.Name);
-                switch (f[field.Name])
-                {
-                    case null: w.WriteNullValue(); break;
-                    case long l: w.WriteNumberValue(l); break;
-                    case int i: w.WriteNumberValue(i); break;
-                    case double d: w.WriteNumberValue(d); break;
-                    case bool b: w.WriteBooleanValue(b); break;
-                    case var v: w.WriteStringValue(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)); break;
-                }
+                Results.ResultGeoJson.Value(w, f[field.Name]);
             }
 
             w.WriteEndObject();

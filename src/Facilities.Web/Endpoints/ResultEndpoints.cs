@@ -1,27 +1,16 @@
 using System.Text.Json;
-using Facilities.Application;
-using Facilities.Core.Catchment;
-using Facilities.Core.Deficit;
-using Facilities.Core.Screening;
-using Facilities.Core.Spatial;
+using Facilities.Core.Results;
 using Facilities.IO.Results;
 
 namespace Facilities.Web.Endpoints;
 
 /// <summary>
-/// /api/deficit, /api/teachers, /api/compliance, /api/sites: the same engines, options, stamps and columns as the
-/// CLI commands of the same names, so a popup shows exactly the CLI CSV's numbers (docs/web-api.md).
+/// /api/deficit, /api/teachers, /api/compliance, /api/sites: the same engines, options, stamps and tables as the
+/// CLI commands of the same names, written by the same GeoJSON writer, so a popup shows exactly the CLI CSV's
+/// numbers (docs/web-api.md).
 /// </summary>
 internal static class ResultEndpoints
 {
-    private static readonly CrsDefinition Wgs84 = CrsRegistry.Get(CrsRegistry.Wgs84Srid);
-
-    /// <summary>
-    /// The CLI's compliance columns and, for the map, each school's overall status as Core decides it (the browser
-    /// colours and labels by it and computes nothing).
-    /// </summary>
-    internal static readonly IReadOnlyList<ResultColumn<Core.Compliance.ComplianceRow>> ComplianceMapColumns = ComplianceGeoPackageWriter.Columns;
-
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/deficit", (HttpRequest r, DatasetService d) => Answer(r, d, "deficit", true, Deficit));
@@ -44,75 +33,31 @@ internal static class ResultEndpoints
         return Results.Bytes(d.Answer(name + "?" + query!.Key, () => compute(d, query)), GeoJson.ContentType);
     }
 
-    private static CatchmentOptions Catchment(ResultQuery q) => new() { CapacityLimited = q.CapacityLimited, GridSpacingMetres = q.GridMetres };
+    // One level's wards: a feature's id is its ward code.
+    private static byte[] Deficit(DatasetService d, ResultQuery q) => Collection(ResultRuns.Deficit(d, q), WardCode);
 
-    private static byte[] Deficit(DatasetService d, ResultQuery q)
-    {
-        var options = new DeficitOptions(q.Year)
-        {
-            Levels = [q.Level!],
-            TwoSessions = q.TwoSessions,
-            PublicOnly = q.PublicOnly,
-            PreschoolByAge = q.PreschoolByAge,
-            Method = q.Method,
-        };
-        var run = DeficitComputation.Run(d.Context, options, Catchment(q));
-        var (stamp, geometry) = (run.Stamp, d.Context.WardGeometry());
-        return run.Result.Catchment is { } catchment
-            ? Collection(stamp, w => GeoJson.ResultFeatures(w, catchment.Wards, CatchmentColumns.Wards, x => x.WardCode, x => geometry.GetValueOrDefault(x.WardCode), stamp.Id))
-            : Collection(stamp, w => GeoJson.ResultFeatures(w, run.Result.Admin.Rows, DeficitColumns.All, x => x.WardCode, x => geometry.GetValueOrDefault(x.WardCode), stamp.Id));
-    }
+    private static byte[] Teachers(DatasetService d, ResultQuery q) => Collection(ResultRuns.Teachers(d, q), WardCode);
 
-    private static byte[] Teachers(DatasetService d, ResultQuery q)
-    {
-        // As `facilities teachers`: every level is computed (the stamp and its warnings say so), the answer keeps one level's wards.
-        var run = TeachersComputation.Run(d.Context, new DeficitOptions(q.Year) { PublicOnly = q.PublicOnly, Method = q.Method }, Catchment(q));
-        var (stamp, geometry) = (run.Stamp, d.Context.WardGeometry());
-        var rows = run.Result.Wards.Where(w => w.Level == q.Level).ToList();
-        return Collection(stamp, w => GeoJson.ResultFeatures(w, rows, run.Result.Columns, x => x.WardCode, x => geometry.GetValueOrDefault(x.WardCode), stamp.Id));
-    }
-
-    private static byte[] Compliance(DatasetService d, ResultQuery q)
-    {
-        var run = ComplianceComputation.Run(d.Context, q.TwoSessions);
-        var stamp = run.Stamp;
-        var rows = q.Level is null ? run.Result : [.. run.Result.Where(x => x.Level == q.Level)];
-        var geometry = d.Context.SchoolGeometry();
-        return Collection(stamp, w => GeoJson.ResultFeatures(w, rows, ComplianceMapColumns, x => x.SchoolId + ":" + x.Level,
-            x => geometry.GetValueOrDefault((x.SchoolId, x.Level)), stamp.Id));
-    }
+    private static byte[] Compliance(DatasetService d, ResultQuery q) => Collection(ResultRuns.ComplianceSchools(d, q), r => r.Key);
 
     private static byte[] Sites(DatasetService d, ResultQuery q)
     {
-        var options = new ScreeningOptions(q.Level!, q.Year)
+        var (candidates, summary) = ResultRuns.Sites(d, q);
+        var (key, count) = (summary.IndexOf("key"), summary.IndexOf("count"));
+        return Collection(candidates, r => r.Key, w =>
         {
-            Top = q.Top,
-            TwoSessions = q.TwoSessions,
-            PublicOnly = q.PublicOnly,
-            CapacityLimited = q.CapacityLimited,
-        };
-        var run = SitesComputation.Run(d.Context, options);
-        var (result, stamp, metric) = (run.Result.Result, run.Stamp, d.City.MetricCrs);
-        return Collection(stamp, w =>
-        {
-            GeoJson.ResultFeatures(w, result.Candidates, SiteColumns.Candidates(options), x => x.Id, x => Reprojector.Transform(x.Geometry, metric, Wgs84), stamp.Id);
             w.WriteStartObject("summary");
-            foreach (var (key, _, count) in SiteColumns.Summary(result))
+            foreach (var row in summary.Rows)
             {
-                w.WriteNumber(key, count);
+                w.WriteNumber((string)row.Values[key]!, (long)row.Values[count]!);
             }
 
             w.WriteEndObject();
         });
     }
 
-    private static byte[] Collection(Core.Provenance.ResultStamp stamp, Action<Utf8JsonWriter> features) => GeoJson.Document(w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("type", "FeatureCollection");
-        GeoJson.Stamp(w, stamp);
-        features(w);
-        w.WriteEndObject();
-    });
+    private static string WardCode(ResultRow row) => row.Key[..row.Key.IndexOf(':', StringComparison.Ordinal)];
 
+    private static byte[] Collection(ResultTable table, Func<ResultRow, string> id, Action<Utf8JsonWriter>? extra = null) =>
+        GeoJson.Document(w => ResultGeoJson.Collection(w, table, id, extra));
 }

@@ -48,12 +48,7 @@ internal static class OgcItems
                 foreach (var stamp in table.Stamps)
                 {
                     w.WriteStartObject();
-                    w.WriteString("stamp_id", stamp.Id);
-                    foreach (var (k, v) in stamp.Lines())
-                    {
-                        w.WriteString(k, v);
-                    }
-
+                    IO.Results.ResultGeoJson.StampProperties(w, stamp);
                     w.WriteEndObject();
                 }
 

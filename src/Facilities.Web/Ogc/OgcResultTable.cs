@@ -1,46 +1,31 @@
 using Facilities.Core.Features;
 using Facilities.Core.Provenance;
+using Facilities.Core.Results;
 using Facilities.IO.Results;
-using NetTopologySuite.Geometries;
 
 namespace Facilities.Web.Ogc;
 
 /// <summary>
-/// A computed result as an OGC collection's features: the CLI's columns as properties (plus <c>stamp_id</c> and any
-/// constant the run was asked for, e.g. <c>method</c>), CRS84 geometries and ids, and the stamps of the runs (one per
-/// level when a collection computed every level).
+/// A computed result as an OGC collection's features: the table's fields as properties, typed by their kind (plus
+/// <c>stamp_id</c> and any constant the run was asked for, e.g. <c>method</c>), CRS84 geometries and ids, and the
+/// stamps of the runs (one per level when a collection computed every level).
 /// </summary>
 internal sealed record OgcResultTable(IReadOnlyList<FieldInfo> Fields, IReadOnlyList<string> Ids, IReadOnlyList<FeatureRecord> Features, IReadOnlyList<ResultStamp> Stamps)
 {
-    /// <summary>
-    /// The rows as features. A column's type is what its values are (text when any is text, else real when any is real,
-    /// else integer); an empty text in a numeric column is "no data", served as null as /api does.
-    /// </summary>
-    public static OgcResultTable Of<T>(
-        IReadOnlyList<T> rows, IReadOnlyList<ResultColumn<T>> columns, Func<T, string> id, Func<T, Geometry?> geometry, ResultStamp stamp,
-        IReadOnlyList<(string Name, object Value)> constants)
+    /// <summary>The rows of <paramref name="table"/> as features (ids: the row keys, or <paramref name="id"/>); "no data" is null, as /api serves it.</summary>
+    public static OgcResultTable Of(ResultTable table, IReadOnlyList<(string Name, object Value)> constants, Func<ResultRow, string>? id = null)
     {
-        var values = rows.Select(r => columns.Select(c => c.Value(r)).ToArray()).ToList();
-        var fields = new List<FieldInfo>();
-        for (var k = 0; k < columns.Count; k++)
-        {
-            var type = values.Exists(v => v[k] is string { Length: > 0 }) ? FieldType.Text
-                : values.Exists(v => v[k] is double) ? FieldType.Real
-                : values.Exists(v => v[k] is long) ? FieldType.Integer : FieldType.Text;
-            fields.Add(new FieldInfo(columns[k].Name, type));
-        }
-
+        var fields = table.Fields.Select(f => new FieldInfo(f.Name, ResultLayers.TypeOf(f.Kind))).ToList();
         var extra = constants.Where(c => !fields.Exists(f => f.Name == c.Name)).ToList();
         fields.AddRange(extra.Select(c => new FieldInfo(c.Name, c.Value is string ? FieldType.Text : FieldType.Integer)));
         fields.Add(new FieldInfo("stamp_id", FieldType.Text));
-        var features = new List<FeatureRecord>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
+        var features = new List<FeatureRecord>(table.Rows.Count);
+        foreach (var row in table.Rows)
         {
             var attributes = new Dictionary<string, object?>(StringComparer.Ordinal);
-            for (var k = 0; k < columns.Count; k++)
+            for (var k = 0; k < table.Fields.Count; k++)
             {
-                var v = values[i][k];
-                attributes[columns[k].Name] = v is string { Length: 0 } && fields[k].Type != FieldType.Text ? null : v;
+                attributes[table.Fields[k].Name] = row.Values[k];
             }
 
             foreach (var (name, value) in extra)
@@ -48,11 +33,11 @@ internal sealed record OgcResultTable(IReadOnlyList<FieldInfo> Fields, IReadOnly
                 attributes[name] = value;
             }
 
-            attributes["stamp_id"] = stamp.Id;
-            features.Add(new FeatureRecord(i + 1, geometry(rows[i]), attributes));
+            attributes["stamp_id"] = table.Stamp.Id;
+            features.Add(new FeatureRecord(features.Count + 1, row.Geometry, attributes));
         }
 
-        return new OgcResultTable(fields, [.. rows.Select(id)], features, [stamp]);
+        return new OgcResultTable(fields, [.. table.Rows.Select(id ?? (r => r.Key))], features, [table.Stamp]);
     }
 
     /// <summary>Several runs (one per level) as one table, in run order.</summary>

@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using Facilities.Application;
-using Facilities.Core.Catchment;
-using Facilities.Core.Deficit;
-using Facilities.Core.Schema;
-using Facilities.Core.Screening;
-using Facilities.Core.Spatial;
-using Facilities.IO.Results;
 using Facilities.Web.Endpoints;
+using Facilities.Application.Results;
+using Facilities.Core.Schema;
 
 namespace Facilities.Web.Ogc;
 
@@ -23,8 +18,6 @@ internal static class OgcResults
     private const int MaxTables = 32;
 
     private static readonly ConditionalWeakTable<DatasetService, ConcurrentDictionary<string, Lazy<OgcResultTable>>> Tables = [];
-
-    private static readonly CrsDefinition Wgs84 = CrsRegistry.Get(CrsRegistry.Wgs84Srid);
 
     /// <summary>The result collections, in order, with their titles and the /api parameters each takes.</summary>
     public static readonly IReadOnlyList<(string Id, string Vi, string En, string[] Parameters)> All =
@@ -111,64 +104,15 @@ internal static class OgcResults
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "not a result collection"),
     };
 
-    private static CatchmentOptions Catchment(ResultQuery q) => new() { CapacityLimited = q.CapacityLimited, GridSpacingMetres = q.GridMetres };
+    private static OgcResultTable Deficit(DatasetService d, ResultQuery q) => OgcResultTable.Of(ResultRuns.Deficit(d, q), [("method", q.Method)]);
 
-    private static OgcResultTable Deficit(DatasetService d, ResultQuery q)
-    {
-        var options = new DeficitOptions(q.Year)
-        {
-            Levels = q.Level is null ? DatasetSchema.Levels : [q.Level],
-            TwoSessions = q.TwoSessions,
-            PublicOnly = q.PublicOnly,
-            PreschoolByAge = q.PreschoolByAge,
-            Method = q.Method,
-        };
-        var run = DeficitComputation.Run(d.Context, options, Catchment(q));
-        var geometry = d.Context.WardGeometry();
-        (string, object)[] method = [("method", q.Method)];
-        return run.Result.Catchment is { } catchment
-            ? OgcResultTable.Of(catchment.Wards, CatchmentColumns.Wards, x => x.WardCode + ":" + x.Level, x => geometry.GetValueOrDefault(x.WardCode), run.Stamp, method)
-            : OgcResultTable.Of(run.Result.Admin.Rows, DeficitColumns.All, x => x.WardCode + ":" + x.Level, x => geometry.GetValueOrDefault(x.WardCode), run.Stamp, method);
-    }
+    private static OgcResultTable Teachers(DatasetService d, ResultQuery q) => OgcResultTable.Of(ResultRuns.Teachers(d, q), [("method", q.Method)]);
 
-    private static OgcResultTable Teachers(DatasetService d, ResultQuery q)
-    {
-        // As `facilities teachers` and /api/teachers: every level is computed (the stamp says so), the collection keeps the one asked for.
-        var run = TeachersComputation.Run(d.Context, new DeficitOptions(q.Year) { PublicOnly = q.PublicOnly, Method = q.Method }, Catchment(q));
-        var geometry = d.Context.WardGeometry();
-        var rows = run.Result.Wards.Where(w => q.Level is null || w.Level == q.Level).ToList();
-        return OgcResultTable.Of(rows, run.Result.Columns, x => x.WardCode + ":" + x.Level, x => geometry.GetValueOrDefault(x.WardCode), run.Stamp, [("method", q.Method)]);
-    }
+    private static OgcResultTable Compliance(DatasetService d, ResultQuery q) => OgcResultTable.Of(ResultRuns.ComplianceSchools(d, q), []);
 
-    private static OgcResultTable Compliance(DatasetService d, ResultQuery q)
-    {
-        var run = ComplianceComputation.Run(d.Context, q.TwoSessions);
-        var rows = run.Result.Where(x => q.Level is null || x.Level == q.Level).ToList();
-        var geometry = d.Context.SchoolGeometry();
-        return OgcResultTable.Of(rows, ResultEndpoints.ComplianceMapColumns, x => x.SchoolId + ":" + x.Level, x => geometry.GetValueOrDefault((x.SchoolId, x.Level)), run.Stamp, []);
-    }
+    private static OgcResultTable ComplianceWards(DatasetService d, ResultQuery q) =>
+        OgcResultTable.Of(ComplianceTables.Wards(d.Context, ResultRuns.Compliance(d, q), q.Level), [("level", q.Level ?? "all")]);
 
-    private static OgcResultTable ComplianceWards(DatasetService d, ResultQuery q)
-    {
-        var run = ComplianceComputation.Run(d.Context, q.TwoSessions);
-        var geometry = d.Context.WardGeometry();
-        var totals = WardComplianceTotals.Of(run.Result.Where(x => q.Level is null || x.Level == q.Level), geometry.Keys);
-        return OgcResultTable.Of(totals, WardComplianceTotals.Columns, x => x.WardCode + ":" + x.Check, x => geometry.GetValueOrDefault(x.WardCode), run.Stamp,
-            [("level", q.Level ?? "all")]);
-    }
-
-    private static OgcResultTable Sites(DatasetService d, ResultQuery q)
-    {
-        var options = new ScreeningOptions(q.Level!, q.Year)
-        {
-            Top = q.Top,
-            TwoSessions = q.TwoSessions,
-            PublicOnly = q.PublicOnly,
-            CapacityLimited = q.CapacityLimited,
-        };
-        var run = SitesComputation.Run(d.Context, options);
-        var metric = d.City.MetricCrs;
-        return OgcResultTable.Of(run.Result.Result.Candidates, SiteColumns.Candidates(options), x => options.Level + ":" + x.Id,
-            x => Reprojector.Transform(x.Geometry, metric, Wgs84), run.Stamp, []);
-    }
+    private static OgcResultTable Sites(DatasetService d, ResultQuery q) =>
+        OgcResultTable.Of(ResultRuns.Sites(d, q).Candidates, [], r => q.Level + ":" + r.Key);
 }

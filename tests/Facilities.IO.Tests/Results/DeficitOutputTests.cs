@@ -29,8 +29,8 @@ public sealed class DeficitOutputTests : IDisposable
         var (r1, s1) = Compute(SharedData.SampleCity);
         var (r2, s2) = Compute(SharedData.SampleCity);
 
-        DeficitCsvWriter.Write(r1, s1, _dir.File("a.csv"));
-        DeficitCsvWriter.Write(r2, s2, _dir.File("b.csv"));
+        ResultCsvWriter.WriteWithStamp(SampleTables.Deficit(r1, s1), _dir.File("a.csv"));
+        ResultCsvWriter.WriteWithStamp(SampleTables.Deficit(r2, s2), _dir.File("b.csv"));
 
         Assert.Equal(File.ReadAllBytes(_dir.File("a.csv")), File.ReadAllBytes(_dir.File("b.csv")));
         Assert.Equal(File.ReadAllBytes(_dir.File("a.csv.stamp.json")), File.ReadAllBytes(_dir.File("b.csv.stamp.json")));
@@ -40,7 +40,7 @@ public sealed class DeficitOutputTests : IDisposable
     public void CsvHasTheRequiredColumnsAndOneRowPerWardAndLevel()
     {
         var (result, stamp) = Compute(SharedData.SampleCity);
-        DeficitCsvWriter.Write(result, stamp, _dir.File("d.csv"));
+        ResultCsvWriter.WriteWithStamp(SampleTables.Deficit(result, stamp), _dir.File("d.csv"));
 
         var lines = File.ReadAllLines(_dir.File("d.csv"));
 
@@ -69,7 +69,7 @@ public sealed class DeficitOutputTests : IDisposable
         var (result, stamp) = Compute(SharedData.SampleCity);
         var path = _dir.File("d.xlsx");
 
-        DeficitXlsxWriter.Write(result, stamp, path);
+        DeficitXlsxWriter.Write(SampleTables.Deficit(result, stamp), result, path);
 
         Assert.Equal(["Mầm non", "Tiểu học", "THCS", "THPT", "Tổng hợp", "Định mức", "Dấu kiểm"], MiniExcel.GetSheetNames(path));
         var primary = MiniExcel.Query(path, useHeaderRow: true, sheetName: "Tiểu học").Cast<IDictionary<string, object>>().ToList();
@@ -91,7 +91,7 @@ public sealed class DeficitOutputTests : IDisposable
         var (result, stamp) = Compute(SharedData.SampleCity);
         var path = _dir.File("d.gpkg");
 
-        DeficitGeoPackageWriter.Write(result, stamp, GeoPackageDataset.ReadLayer(SharedData.SampleCity, "wards")!, path);
+        DeficitGeoPackageWriter.Write(SampleTables.Deficit(result, stamp), result.Options.Levels, path);
 
         var info = ReferenceTools.Run("ogrinfo", $"-so \"{path}\"");
         foreach (var level in Core.Schema.DatasetSchema.Levels)
@@ -111,8 +111,8 @@ public sealed class DeficitOutputTests : IDisposable
         var (result, stamp) = Compute(SharedData.SampleCity);
         var (xlsx, csv) = (_dir.File("labels.xlsx"), _dir.File("labels.csv"));
 
-        DeficitXlsxWriter.Write(result, stamp, xlsx);
-        DeficitCsvWriter.Write(result, stamp, csv);
+        DeficitXlsxWriter.Write(SampleTables.Deficit(result, stamp), result, xlsx);
+        ResultCsvWriter.WriteWithStamp(SampleTables.Deficit(result, stamp), csv);
 
         var rows = MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "THCS").Cast<IDictionary<string, object>>().ToList()[..^1];
         var expected = result.Rows.Where(r => r.Level == "thcs").ToList();

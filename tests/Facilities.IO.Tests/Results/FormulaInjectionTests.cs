@@ -1,4 +1,6 @@
 using Facilities.Core.Features;
+using Facilities.Core.Provenance;
+using Facilities.Core.Results;
 using Facilities.Core.Spatial;
 using Facilities.IO.Results;
 using Facilities.IO.Writers;
@@ -16,9 +18,13 @@ public sealed class FormulaInjectionTests : IDisposable
 
     private static readonly IReadOnlyList<ResultColumn<Row>> Columns =
     [
-        new("name", "Tên", r => r.Name),
-        new("deficit_rooms", "Thiếu", r => r.Deficit),
+        ResultColumns.Text<Row>("name", "Tên", "Name", r => r.Name),
+        ResultColumns.Integer<Row>("deficit_rooms", "Thiếu", "Short", r => r.Deficit),
     ];
+
+    private static readonly ResultStamp Stamp = new("facilities test", "test", "t.gpkg", "00", "1", "00", "", []);
+
+    private static void Write(IEnumerable<Row> rows, string path) => ResultCsvWriter.Write(ResultTable.Build("t", rows, Columns, r => r.Name, _ => null, Stamp), path);
 
     [Fact]
     public void NamesThatASpreadsheetWouldRunAsFormulasGetALeadingApostrophe()
@@ -34,15 +40,15 @@ public sealed class FormulaInjectionTests : IDisposable
         ];
         var path = _dir.File("r.csv");
 
-        ResultCsvWriter.Write(rows, Columns, "s1", path);
+        Write(rows, path);
 
         var lines = File.ReadAllLines(path);
-        Assert.Equal("\"'=HYPERLINK(\"\"http://x\"\",\"\"Trường MN\"\")\",1,s1", lines[1]);
-        Assert.Equal("'+84 Trường TH,2,s1", lines[2]);
-        Assert.Equal("'-Trường THCS,3,s1", lines[3]);
-        Assert.Equal("'@SUM(A1:A9),4,s1", lines[4]);
-        Assert.Equal("'\tTrường THPT,5,s1", lines[5]);
-        Assert.Equal("Trường MN Hoa Sen,6,s1", lines[6]);
+        Assert.Equal("\"'=HYPERLINK(\"\"http://x\"\",\"\"Trường MN\"\")\",1," + Stamp.Id, lines[1]);
+        Assert.Equal("'+84 Trường TH,2," + Stamp.Id, lines[2]);
+        Assert.Equal("'-Trường THCS,3," + Stamp.Id, lines[3]);
+        Assert.Equal("'@SUM(A1:A9),4," + Stamp.Id, lines[4]);
+        Assert.Equal("'\tTrường THPT,5," + Stamp.Id, lines[5]);
+        Assert.Equal("Trường MN Hoa Sen,6," + Stamp.Id, lines[6]);
     }
 
     [Fact]
@@ -50,9 +56,9 @@ public sealed class FormulaInjectionTests : IDisposable
     {
         var path = _dir.File("n.csv");
 
-        ResultCsvWriter.Write([new Row("Hải An", -3)], Columns, "s1", path);
+        Write([new Row("Hải An", -3)], path);
 
-        Assert.Equal("Hải An,-3,s1", File.ReadAllLines(path)[1]);
+        Assert.Equal("Hải An,-3," + Stamp.Id, File.ReadAllLines(path)[1]);
     }
 
     private static FeatureLayer OneSchool(string name) => new(

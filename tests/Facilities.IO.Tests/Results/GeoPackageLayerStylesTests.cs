@@ -126,7 +126,7 @@ public sealed class GeoPackageLayerStylesTests : IDisposable
         var stamp = new ResultStamp("facilities test", "deficit", "sample-city.gpkg", GeoPackageDataset.Hash(SharedData.SampleCity),
             NormsSet.BuiltIn.Version, NormsSet.BuiltIn.Sha256, result.Options.Describe(), []);
         var path = _dir.File("deficit.gpkg");
-        DeficitGeoPackageWriter.Write(result, stamp, GeoPackageDataset.ReadLayer(SharedData.SampleCity, "wards")!, path);
+        DeficitGeoPackageWriter.Write(SampleTables.Deficit(result, stamp), result.Options.Levels, path);
         return path;
     }
 

@@ -1,8 +1,10 @@
 using Facilities.Core.Compliance;
 using Facilities.Core.Deficit;
 using Facilities.Core.Presentation;
+using Facilities.Core.Results;
+using static Facilities.Core.Results.ResultColumns;
 
-namespace Facilities.IO.Results;
+namespace Facilities.Application.Results;
 
 /// <summary>Per ward and check: how many schools pass, fail or are unknown; a ward without any school in the data says so.</summary>
 /// <param name="WardCode">Ward code.</param>
@@ -16,13 +18,13 @@ public sealed record WardComplianceTotals(string WardCode, string Check, long Pa
     /// <summary>Columns for outputs.</summary>
     public static readonly IReadOnlyList<ResultColumn<WardComplianceTotals>> Columns =
     [
-        new("ward_code", "Mã xã/phường", r => r.WardCode),
-        ViColumn.Label<WardComplianceTotals>("check", "Tiêu chí", Labels.Check, r => r.Check),
-        new("pass", "Đạt", r => r.Pass),
-        new("fail", "Không đạt", r => r.Fail),
-        new("unknown", "Chưa rõ", r => r.Unknown),
-        new("schools_in_data", "Số trường trong dữ liệu", r => r.Schools),
-        DataStatusColumn.Of<WardComplianceTotals>("data_status", "Dữ liệu trường", r => r.DataStatus),
+        Text<WardComplianceTotals>("ward_code", "Mã xã/phường", "Ward code", r => r.WardCode),
+        Label<WardComplianceTotals>("check", "Tiêu chí", "Check", Labels.Check, r => r.Check),
+        Integer<WardComplianceTotals>("pass", "Đạt", "Pass", r => r.Pass),
+        Integer<WardComplianceTotals>("fail", "Không đạt", "Fail", r => r.Fail),
+        Integer<WardComplianceTotals>("unknown", "Chưa rõ", "Unknown", r => r.Unknown),
+        Integer<WardComplianceTotals>("schools_in_data", "Số trường trong dữ liệu", "Schools in the data", r => r.Schools),
+        DataStatus<WardComplianceTotals>("data_status", "Dữ liệu trường", "School data", r => r.DataStatus),
     ];
 
     /// <summary>"no_school_data" for a ward without any school in the data (0 passes there is not 0 fails), else "ok".</summary>
