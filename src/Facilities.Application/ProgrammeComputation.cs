@@ -116,7 +116,13 @@ public static class ProgrammeComputation
         var greedy = GreedyProgramme.Solve(instance);
         var greedyOutcome = ProgrammeSchedule.Evaluate(instance, greedy.Starts);
         var exact = solver?.Solve(instance, options.Limits, greedy.Starts);
-        var chosen = exact is { Status: Core.Optimisation.SolveStatus.Optimal or Core.Optimisation.SolveStatus.Feasible } ? exact : greedy;
+        // A time-limited solver may stop at a programme worse than its greedy start (SCIP may fail to complete a partial
+        // hint, as with the catchment model's flow variables): the better of the two is reported.
+        var chosen = exact is { Status: Core.Optimisation.SolveStatus.Optimal or Core.Optimisation.SolveStatus.Feasible }
+            && (exact.Objective <= greedy.Objective + ProgrammeSchedule.Tolerance || !greedyOutcome.Feasible) ? exact
+            : exact is { Status: Core.Optimisation.SolveStatus.Feasible } && !double.IsNaN(exact.BestBound)
+                ? greedy with { BestBound = Math.Min(exact.BestBound, greedy.Objective), Note = string.Create(CultureInfo.InvariantCulture, $"{exact.Solver} stopped at {exact.Objective:0.0}, worse than greedy; bound {exact.BestBound:0.0}") }
+                : greedy;
         return new ProgrammeScenario(name, instance, chosen, ProgrammeSchedule.Evaluate(instance, chosen.Starts), greedy, greedyOutcome, exact);
     }
 
@@ -216,6 +222,11 @@ public static class ProgrammeComputation
         {
             own.Add(new LocalizedText($"chương trình không thoả mọi ràng buộc: {string.Join("; ", base_.ChosenOutcome.Violations)}",
                 $"the programme breaks a rule: {string.Join("; ", base_.ChosenOutcome.Violations)}"));
+        }
+        if (base_.Exact is { Status: Core.Optimisation.SolveStatus.Feasible } && base_.Chosen.Status == Core.Optimisation.SolveStatus.Heuristic && base_.Chosen.Gap is double kept)
+        {
+            own.Add(new LocalizedText(string.Create(CultureInfo.InvariantCulture, $"bộ giải chính xác dừng ở giới hạn thời gian với chương trình kém hơn tham lam; giữ chương trình tham lam (khoảng cách tới cận dưới {kept:P2})."),
+                string.Create(CultureInfo.InvariantCulture, $"the exact solver stopped at its time limit with a programme worse than greedy's; the greedy programme is kept (gap to the bound {kept:P2}).")));
         }
         if (base_.Chosen.Status == Core.Optimisation.SolveStatus.Feasible)
         {
