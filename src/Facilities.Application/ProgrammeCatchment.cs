@@ -1,6 +1,7 @@
 using System.Globalization;
 using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
+using Facilities.Core.Model;
 using Facilities.Core.Norms;
 using Facilities.Core.Programme;
 
@@ -17,14 +18,14 @@ internal static class ProgrammeCatchment
     /// <summary>The catchment parameters the programme uses (written into the stamp).</summary>
     public static CatchmentOptions Options(DatasetContext d) => new() { CapacityLimited = true, Settlement = Settlement.FromParcels(d) };
 
-    /// <summary>The need cells of every year and level, each listing the actions that can reach it.</summary>
-    public static IReadOnlyList<NeedCell> Cells(DatasetContext d, NormsSet norms, ProgrammeOptions options, CatchmentOptions catchment, IReadOnlyList<ProgrammeAction> actions)
+    /// <summary>The need cells of every year and level (schools of <paramref name="city"/> with their standard classrooms), each listing the actions that can reach it.</summary>
+    public static IReadOnlyList<NeedCell> Cells(CityModel city, NormsSet norms, ProgrammeOptions options, CatchmentOptions catchment, IReadOnlyList<ProgrammeAction> actions)
     {
         var cells = new List<NeedCell>();
         for (var year = options.FromYear; year <= options.ToYear; year++)
         {
             var deficit = new DeficitOptions(year) { Levels = options.Levels, TwoSessions = options.TwoSessions, PublicOnly = options.PublicOnly, Method = "catchment" };
-            foreach (var inputs in CatchmentInputs.BuildAll(d.City, norms, deficit, catchment))
+            foreach (var inputs in CatchmentInputs.BuildAll(city, norms, deficit, catchment))
             {
                 var links = CatchmentLinks.Build(inputs.Points, inputs.Schools, inputs.RadiusMetres);
                 var allocation = E2sfcaAllocator.Allocate(links, inputs.Demand, inputs.Capacity, catchment.CapacityLimited, catchment.MaxIterations);

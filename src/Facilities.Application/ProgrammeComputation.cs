@@ -29,18 +29,22 @@ public static class ProgrammeComputation
         }
         var read = new NormsReadLog();
         var norms = d.Norms.RecordingInto(read);
-        var city = d.City;
+        var roomWarnings = new List<LocalizedText>();
+        var replace = ProgrammeRooms.Read(d, roomWarnings);
+        // Temporary and degraded rooms are not places: the need is counted on the standard classrooms only.
+        var city = ProgrammeRooms.Standard(d.City, replace);
         var years = Enumerable.Range(options.FromYear, options.ToYear - options.FromYear + 1).ToList();
         var deficits = years.Select(y => AdminDeficitCalculator.Compute(city, norms,
             new DeficitOptions(y) { Levels = options.Levels, TwoSessions = options.TwoSessions, PublicOnly = options.PublicOnly })).ToList();
         var own = new List<LocalizedText>(deficits[^1].MissingSchoolDataWarnings());
+        own.AddRange(roomWarnings);
         var screened = new List<string>();
         var catchment = options.Method == "catchment" ? ProgrammeCatchment.Options(d) : null;
-        var actions = Actions(d, norms, options, cases, deficits[^1], own, screened, onlyShort: catchment is null);
+        var actions = Actions(d, norms, options, cases, deficits[^1], own, screened, replace, onlyShort: catchment is null);
         IReadOnlyList<NeedCell>? cells = null;
         if (catchment is not null)
         {
-            cells = ProgrammeCatchment.Cells(d, norms, options, catchment, actions);
+            cells = ProgrammeCatchment.Cells(city, norms, options, catchment, actions);
             actions = ProgrammeCatchment.Reached(actions, cells, options.ToYear);
         }
         var scenarios = new List<ProgrammeScenario>();
@@ -127,7 +131,7 @@ public static class ProgrammeComputation
     }
 
     /// <summary>The candidate actions: extensions, new schools on screened sites, investors' schools; only where there is need.</summary>
-    private static List<ProgrammeAction> Actions(DatasetContext d, NormsSet norms, ProgrammeOptions options, IReadOnlyList<StoredCase> cases, DeficitResult last, List<LocalizedText> own, List<string> screened, bool onlyShort)
+    private static List<ProgrammeAction> Actions(DatasetContext d, NormsSet norms, ProgrammeOptions options, IReadOnlyList<StoredCase> cases, DeficitResult last, List<LocalizedText> own, List<string> screened, Dictionary<(string Id, string Level), long> replace, bool onlyShort)
     {
         var city = d.City;
         var costs = new ProgrammeCosts(norms);
@@ -148,6 +152,11 @@ public static class ProgrammeComputation
                 if (ProgrammeCandidates.Extension(school, row, norms, costs, Land(school.Id, school.WardCode), options.TwoSessions) is { } ext)
                 {
                     actions.Add(ext);
+                }
+                if (replace.TryGetValue((school.Id, school.Level), out var rooms)
+                    && ProgrammeCandidates.Replacement(school, rooms, costs, Land(school.Id, school.WardCode)) is { } rebuild)
+                {
+                    actions.Add(rebuild);
                 }
             }
         }

@@ -13,7 +13,7 @@ public static class ProgrammeGeoPackageWriter
     private static readonly IReadOnlyList<ResultColumn<ProgrammeProject>> Columns =
     [
         new("id", "Mã dự án", p => p.Action.Id),
-        new("kind", "Loại", p => p.Action.Kind switch { ActionKind.NewSchool => "new_school", ActionKind.Extension => "extension", _ => "handover" }),
+        new("kind", "Loại", p => p.Action.Kind.Code()),
         new("name", "Tên", p => p.Action.Name),
         new("ward_code", "Mã phường/xã", p => p.Action.WardCode),
         new("level", "Cấp học", p => p.Action.Level),

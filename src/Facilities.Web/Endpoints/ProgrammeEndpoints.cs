@@ -87,7 +87,7 @@ internal static class ProgrammeEndpoints
         GeoJson.Geometry(w, point);
         w.WriteStartObject("properties");
         w.WriteString("id", a.Id);
-        w.WriteString("kind", a.Kind switch { ActionKind.NewSchool => "new_school", ActionKind.Extension => "extension", _ => "handover" });
+        w.WriteString("kind", a.Kind.Code());
         w.WriteString("name", a.Name);
         w.WriteString("ward_code", a.WardCode);
         w.WriteString("ward_name", result.WardName(a.WardCode));
@@ -154,21 +154,20 @@ internal static class ProgrammeEndpoints
     private static void Trajectory(Utf8JsonWriter w, ProgrammeResult result, ProgrammeScenario s)
     {
         w.WriteStartArray("trajectory");
-        var cells = s.Instance.Needs.Select((c, i) => (c, after: s.ChosenOutcome.Remaining[i]));
-        foreach (var g in cells.GroupBy(x => (x.c.WardCode, x.c.Year)).OrderBy(g => g.Key.WardCode, StringComparer.Ordinal).ThenBy(g => g.Key.Year))
+        foreach (var g in s.Trajectory().GroupBy(x => (x.WardCode, x.Year)).OrderBy(g => g.Key.WardCode, StringComparer.Ordinal).ThenBy(g => g.Key.Year))
         {
             w.WriteStartObject();
             w.WriteString("ward_code", g.Key.WardCode);
             w.WriteString("ward_name", result.WardName(g.Key.WardCode));
             w.WriteNumber("year", g.Key.Year);
-            w.WriteNumber("before", Math.Round(g.Sum(x => x.c.ShortagePupils), 1));
-            w.WriteNumber("after", Math.Round(g.Sum(x => x.after), 1));
+            w.WriteNumber("before", Math.Round(g.Sum(x => x.Before), 1));
+            w.WriteNumber("after", Math.Round(g.Sum(x => x.After), 1));
             w.WriteStartObject("levels");
-            foreach (var (c, after) in g)
+            foreach (var c in g)
             {
                 w.WriteStartObject(c.Level);
-                w.WriteNumber("before", Math.Round(c.ShortagePupils, 1));
-                w.WriteNumber("after", Math.Round(after, 1));
+                w.WriteNumber("before", Math.Round(c.Before, 1));
+                w.WriteNumber("after", Math.Round(c.After, 1));
                 w.WriteEndObject();
             }
 
