@@ -45,6 +45,11 @@ internal sealed class ProgrammeMipModel
         AddBudget(solver, moneyUnit);
         var objective = solver.Objective();
         objective.SetMinimization();
+        if (instance.SharedSeats)
+        {
+            AddSharedNeeds(solver, objective);
+            return;
+        }
         var byCell = _x.ToLookup(v => (actions[v.Action].WardCode, actions[v.Action].Level));
         var equityYear = instance.Equity?.Year;
         var equityCells = new List<(NeedCell Cell, Variable U)>();
@@ -107,6 +112,76 @@ internal sealed class ProgrammeMipModel
             starts[v.Action] = v.Year;
         }
         return starts;
+    }
+
+    /// <summary>
+    /// Catchment cells: a transport of places to pupils. f[a,c] ≥ 0 pupils of cell c seated by action a (a within c's
+    /// reach, same level, able to serve by c's year); per action and year Σ_c f[a,c] ≤ p r_a Σ_{s + b ≤ t} x[a,s] (a
+    /// handover: p r_a from its year on); per cell u_c + Σ_a f[a,c] ≥ S_c. Minimising Σ weight u gives, for the chosen
+    /// schedule, the maximum flow that <see cref="ProgrammeSchedule.SharedRemaining"/> computes.
+    /// </summary>
+    private void AddSharedNeeds(Solver solver, Objective objective)
+    {
+        if (_instance.Equity is not null)
+        {
+            throw new ArgumentException("the equity rule is not available with catchment cells: how places are shared between wards is not unique");
+        }
+        var actions = _instance.Actions;
+        var index = actions.Select((a, i) => (a.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var starts = _x.ToLookup(v => v.Action);
+        var seats = new Dictionary<(int Action, int Year), List<Variable>>();
+        for (var c = 0; c < _instance.Needs.Count; c++)
+        {
+            var cell = _instance.Needs[c];
+            if (cell.ShortagePupils <= 0)
+            {
+                continue;
+            }
+            var u = solver.MakeNumVar(0, cell.ShortagePupils, $"u_{c}");
+            objective.SetCoefficient(u, _instance.Weight(cell.Level));
+            var row = solver.MakeConstraint(cell.ShortagePupils, double.PositiveInfinity, $"need_{c}");
+            row.SetCoefficient(u, 1);
+            foreach (var id in cell.ServedBy ?? [])
+            {
+                if (!index.TryGetValue(id, out var a) || actions[a].Level != cell.Level || !CanServe(a, cell.Year, starts))
+                {
+                    continue;
+                }
+                var f = solver.MakeNumVar(0, cell.ShortagePupils, $"f_{a}_{c}");
+                row.SetCoefficient(f, 1);
+                if (!seats.TryGetValue((a, cell.Year), out var list))
+                {
+                    seats[(a, cell.Year)] = list = [];
+                }
+                list.Add(f);
+            }
+        }
+        foreach (var ((a, year), flows) in seats)
+        {
+            var act = actions[a];
+            var places = flows.Count > 0 ? _instance.Needs.First(n => n.Level == act.Level).PupilsPerClassroom * act.Classrooms : 0;
+            if (act.Kind == ActionKind.Handover)
+            {
+                var cap = solver.MakeConstraint(double.NegativeInfinity, places, $"seats_{a}_{year}");
+                flows.ForEach(f => cap.SetCoefficient(f, 1));
+                continue;
+            }
+            var row = solver.MakeConstraint(double.NegativeInfinity, 0, $"seats_{a}_{year}");
+            flows.ForEach(f => row.SetCoefficient(f, 1));
+            foreach (var v in starts[a].Where(v => v.Year + act.BuildYears <= year))
+            {
+                row.SetCoefficient(v.X, -places);
+            }
+        }
+    }
+
+    /// <summary>Whether action <paramref name="a"/> can seat pupils in <paramref name="year"/>: a handover from its year, a build from its earliest finish.</summary>
+    private bool CanServe(int a, int year, ILookup<int, (int Action, int Year, Variable X)> starts)
+    {
+        var act = _instance.Actions[a];
+        return act.Kind == ActionKind.Handover
+            ? _instance.StartYears(act).Any(s => s <= year)
+            : starts[a].Any(v => v.Year + act.BuildYears <= year);
     }
 
     private void AddBudget(Solver solver, double moneyUnit)

@@ -12,6 +12,15 @@ namespace Facilities.Web;
 /// </summary>
 internal sealed record ProgrammeQuery(int From, int To, decimal BudgetBillion, IReadOnlyList<string> Levels, bool CarryOver, string Solver, double TimeLimitSeconds)
 {
+    /// <summary>Scenarios solved beside the base (<c>scenarios=budget-20%,growth-high</c>).</summary>
+    public IReadOnlyList<string> Scenarios { get; init; } = [];
+
+    /// <summary>Equity rule (<c>equity=0.1@2030</c>), or null.</summary>
+    public EquityRule? Equity { get; init; }
+
+    /// <summary>Need method: admin or catchment.</summary>
+    public string Method { get; init; } = "admin";
+
     /// <summary>
     /// The longest a request may make the exact solver search (seconds): a map request must answer, so the web caps
     /// what the CLI leaves to the user (its default is 60 s); the best programme found by then is served with its gap.
@@ -20,13 +29,16 @@ internal sealed record ProgrammeQuery(int From, int To, decimal BudgetBillion, I
 
     /// <summary>Canonical text of the options (the cache key of the answer).</summary>
     public string Key => string.Create(CultureInfo.InvariantCulture,
-        $"from={From};to={To};budget={BudgetBillion};levels={string.Join(",", Levels)};carry={CarryOver};solver={Solver};limit={TimeLimitSeconds}");
+        $"from={From};to={To};budget={BudgetBillion};levels={string.Join(",", Levels)};carry={CarryOver};solver={Solver};limit={TimeLimitSeconds};method={Method};equity={Equity?.Describe() ?? "none"};scenarios={string.Join(",", Scenarios)}");
 
     /// <summary>The application layer's options for these parameters, land readiness counted from <paramref name="asOf"/>.</summary>
     public ProgrammeOptions Options(DateOnly asOf) => new(From, To,
         new ProgrammeBudget(Enumerable.Range(From, To - From + 1).ToDictionary(y => y, _ => BudgetBillion * 1_000_000_000m), CarryOver))
     {
         Levels = Levels,
+        Method = Method,
+        Equity = Equity,
+        Scenarios = Scenarios,
         AsOf = asOf,
         Limits = new SolverLimits { TimeLimit = TimeSpan.FromSeconds(TimeLimitSeconds), RelativeGap = 0.01 },
     };
@@ -82,7 +94,44 @@ internal sealed record ProgrammeQuery(int From, int To, decimal BudgetBillion, I
             return (null, ApiError.BadParameter("timeLimit", $"'{t}': giây, trong (0, {MaxTimeLimitSeconds}]", $"'{t}': seconds, in (0, {MaxTimeLimitSeconds}]"));
         }
 
-        return (new ProgrammeQuery(from, to, budget, levels, carry == "true", solver, limit), null);
+        var scenarios = new List<string>();
+        if (q["scenarios"].ToString() is { Length: > 0 } scenarioText)
+        {
+            scenarios = [.. scenarioText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct()];
+            if (scenarios.FirstOrDefault(x => !ProgrammeOptions.KnownScenarios.Contains(x)) is { } unknown)
+            {
+                return (null, ApiError.BadParameter("scenarios", $"'{unknown}': các kịch bản: {string.Join(" | ", ProgrammeOptions.KnownScenarios)}",
+                    $"'{unknown}': scenarios are {string.Join(" | ", ProgrammeOptions.KnownScenarios)}"));
+            }
+        }
+
+        EquityRule? equity = null;
+        if (q["equity"].ToString() is { Length: > 0 } equityText)
+        {
+            var parts = equityText.Split('@');
+            if (parts.Length != 2 || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var share) || share is not (> 0 and <= 1)
+                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < from || year > to)
+            {
+                return (null, ApiError.BadParameter("equity", $"'{equityText}': tỉ lệ (0, 1] @ năm trong kỳ, vd 0.1@{to}", $"'{equityText}': a share in (0, 1] @ a year of the plan, e.g. 0.1@{to}"));
+            }
+
+            equity = new EquityRule(share, year);
+        }
+
+        var method = q["method"].ToString() is { Length: > 0 } m ? m : "admin";
+        if (method is not ("admin" or "catchment"))
+        {
+            return (null, ApiError.BadParameter("method", $"'{method}': dùng admin | catchment", $"'{method}': use admin | catchment"));
+        }
+
+        var parsed = new ProgrammeQuery(from, to, budget, levels, carry == "true", solver, limit) { Scenarios = scenarios, Equity = equity, Method = method };
+        // The application layer's own refusal (e.g. the equity rule with the catchment method), named after the parameter that causes it.
+        if (Application.ProgrammeComputation.Refusal(parsed.Options(DateOnly.MinValue)) is { } refused)
+        {
+            return (null, ApiError.BadParameter(equity is not null ? "equity" : "scenarios", refused.Vi, refused.En));
+        }
+
+        return (parsed, null);
     }
 
     private static bool Year(IQueryCollection q, string name, int fallback, out int year)

@@ -60,4 +60,38 @@ public sealed class ProgrammeLayerTests(BrowserFixture browser)
         Assert.NotEmpty((await popup.Locator("tr[data-field=land_status] td").TextContentAsync())!);
         await page.ScreenshotAsync("popup");
     }
+
+    [Fact]
+    public async Task Ticking_a_budget_scenario_adds_its_row_with_less_money_spent_and_the_unit_costs_show_their_status()
+    {
+        await using var app = await TestApp.StartAsync();
+        await using var page = await AppPage.OpenAsync(browser.Browser, app, "programme-scenarios");
+        await page.Page.GotoAsync("/?solver=greedy");
+        await page.WaitReadyAsync();
+        await page.Page.CheckAsync("#programme-toggle");
+        await page.IdleAsync();
+        var table = page.Page.Locator("#programme-scenarios");
+        Assert.Equal(1, await table.Locator("tr[data-scenario]").CountAsync());
+        var baseCost = decimal.Parse((await table.Locator("tr[data-scenario=base]").GetAttributeAsync("data-cost"))!, CultureInfo.InvariantCulture);
+
+        await page.Page.CheckAsync("input[name=programme-scenario][value='budget-20%']");
+        await page.IdleAsync();
+
+        var rows = table.Locator("tr[data-scenario]");
+        Assert.Equal(2, await rows.CountAsync());
+        var cut = table.Locator("tr[data-scenario='budget-20%']");
+        Assert.Equal("Ngân sách −20 %", await cut.Locator("td").First.TextContentAsync());
+        var cutCost = decimal.Parse((await cut.GetAttributeAsync("data-cost"))!, CultureInfo.InvariantCulture);
+        var cutAfter = double.Parse((await cut.GetAttributeAsync("data-after"))!, CultureInfo.InvariantCulture);
+        var baseAfter = double.Parse((await table.Locator("tr[data-scenario=base]").GetAttributeAsync("data-after"))!, CultureInfo.InvariantCulture);
+        // Less money buys fewer places: the cut programme costs less and leaves more pupil-years unmet.
+        Assert.True(cutCost < baseCost, $"budget −20 % cost {cutCost} ≥ base {baseCost}");
+        Assert.True(cutAfter > baseAfter, $"budget −20 % leaves {cutAfter} ≤ base {baseAfter}");
+        // The numbers shown are the server's: the same as the hook's answer.
+        var scenarios = await page.HookAsync<JsonElement>("programme.scenarios()");
+        Assert.Equal(cutAfter, scenarios[1].GetProperty("pupil_years_after").GetDouble());
+        var unit = page.Page.Locator("#programme-costs tr[data-key='cost.vnd_per_m2_floor.tieu_hoc']");
+        Assert.Equal("chưa xác nhận", await unit.Locator("td").Nth(2).TextContentAsync());
+        await page.ScreenshotAsync("scenarios");
+    }
 }

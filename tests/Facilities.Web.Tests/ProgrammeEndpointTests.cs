@@ -69,6 +69,45 @@ public sealed class ProgrammeEndpointTests(SampleCityApp sample) : IClassFixture
         Assert.Contains(rows, r => r.GetProperty("year").GetInt32() == 2028 && r.GetProperty("after").GetDouble() < r.GetProperty("before").GetDouble());
     }
 
+    [Fact]
+    public async Task Scenarios_equity_and_unit_costs_come_from_the_same_computation_as_the_command()
+    {
+        var tracker = sample.App.App.Services.GetRequiredService<TrackerContext>();
+        var cases = await tracker.Store.ListCasesAsync(cancel: TestContext.Current.CancellationToken);
+        var options = new ProgrammeOptions(2026, 2028, new ProgrammeBudget(new Dictionary<int, decimal> { [2026] = 30e9m, [2027] = 30e9m, [2028] = 30e9m }, false))
+        {
+            Levels = ["tieu_hoc"],
+            AsOf = DateOnly.FromDateTime(tracker.Time.GetLocalNow().DateTime),
+            Equity = new EquityRule(0.5, 2028),
+            Scenarios = ["budget-20%", "growth-high"],
+            Limits = new SolverLimits { TimeLimit = TimeSpan.FromSeconds(20), RelativeGap = 0.01 },
+        };
+        var expected = ProgrammeComputation.Run(new DatasetContext(new GeoPackageStore(SharedData.SampleCity), NormsSet.BuiltIn), options, null, cases).Result;
+
+        var (status, body) = await sample.App.Client().GetJsonAsync(
+            "/api/programme?from=2026&to=2028&budget=30&levels=tieu_hoc&solver=greedy&equity=0.5@2028&scenarios=budget-20%25,growth-high");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var summary = body.GetProperty("programme");
+        var rows = summary.GetProperty("scenarios").EnumerateArray().ToList();
+        Assert.Equal(["base", "budget-20%", "growth-high"], rows.Select(r => r.GetProperty("name").GetString()));
+        Assert.All(rows.Zip(expected.Scenarios), p =>
+        {
+            Assert.Equal(Math.Round(p.Second.ChosenOutcome.PupilYears, 1), p.First.GetProperty("pupil_years_after").GetDouble());
+            Assert.Equal(p.Second.Projects().Sum(x => x.Action.CostVnd), p.First.GetProperty("cost_vnd").GetDecimal());
+            Assert.Equal(p.Second.Projects().Count, p.First.GetProperty("projects").GetInt32());
+        });
+        // 80 % of 3 × 30 billion; growth-high has more pupils before any programme than the base.
+        Assert.Equal(72e9m, rows[1].GetProperty("budget_vnd").GetDecimal());
+        Assert.True(rows[2].GetProperty("pupil_years_before").GetDouble() > rows[0].GetProperty("pupil_years_before").GetDouble());
+        Assert.Equal(0.5, summary.GetProperty("equity").GetProperty("share").GetDouble());
+        Assert.Equal(expected.Base.ChosenOutcome.Feasible, summary.GetProperty("equity").GetProperty("kept").GetBoolean());
+        var costs = summary.GetProperty("unit_costs").EnumerateArray().ToDictionary(c => c.GetProperty("key").GetString()!);
+        Assert.Equal(7_200_000m, costs["cost.vnd_per_m2_floor.tieu_hoc"].GetProperty("value").GetDecimal());
+        Assert.Equal("unconfirmed", costs["cost.vnd_per_m2_floor.tieu_hoc"].GetProperty("status").GetString());
+        Assert.Equal(180m, costs["cost.floor_m2_per_classroom.tieu_hoc"].GetProperty("value").GetDecimal());
+    }
+
     [Theory]
     [InlineData("from=2026&to=2030", "budget")]
     [InlineData("from=2026&to=2030&budget=many", "budget")]
@@ -78,6 +117,12 @@ public sealed class ProgrammeEndpointTests(SampleCityApp sample) : IClassFixture
     [InlineData("budget=10&carryOver=yes", "carryOver")]
     [InlineData("budget=10&timeLimit=600", "timeLimit")]
     [InlineData("budget=10&solver=cplex", "solver")]
+    [InlineData("budget=10&scenarios=budget-50%", "scenarios")]
+    [InlineData("budget=10&equity=0.1@2040", "equity")]
+    [InlineData("budget=10&equity=2@2030", "equity")]
+    [InlineData("budget=10&method=grid", "method")]
+    [InlineData("budget=10&method=catchment&equity=0.2@2030", "equity")]
+    [InlineData("budget=10&method=catchment&scenarios=growth-high", "scenarios")]
     public async Task A_bad_parameter_is_a_json_400_naming_it(string query, string name)
     {
         var (status, body) = await sample.App.Client().GetJsonAsync("/api/programme?" + query);

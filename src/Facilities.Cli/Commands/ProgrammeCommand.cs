@@ -33,7 +33,7 @@ internal static class ProgrammeCommand
         var equity = new Option<string?>("--equity") { Description = "Tỉ lệ tối đa của một phường trong số HS thiếu chỗ, vd 0.10@2030 / largest ward share of unmet need by a year" };
         var levels = new Option<string>("--levels") { Description = "Các cấp học / levels, comma-separated", DefaultValueFactory = _ => string.Join(",", DatasetSchema.Levels) };
         var weights = new Option<string?>("--weights") { Description = "Trọng số theo cấp, vd mam_non=1.5,thpt=1 / pupil-year weight by level" };
-        var method = new Option<string>("--method") { Description = "Cách tính nhu cầu / need method: admin", DefaultValueFactory = _ => "admin" };
+        var method = new Option<string>("--method") { Description = "Cách tính nhu cầu / need method: admin (theo phường / per ward) | catchment (vùng phục vụ / within the service radius)", DefaultValueFactory = _ => "admin" };
         method.AcceptOnlyFromAmong("admin", "catchment");
         var scenarios = new Option<string[]>("--scenario") { Description = "Kịch bản so sánh / scenarios: budget-20%, budget+20%, growth-high, growth-low", AllowMultipleArgumentsPerToken = true };
         var solverName = new Option<string>("--solver") { Description = "Bộ giải / solver: scip | cbc | greedy", DefaultValueFactory = _ => "scip" };
@@ -59,11 +59,6 @@ internal static class ProgrammeCommand
             var reportPath = r.GetValue(report)?.FullName;
             var gpkgPath = r.GetValue(gpkg)?.FullName;
             Check(u, path, outPath, reportPath, gpkgPath);
-            if (r.GetValue(method) == "catchment")
-            {
-                throw new ArgumentException(u.T("--method catchment chưa hỗ trợ cho chương trình: nhu cầu tính theo phường (admin).",
-                    "--method catchment is not supported by the programme yet: need is per ward (admin)."));
-            }
             var (first, last) = (r.GetValue(from), r.GetValue(to));
             if (first < 2000 || last < first || last - first > 15)
             {
@@ -88,6 +83,7 @@ internal static class ProgrammeCommand
             var d = new DatasetContext(new IO.Datasets.GeoPackageStore(path), normsSet);
             var options = new ProgrammeOptions(first, last, BudgetCsvReader.Read(r.GetValue(budget)!.FullName, r.GetValue(carryOver)))
             {
+                Method = r.GetValue(method)!,
                 Levels = Levels(u, r.GetValue(levels)!),
                 Equity = Equity(u, r.GetValue(equity)),
                 LevelWeights = Weights(u, r.GetValue(weights)),
@@ -97,6 +93,10 @@ internal static class ProgrammeCommand
                 Scenarios = [.. (r.GetValue(scenarios) ?? []).Distinct()],
                 Limits = new SolverLimits { TimeLimit = TimeSpan.FromSeconds(r.GetValue(timeLimit)), RelativeGap = r.GetValue(gap) },
             };
+            if (ProgrammeComputation.Refusal(options) is { } refused)
+            {
+                throw new ArgumentException(u.T(refused.Vi, refused.En));
+            }
             IProgrammeSolver? solver = r.GetValue(solverName) switch
             {
                 "greedy" => null,

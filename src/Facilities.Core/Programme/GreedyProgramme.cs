@@ -13,6 +13,10 @@ public static class GreedyProgramme
     /// <summary>The greedy programme of <paramref name="instance"/>.</summary>
     public static ProgrammeSolution Solve(ProgrammeInstance instance)
     {
+        if (instance.SharedSeats)
+        {
+            return SharedSeatsGreedy.Solve(instance);
+        }
         var watch = Stopwatch.StartNew();
         var actions = instance.Actions;
         var starts = new int?[actions.Count];
@@ -95,7 +99,8 @@ public static class GreedyProgramme
         return saving;
     }
 
-    private static bool Affordable(ProgrammeInstance instance, ProgrammeAction a, int year, Dictionary<int, decimal> spend)
+    /// <summary>Whether <paramref name="a"/> started in <paramref name="year"/> fits the budget beside <paramref name="spend"/>.</summary>
+    internal static bool Affordable(ProgrammeInstance instance, ProgrammeAction a, int year, Dictionary<int, decimal> spend)
     {
         decimal spent = 0, allowed = 0;
         foreach (var y in instance.Years)
@@ -111,7 +116,8 @@ public static class GreedyProgramme
         return true;
     }
 
-    private static void Apply(ProgrammeInstance instance, ProgrammeAction a, int year, ILookup<(string, string), int> cells, double[] remaining, Dictionary<int, decimal> spend)
+    /// <summary>Adds the money <paramref name="a"/> started in <paramref name="year"/> spends to <paramref name="spend"/>.</summary>
+    internal static void Spend(ProgrammeAction a, int year, Dictionary<int, decimal> spend)
     {
         for (var y = year; y < year + a.BuildYears; y++)
         {
@@ -120,6 +126,11 @@ public static class GreedyProgramme
                 spend[y] += a.CostPerBuildYear;
             }
         }
+    }
+
+    private static void Apply(ProgrammeInstance instance, ProgrammeAction a, int year, ILookup<(string, string), int> cells, double[] remaining, Dictionary<int, decimal> spend)
+    {
+        Spend(a, year, spend);
         foreach (var c in cells[(a.WardCode, a.Level)])
         {
             var n = instance.Needs[c];

@@ -82,6 +82,31 @@ public static class ProgrammeCandidates
     }
 
     /// <summary>
+    /// Rebuilding a school's temporary and degraded rooms (fields temporary_rooms, degraded_rooms) as standard
+    /// classrooms: the programme does not count those rooms as places (docs/programme.md, "Temporary and degraded
+    /// rooms"), so rebuilding them adds them back; its cost is new construction of as many classrooms (demolition is
+    /// not counted), on the school's own land, so it starts when the school's land does. Null when there is nothing to
+    /// replace.
+    /// </summary>
+    public static ProgrammeAction? Replacement(SchoolSite school, long rooms, ProgrammeCosts costs, LandReadiness land)
+    {
+        var n = (int)Math.Min(rooms, school.Classrooms);
+        if (n <= 0)
+        {
+            return null;
+        }
+        return new ProgrammeAction(
+            $"replace:{school.Id}:{school.Level}", ActionKind.Replacement,
+            string.Create(CultureInfo.InvariantCulture, $"Xây thay {n} phòng học tạm/xuống cấp, {school.Name} / rebuild {n} temporary or degraded rooms"),
+            school.WardCode, school.Level, n, costs.Construction(school.Level, n), 0, land.EarliestStart, costs.BuildYears(n))
+        {
+            LandStatus = land.Status,
+            LandOverdue = land.Overdue,
+            Location = school.Location,
+        };
+    }
+
+    /// <summary>
     /// The schools an urban-area project's investor must build and hand over, one action per level with the project's
     /// own need at completion (NeedsCalculator), handed over in the first year half its residents live there (the
     /// usual phasing of a project's social infrastructure; POLICY, docs/programme.md), in the ward holding the

@@ -14,6 +14,12 @@ public sealed record ProgrammeInstance(int FromYear, int ToYear, IReadOnlyList<N
     /// <summary>Weight of a pupil-year by level (1 when not listed).</summary>
     public IReadOnlyDictionary<string, double> LevelWeights { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>
+    /// Whether the needs are catchment cells (<see cref="NeedCell.ServedBy"/>): an action's places are then shared by the
+    /// cells within its reach, and the need left is the transport (max-flow) optimum of seating them (docs/programme.md).
+    /// </summary>
+    public bool SharedSeats => Needs.Count > 0 && Needs[0].ServedBy is not null;
+
     /// <summary>The years of the horizon.</summary>
     public IEnumerable<int> Years => Enumerable.Range(FromYear, ToYear - FromYear + 1);
 

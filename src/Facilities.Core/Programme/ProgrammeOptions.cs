@@ -12,6 +12,9 @@ public sealed record ProgrammeOptions(int FromYear, int ToYear, ProgrammeBudget 
     /// <summary>Levels planned for.</summary>
     public IReadOnlyList<string> Levels { get; init; } = Schema.DatasetSchema.Levels;
 
+    /// <summary>How the need is counted: "admin" (per ward) or "catchment" (grid demand within the service radius; docs/programme.md).</summary>
+    public string Method { get; init; } = "admin";
+
     /// <summary>Equity rule, or null.</summary>
     public EquityRule? Equity { get; init; }
 
@@ -41,7 +44,7 @@ public sealed record ProgrammeOptions(int FromYear, int ToYear, ProgrammeBudget 
 
     /// <summary>Options as stable key=value text for the stamp.</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"method=admin; from={FromYear}; to={ToYear}; levels={string.Join(",", Levels)}; budget={string.Join(",", Budget.PerYear.OrderBy(p => p.Key).Select(p => $"{p.Key}:{p.Value}"))}; " +
+        $"method={Method}; from={FromYear}; to={ToYear}; levels={string.Join(",", Levels)}; budget={string.Join(",", Budget.PerYear.OrderBy(p => p.Key).Select(p => $"{p.Key}:{p.Value}"))}; " +
         $"carry_over={(Budget.CarryOver ? "yes" : "no")}; equity={Equity?.Describe() ?? "none"}; weights={string.Join(",", LevelWeights.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}:{p.Value}"))}; " +
         $"two_sessions={(TwoSessions ? "yes" : "no")}; public_only={(PublicOnly ? "yes" : "no")}; sites_per_level={SitesPerLevel}; as_of={AsOf:yyyy-MM-dd}; scenarios={string.Join(",", Scenarios)}; {Limits.Describe()}");
 }

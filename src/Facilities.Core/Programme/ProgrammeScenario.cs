@@ -14,6 +14,17 @@ public sealed record ProgrammeScenario(
     /// <summary>Pupil-years the chosen programme saves beyond greedy's (weighted as the objective).</summary>
     public double SavedOverGreedy => GreedyOutcome.WeightedPupilYears - ChosenOutcome.WeightedPupilYears;
 
+    /// <summary>
+    /// Unmet pupils per ward, level and year before and after, in the needs' order of first appearance: one row per
+    /// need cell under the admin method, the cells of a ward summed under the catchment method.
+    /// </summary>
+    public IReadOnlyList<TrajectoryRow> Trajectory() =>
+    [
+        .. Instance.Needs.Select((c, i) => (c, i)).GroupBy(p => (p.c.WardCode, p.c.Level, p.c.Year))
+            .Select(g => new TrajectoryRow(g.Key.WardCode, g.Key.Level, g.Key.Year, g.Sum(p => p.c.ShortagePupils),
+                g.Sum(p => ChosenOutcome.Remaining[p.i]), g.Sum(p => GreedyOutcome.Remaining[p.i]))),
+    ];
+
     /// <summary>The chosen projects with their start and finish years, in start order.</summary>
     public IReadOnlyList<ProgrammeProject> Projects() =>
     [

@@ -20,6 +20,7 @@ public static class ProgrammeSchedule
         var added = new Dictionary<(string Ward, string Level, int Year), double>();
         var spend = instance.Years.ToDictionary(y => y, _ => 0m);
         var groups = new HashSet<string>(StringComparer.Ordinal);
+        var serving = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < starts.Count; i++)
         {
             var a = instance.Actions[i];
@@ -43,6 +44,7 @@ public static class ProgrammeSchedule
                     spend[y] += a.CostPerBuildYear;
                 }
             }
+            serving[a.Id] = s + a.BuildYears;
             for (var y = s + a.BuildYears; y <= instance.ToYear; y++)
             {
                 var key = (a.WardCode, a.Level, y);
@@ -50,18 +52,68 @@ public static class ProgrammeSchedule
             }
         }
         CheckBudget(instance, spend, violations);
-        var remaining = new double[instance.Needs.Count];
+        var remaining = instance.SharedSeats ? SharedRemaining(instance, serving) : new double[instance.Needs.Count];
         double weighted = 0, total = 0, baseline = 0;
         for (var c = 0; c < remaining.Length; c++)
         {
             var n = instance.Needs[c];
-            remaining[c] = Math.Max(0, n.ShortagePupils - (n.PupilsPerClassroom * added.GetValueOrDefault((n.WardCode, n.Level, n.Year))));
+            if (!instance.SharedSeats)
+            {
+                remaining[c] = Math.Max(0, n.ShortagePupils - (n.PupilsPerClassroom * added.GetValueOrDefault((n.WardCode, n.Level, n.Year))));
+            }
             weighted += instance.Weight(n.Level) * remaining[c];
             total += remaining[c];
             baseline += n.ShortagePupils;
         }
         CheckEquity(instance, remaining, violations);
         return new ProgrammeOutcome(remaining, weighted, total, baseline, spend, violations);
+    }
+
+    /// <summary>
+    /// Catchment cells: per level and year, the places of the actions serving by then are shared by the cells within
+    /// their reach as the maximum flow seats them; the need left per cell is its shortage less what it was given.
+    /// </summary>
+    /// <param name="instance">The instance (its needs carry <see cref="NeedCell.ServedBy"/>).</param>
+    /// <param name="serving">First school year each taken action's places serve, by action id.</param>
+    /// <param name="level">Only the cells of this level (the others are left 0), or null for all.</param>
+    /// <param name="fromYear">Only the cells of this year and later.</param>
+    public static double[] SharedRemaining(ProgrammeInstance instance, IReadOnlyDictionary<string, int> serving, string? level = null, int fromYear = int.MinValue)
+    {
+        var byId = instance.Actions.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var remaining = new double[instance.Needs.Count];
+        var selected = Enumerable.Range(0, instance.Needs.Count)
+            .Where(c => (level is null || instance.Needs[c].Level == level) && instance.Needs[c].Year >= fromYear);
+        foreach (var group in selected.GroupBy(c => (instance.Needs[c].Level, instance.Needs[c].Year)))
+        {
+            var cells = group.ToList();
+            var actionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            var places = new List<double>();
+            var links = new List<(int, int)>();
+            for (var k = 0; k < cells.Count; k++)
+            {
+                var n = instance.Needs[cells[k]];
+                foreach (var id in n.ServedBy ?? [])
+                {
+                    if (!serving.TryGetValue(id, out var from) || from > n.Year || !byId.TryGetValue(id, out var a) || a.Level != n.Level)
+                    {
+                        continue;
+                    }
+                    if (!actionIndex.TryGetValue(id, out var i))
+                    {
+                        actionIndex[id] = i = places.Count;
+                        places.Add(n.PupilsPerClassroom * a.Classrooms);
+                    }
+                    links.Add((i, k));
+                }
+            }
+            var need = cells.Select(c => instance.Needs[c].ShortagePupils).ToList();
+            var seated = links.Count == 0 ? new double[cells.Count] : SeatFlow.Seat(places, need, links);
+            for (var k = 0; k < cells.Count; k++)
+            {
+                remaining[cells[k]] = Math.Max(0, need[k] - seated[k]);
+            }
+        }
+        return remaining;
     }
 
     private static void CheckBudget(ProgrammeInstance instance, Dictionary<int, decimal> spend, List<string> violations)

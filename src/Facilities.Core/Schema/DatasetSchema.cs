@@ -56,6 +56,8 @@ public static class DatasetSchema
         new("teachers_it", FieldType.Integer, false, "computing (ICT) teachers") { DescriptionVi = "giáo viên tin học", NonNegative = true },
         new("sports_ground_m2", FieldType.Real, false, "play and sports ground area, square metres") { DescriptionVi = "diện tích sân chơi, bãi tập (m²)", NonNegative = true },
         new("standard_toilets", FieldType.Integer, false, "pupil toilets (seats) meeting the standard") { DescriptionVi = "số chỗ vệ sinh học sinh đạt chuẩn", NonNegative = true },
+        new("temporary_rooms", FieldType.Integer, false, "of the classrooms, temporary rooms (absent: no data, never zero)") { DescriptionVi = "trong số phòng học, số phòng học tạm (trống: chưa có dữ liệu)", NonNegative = true },
+        new("degraded_rooms", FieldType.Integer, false, "of the classrooms, degraded rooms to be rebuilt (absent: no data, never zero)") { DescriptionVi = "trong số phòng học, số phòng học xuống cấp cần xây lại (trống: chưa có dữ liệu)", NonNegative = true },
     ]);
 
     /// <summary>New urban areas (khu đô thị mới).</summary>

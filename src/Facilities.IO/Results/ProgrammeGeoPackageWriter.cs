@@ -14,7 +14,7 @@ public static class ProgrammeGeoPackageWriter
     private static readonly IReadOnlyList<ResultColumn<ProgrammeProject>> Columns =
     [
         Text<ProgrammeProject>("id", "Mã dự án", "Project id", p => p.Action.Id),
-        Text<ProgrammeProject>("kind", "Loại", "Kind", p => p.Action.Kind switch { ActionKind.NewSchool => "new_school", ActionKind.Extension => "extension", _ => "handover" }),
+        Text<ProgrammeProject>("kind", "Loại", "Kind", p => p.Action.Kind.Code()),
         Text<ProgrammeProject>("name", "Tên", "Name", p => p.Action.Name),
         Text<ProgrammeProject>("ward_code", "Mã phường/xã", "Ward code", p => p.Action.WardCode),
         Text<ProgrammeProject>("level", "Cấp học", "Level", p => p.Action.Level),

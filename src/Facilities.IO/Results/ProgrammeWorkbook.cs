@@ -128,15 +128,15 @@ public static class ProgrammeWorkbook
         var s = result.Base;
         return
         [
-            .. s.Instance.Needs.Select((c, i) => new Dictionary<string, object>
+            .. s.Trajectory().Select(c => new Dictionary<string, object>
             {
                 ["Mã phường/xã"] = c.WardCode,
                 ["Phường/xã"] = result.WardName(c.WardCode),
                 ["Cấp học"] = Labels.Level.Vi(c.Level),
                 ["Năm"] = (long)c.Year,
-                ["HS thiếu chỗ trước chương trình"] = Math.Round(c.ShortagePupils, 1),
-                ["HS thiếu chỗ sau chương trình"] = Math.Round(s.ChosenOutcome.Remaining[i], 1),
-                ["HS thiếu chỗ sau phương án tham lam"] = Math.Round(s.GreedyOutcome.Remaining[i], 1),
+                ["HS thiếu chỗ trước chương trình"] = Math.Round(c.Before, 1),
+                ["HS thiếu chỗ sau chương trình"] = Math.Round(c.After, 1),
+                ["HS thiếu chỗ sau phương án tham lam"] = Math.Round(c.GreedyAfter, 1),
             }).Where(r => (double)r["HS thiếu chỗ trước chương trình"] > 0),
         ];
     }
@@ -161,12 +161,7 @@ public static class ProgrammeWorkbook
         s.Instance.Needs.Select((c, i) => (c, i)).Where(p => p.c.Year == year).Sum(p => before ? p.c.ShortagePupils : s.ChosenOutcome.Remaining[p.i]);
 
     /// <summary>The plan list's word for an action kind.</summary>
-    public static string Kind(ActionKind kind) => kind switch
-    {
-        ActionKind.NewSchool => "xây mới",
-        ActionKind.Extension => "mở rộng, nâng cấp",
-        _ => "chủ đầu tư dự án bàn giao",
-    };
+    public static string Kind(ActionKind kind) => kind.PlanWord();
 
     private static double Money(decimal vnd) => Math.Round((double)vnd / Million, 1);
 }

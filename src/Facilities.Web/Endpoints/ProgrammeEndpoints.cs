@@ -61,7 +61,7 @@ internal static class ProgrammeEndpoints
             }
 
             w.WriteEndArray();
-            Summary(w, q, s, result.Solver);
+            Summary(w, q, s, result, d.Context.Norms);
             Trajectory(w, result, s);
             w.WriteStartArray("warnings");
             foreach (var warning in run.Warnings)
@@ -87,7 +87,7 @@ internal static class ProgrammeEndpoints
         GeoJson.Geometry(w, point);
         w.WriteStartObject("properties");
         w.WriteString("id", a.Id);
-        w.WriteString("kind", a.Kind switch { ActionKind.NewSchool => "new_school", ActionKind.Extension => "extension", _ => "handover" });
+        w.WriteString("kind", a.Kind.Code());
         w.WriteString("name", a.Name);
         w.WriteString("ward_code", a.WardCode);
         w.WriteString("ward_name", result.WardName(a.WardCode));
@@ -118,12 +118,16 @@ internal static class ProgrammeEndpoints
 
     private static IEnumerable<int> Years(ProgrammeResult result) => Enumerable.Range(result.Options.FromYear, result.Options.ToYear - result.Options.FromYear + 1);
 
-    private static void Summary(Utf8JsonWriter w, ProgrammeQuery q, ProgrammeScenario s, string solver)
+    private static void Summary(Utf8JsonWriter w, ProgrammeQuery q, ProgrammeScenario s, ProgrammeResult result, Core.Norms.NormsSet norms)
     {
         w.WriteStartObject("programme");
         w.WriteNumber("from", q.From);
         w.WriteNumber("to", q.To);
-        w.WriteString("solver", solver);
+        w.WriteString("solver", result.Solver);
+        w.WriteString("method", q.Method);
+        Equity(w, q.Equity, s);
+        Scenarios(w, result);
+        UnitCosts(w, result, norms);
         w.WriteString("status", s.Chosen.Status.ToString());
         w.WritePropertyName("gap");
         GeoJson.Value(w, s.Chosen.Gap);
@@ -147,6 +151,67 @@ internal static class ProgrammeEndpoints
         w.WriteEndObject();
     }
 
+    /// <summary>The equity rule asked for and whether the programme keeps it (null without one).</summary>
+    private static void Equity(Utf8JsonWriter w, EquityRule? rule, ProgrammeScenario s)
+    {
+        if (rule is null)
+        {
+            w.WriteNull("equity");
+            return;
+        }
+
+        w.WriteStartObject("equity");
+        w.WriteNumber("share", rule.Share);
+        w.WriteNumber("year", rule.Year);
+        w.WriteBoolean("kept", !s.ChosenOutcome.Violations.Any(v => v.StartsWith("ward ", StringComparison.Ordinal)));
+        w.WriteEndObject();
+    }
+
+    /// <summary>Every scenario solved, base first, side by side (the dossier's scenario table).</summary>
+    private static void Scenarios(Utf8JsonWriter w, ProgrammeResult result)
+    {
+        w.WriteStartArray("scenarios");
+        foreach (var x in result.Scenarios)
+        {
+            var projects = x.Projects();
+            w.WriteStartObject();
+            w.WriteString("name", x.Name);
+            w.WriteNumber("projects", projects.Count);
+            w.WriteNumber("classrooms", projects.Sum(p => p.Action.Classrooms));
+            w.WriteNumber("cost_vnd", projects.Sum(p => p.Action.CostVnd));
+            w.WriteNumber("budget_vnd", x.Instance.Years.Sum(y => x.Instance.Budget.Of(y)));
+            w.WriteNumber("spend_vnd", x.ChosenOutcome.Spend.Values.Sum());
+            w.WriteNumber("pupil_years_before", Math.Round(x.ChosenOutcome.BaselinePupilYears, 1));
+            w.WriteNumber("pupil_years_after", Math.Round(x.ChosenOutcome.PupilYears, 1));
+            w.WriteNumber("greedy_pupil_years_after", Math.Round(x.GreedyOutcome.PupilYears, 1));
+            w.WriteString("status", x.Chosen.Status.ToString());
+            w.WritePropertyName("gap");
+            GeoJson.Value(w, x.Chosen.Gap);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>The unit costs the programme priced its projects with (norms' cost.* keys of the levels asked), each with its status and source.</summary>
+    private static void UnitCosts(Utf8JsonWriter w, ProgrammeResult result, Core.Norms.NormsSet norms)
+    {
+        w.WriteStartArray("unit_costs");
+        foreach (var key in result.Options.Levels.SelectMany(ProgrammeCosts.Keys).Distinct(StringComparer.Ordinal).Where(norms.Contains))
+        {
+            var v = norms.Get(key);
+            w.WriteStartObject();
+            w.WriteString("key", v.Key);
+            w.WriteNumber("value", v.Value);
+            w.WriteString("unit", v.Unit);
+            w.WriteString("status", v.Status);
+            w.WriteString("source", v.Source);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
     /// <summary>
     /// Pupils without a place per ward and year (summed over the levels asked), before and after the programme, with
     /// each level's share: the rows of the workbook's trajectory sheet, one per ward and year for the map's slider.
@@ -154,21 +219,20 @@ internal static class ProgrammeEndpoints
     private static void Trajectory(Utf8JsonWriter w, ProgrammeResult result, ProgrammeScenario s)
     {
         w.WriteStartArray("trajectory");
-        var cells = s.Instance.Needs.Select((c, i) => (c, after: s.ChosenOutcome.Remaining[i]));
-        foreach (var g in cells.GroupBy(x => (x.c.WardCode, x.c.Year)).OrderBy(g => g.Key.WardCode, StringComparer.Ordinal).ThenBy(g => g.Key.Year))
+        foreach (var g in s.Trajectory().GroupBy(x => (x.WardCode, x.Year)).OrderBy(g => g.Key.WardCode, StringComparer.Ordinal).ThenBy(g => g.Key.Year))
         {
             w.WriteStartObject();
             w.WriteString("ward_code", g.Key.WardCode);
             w.WriteString("ward_name", result.WardName(g.Key.WardCode));
             w.WriteNumber("year", g.Key.Year);
-            w.WriteNumber("before", Math.Round(g.Sum(x => x.c.ShortagePupils), 1));
-            w.WriteNumber("after", Math.Round(g.Sum(x => x.after), 1));
+            w.WriteNumber("before", Math.Round(g.Sum(x => x.Before), 1));
+            w.WriteNumber("after", Math.Round(g.Sum(x => x.After), 1));
             w.WriteStartObject("levels");
-            foreach (var (c, after) in g)
+            foreach (var c in g)
             {
                 w.WriteStartObject(c.Level);
-                w.WriteNumber("before", Math.Round(c.ShortagePupils, 1));
-                w.WriteNumber("after", Math.Round(after, 1));
+                w.WriteNumber("before", Math.Round(c.Before, 1));
+                w.WriteNumber("after", Math.Round(c.After, 1));
                 w.WriteEndObject();
             }
 

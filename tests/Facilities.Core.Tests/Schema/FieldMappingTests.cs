@@ -14,6 +14,9 @@ public class FieldMappingTests
 
     [Theory]
     [InlineData("schools", "Số phòng học", "classrooms")]
+    [InlineData("schools", "Phòng tạm", "temporary_rooms")]
+    [InlineData("schools", "Phong_tam", "temporary_rooms")]
+    [InlineData("schools", "Phòng học xuống cấp", "degraded_rooms")]
     [InlineData("schools", "so_hoc_sinh", "pupils")]
     [InlineData("wards", "ma_xa", "code")]
     [InlineData("schools", "ma_xa", "ward_code")]

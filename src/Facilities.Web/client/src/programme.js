@@ -15,6 +15,25 @@ const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'E
 // Start years in a fixed colour-blind-safe order (Okabe–Ito), one per year of a plan of up to eight years.
 const YEAR_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442', '#000000'];
 
+// The scenarios the server knows (ProgrammeOptions.KnownScenarios), solved beside the base when ticked.
+const SCENARIOS = ['budget-20%', 'budget+20%', 'growth-high', 'growth-low'];
+
+/**
+ * One scenario of the answer (ProgrammeEndpoints.Scenarios).
+ * @typedef {{ name: string, projects: number, classrooms: number, cost_vnd: number, budget_vnd: number, spend_vnd: number,
+ *   pupil_years_before: number, pupil_years_after: number, greedy_pupil_years_after: number, status: string, gap: number|null }} ScenarioRow
+ */
+/**
+ * A unit cost the programme priced its projects with (norms' cost.* keys).
+ * @typedef {{ key: string, value: number, unit: string, status: string, source: string }} UnitCost
+ */
+/**
+ * The answer's summary (ProgrammeEndpoints.Summary).
+ * @typedef {{ from: number, to: number, solver: string, method: string, status: string, gap: number|null,
+ *   equity: { share: number, year: number, kept: boolean }|null, scenarios: ScenarioRow[], unit_costs: UnitCost[],
+ *   pupil_years_before: number, pupil_years_after: number, greedy_pupil_years_after: number }} ProgrammeSummary
+ */
+
 /** @type {{ answer: any, year: number, classes: Array<{lower:number, upper:number, colour:string}>, after: Map<string, number> }} */
 const prog = { answer: null, year: 0, classes: [], after: new Map() };
 let wardsLayer;
@@ -44,10 +63,23 @@ function panelHtml() {
     <div id="programme-body" hidden>
       <label for="programme-budget"><span data-i18n="programme.budget"></span></label>
       <input id="programme-budget" type="number" min="0" step="10" value="100">
+      <label for="programme-method"><span data-i18n="programme.method"></span></label>
+      <select id="programme-method">
+        <option value="admin" data-i18n="programme.method.admin"></option>
+        <option value="catchment" data-i18n="programme.method.catchment"></option>
+      </select>
+      <label for="programme-equity"><span data-i18n="programme.equity"></span></label>
+      <input id="programme-equity" type="number" min="1" max="100" step="1" placeholder="—">
+      <fieldset id="programme-scenarios-pick">
+        <legend data-i18n="programme.scenarios"></legend>
+        ${SCENARIOS.map((name) => `<label class="inline"><input type="checkbox" name="programme-scenario" value="${name}"> <span data-i18n="programme.scenario.${name}"></span></label>`).join('')}
+      </fieldset>
       <label for="programme-year"><span data-i18n="programme.year"></span>: <output id="programme-year-output" for="programme-year"></output></label>
       <input id="programme-year" type="range">
       <p id="programme-status" class="hint" aria-live="polite"></p>
       <ul id="programme-legend" class="legend"></ul>
+      <table id="programme-scenarios" class="programme-table"></table>
+      <table id="programme-costs" class="programme-table"></table>
     </div>`;
   return el;
 }
@@ -83,6 +115,83 @@ function renderLegend() {
   });
 }
 
+/** A table's header row from i18n keys. @param {string[]} keys */
+function headerRow(keys) {
+  const tr = document.createElement('tr');
+  for (const key of keys) {
+    const th = document.createElement('th');
+    th.textContent = t(key);
+    tr.append(th);
+  }
+  return tr;
+}
+
+/** The scenarios side by side and the unit costs with their status, from the answer's summary. */
+function renderTables() {
+  const scenarios = document.getElementById('programme-scenarios');
+  const costs = document.getElementById('programme-costs');
+  scenarios.replaceChildren();
+  costs.replaceChildren();
+  if (!prog.answer) return;
+  /** @type {ProgrammeSummary} */
+  const s = prog.answer.programme;
+  scenarios.append(headerRow(['programme.col.scenario', 'programme.col.projects', 'programme.col.cost', 'programme.col.after', 'programme.col.greedy']));
+  for (const x of s.scenarios) {
+    const tr = document.createElement('tr');
+    tr.dataset.scenario = x.name;
+    tr.dataset.after = String(x.pupil_years_after);
+    tr.dataset.cost = String(x.cost_vnd);
+    const cells = [
+      tOr(`programme.scenario.${x.name}`, x.name),
+      formatNumber(x.projects, 0),
+      t('programme.billions', { value: formatNumber(x.cost_vnd / 1e9, 1) }),
+      formatNumber(x.pupil_years_after, 0),
+      formatNumber(x.greedy_pupil_years_after, 0),
+    ];
+    for (const text of cells) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    scenarios.append(tr);
+  }
+  if (s.equity) {
+    const caption = document.createElement('caption');
+    caption.textContent = t(s.equity.kept ? 'programme.equityKept' : 'programme.equityBroken', {
+      share: formatNumber(s.equity.share * 100, 0),
+      year: s.equity.year,
+    });
+    scenarios.prepend(caption);
+  }
+  costs.append(headerRow(['programme.col.unitCost', 'programme.col.value', 'programme.col.status']));
+  for (const c of s.unit_costs) {
+    const tr = document.createElement('tr');
+    tr.dataset.key = c.key;
+    tr.title = c.source;
+    for (const text of [c.key, `${formatNumber(c.value, 0)} ${c.unit}`, tOr(`programme.status.${c.status}`, c.status)]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    costs.append(tr);
+  }
+}
+
+/** The query parameters the panel's controls ask for. */
+function controls() {
+  const budget = document.getElementById('programme-budget').value || '0';
+  /** @type {HTMLInputElement} */
+  const equityInput = /** @type {HTMLInputElement} */ (document.getElementById('programme-equity'));
+  const share = Number(equityInput.value);
+  const scenarios = [...document.querySelectorAll('input[name=programme-scenario]:checked')].map((el) => /** @type {HTMLInputElement} */ (el).value);
+  return {
+    budget,
+    method: /** @type {HTMLSelectElement} */ (document.getElementById('programme-method')).value,
+    equity: equityInput.value && share > 0 ? `${share / 100}@2030` : undefined,
+    scenarios: scenarios.length > 0 ? scenarios.join(',') : undefined,
+  };
+}
+
 function setYear(year) {
   prog.year = year;
   document.getElementById('programme-year-output').textContent = String(year);
@@ -90,11 +199,10 @@ function setYear(year) {
 }
 
 async function load() {
-  const budget = document.getElementById('programme-budget').value || '0';
   // ?solver=greedy on the page's address asks for the greedy programme (a quick look; the tests use it).
   const solver = new URLSearchParams(window.location.search).get('solver') || undefined;
   document.getElementById('programme-status').textContent = t('programme.loading');
-  const answer = await api(`api/programme${query({ from: 2026, to: 2030, budget, solver })}`);
+  const answer = await api(`api/programme${query({ from: 2026, to: 2030, ...controls(), solver })}`);
   prog.answer = answer;
   prog.after = new Map(answer.trajectory.map((r) => [`${r.ward_code}|${r.year}`, r.after]));
   prog.classes = classify(answer.trajectory.map((r) => r.after));
@@ -107,6 +215,7 @@ async function load() {
   slider.value = String(answer.programme.to);
   setYear(answer.programme.to);
   renderLegend();
+  renderTables();
 }
 
 function row(label, value, field) {
@@ -196,6 +305,7 @@ export function initProgramme(map) {
     relabel(panel);
     relabel(popup);
     renderLegend();
+    renderTables();
     if (shownProject) showProject(shownProject.feature, shownProject.coordinate);
   });
 
@@ -217,7 +327,12 @@ export function initProgramme(map) {
       }).catch(fail);
     }
   });
-  document.getElementById('programme-budget').addEventListener('change', () => load().catch(fail));
+  // Every control re-plans through the server inside one busy period, so the page's idle() waits for the answer.
+  const replan = () => busy(() => load()).catch(fail);
+  document.getElementById('programme-budget').addEventListener('change', replan);
+  document.getElementById('programme-method').addEventListener('change', replan);
+  document.getElementById('programme-equity').addEventListener('change', replan);
+  for (const box of panel.querySelectorAll('input[name=programme-scenario]')) box.addEventListener('change', replan);
   document.getElementById('programme-year').addEventListener('input', (e) => setYear(Number(e.target.value)));
   // After the map's own click handler: a project under the pointer wins over the ward or school below it.
   map.on('singleclick', (e) => {
@@ -242,6 +357,8 @@ export function initProgramme(map) {
         return { x: rect.left + px[0], y: rect.top + px[1] };
       },
       loaded: () => prog.answer !== null,
+      /** The answer's scenarios, base first, as the panel's table shows them. */
+      scenarios: () => (prog.answer ? prog.answer.programme.scenarios : []),
     },
   });
 }
