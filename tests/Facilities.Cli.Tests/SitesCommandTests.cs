@@ -129,6 +129,25 @@ public sealed class SitesCommandTests : IDisposable
         Assert.Contains("weights.size", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TheLandConsideredListsOnlyWhatTheNormsAdmit()
+    {
+        // A norms file that admits no convertible state land (as the issue 15 benchmark's): the line named the empty
+        // list as "DGD,  của nhà nước" before.
+        var norms = _dir.Write("dgd.json", """
+            { "version": "test-dgd-only", "values": {
+              "screening.convertible.TSC": { "value": 0, "unit": "1", "status": "unconfirmed", "source": "test" },
+              "screening.convertible.DHT": { "value": 0, "unit": "1", "status": "unconfirmed", "source": "test" } } }
+            """);
+
+        var (code, vi, _) = CliRunner.Run("sites", SharedData.SampleCity, "--level", "thcs", "--year", "2030", "--norms", norms, "--out", _dir.File("a.csv"));
+        var (_, en, _) = CliRunner.Run("sites", SharedData.SampleCity, "--level", "thcs", "--year", "2030", "--out", _dir.File("b.csv"), "--allow-residential", "--lang", "en");
+
+        Assert.Equal(0, code);
+        Assert.Contains("đất được xét: DGD.", vi, StringComparison.Ordinal);
+        Assert.Contains("land considered: DGD, state DHT, TSC, residential.", en, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--level", "tieu_hoc", "--year", "2030", "--out", "s.pdf")]
     [InlineData("--year", "2030", "--out", "s.csv")]

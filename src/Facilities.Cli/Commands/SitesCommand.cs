@@ -106,12 +106,30 @@ internal static class SitesCommand
         }
     }
 
+    /// <summary>The land the rule admits, in words: education land, then state land of the convertible codes (left out
+    /// when a norms file admits none, which used to print "DGD,  của nhà nước"), then residential land if allowed.</summary>
+    private static string LandConsidered(LandUseRule rule, bool residential, bool vi)
+    {
+        var parts = new List<string> { "DGD" };
+        if (rule.Convertible.Count > 0)
+        {
+            parts.Add(vi ? $"{string.Join(", ", rule.Convertible)} của nhà nước" : $"state {string.Join(", ", rule.Convertible)}");
+        }
+
+        if (residential)
+        {
+            parts.Add(vi ? "đất ở" : "residential");
+        }
+
+        return string.Join(", ", parts);
+    }
+
     private static void Print(Ui u, ScreeningResult result, LandUseRule rule, TimeSpan elapsed)
     {
         var o = result.Options;
         u.Out.WriteLine(u.T(
-            $"Sàng lọc {u.Count(result.ParcelsScreened)} thửa cho {Labels.Level.Vi(o.Level)} năm {o.Year} ({u.Number(elapsed.TotalSeconds, 1)} giây); đất được xét: DGD, {string.Join(", ", rule.Convertible)} của nhà nước{(o.AllowResidential ? ", đất ở" : "")}.",
-            $"Screened {u.Count(result.ParcelsScreened)} parcels for {o.Level} in {o.Year} ({u.Number(elapsed.TotalSeconds, 1)} s); land considered: DGD, state {string.Join(", ", rule.Convertible)}{(o.AllowResidential ? ", residential" : "")}."));
+            $"Sàng lọc {u.Count(result.ParcelsScreened)} thửa cho {Labels.Level.Vi(o.Level)} năm {o.Year} ({u.Number(elapsed.TotalSeconds, 1)} giây); đất được xét: {LandConsidered(rule, o.AllowResidential, vi: true)}.",
+            $"Screened {u.Count(result.ParcelsScreened)} parcels for {o.Level} in {o.Year} ({u.Number(elapsed.TotalSeconds, 1)} s); land considered: {LandConsidered(rule, o.AllowResidential, vi: false)}."));
         var summary = new Table().Border(TableBorder.Ascii2)
             .AddColumn(u.T("Kết quả", "Outcome"))
             .AddColumn(new TableColumn(u.T("Số thửa", "Parcels")).RightAligned());
