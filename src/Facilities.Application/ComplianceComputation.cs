@@ -1,7 +1,7 @@
 using Facilities.Core.Compliance;
 using Facilities.Core.Norms;
 using Facilities.Core.Schema;
-using Facilities.IO;
+using Facilities.Formats;
 
 namespace Facilities.Application;
 

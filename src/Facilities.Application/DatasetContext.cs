@@ -3,7 +3,7 @@ using Facilities.Core.Datasets;
 using Facilities.Core.Features;
 using Facilities.Core.Model;
 using Facilities.Core.Norms;
-using Facilities.IO;
+using Facilities.Storage.Sqlite;
 using NetTopologySuite.Geometries;
 
 namespace Facilities.Application;

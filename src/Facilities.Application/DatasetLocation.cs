@@ -1,6 +1,6 @@
 using Facilities.Core.Datasets;
-using Facilities.IO.Datasets;
 using Facilities.Storage.PostGis.Datasets;
+using Facilities.Storage.Sqlite.Datasets;
 
 namespace Facilities.Application;
 

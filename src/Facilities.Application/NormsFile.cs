@@ -1,6 +1,6 @@
 using Facilities.Core.Norms;
-using Facilities.IO;
-using Facilities.IO.Readers;
+using Facilities.Formats;
+using Facilities.Formats.Readers;
 
 namespace Facilities.Application;
 

@@ -102,7 +102,7 @@ public static class ProgrammeComputation
         var name = Path.GetFileName(path);
         try
         {
-            var costs = NormsSet.Parse(IO.Readers.TextFileCheck.ReadUtf8(path, null), name);
+            var costs = NormsSet.Parse(Facilities.Formats.Readers.TextFileCheck.ReadUtf8(path, null), name);
             if (costs.Values.FirstOrDefault(v => !v.Key.StartsWith("cost.", StringComparison.Ordinal)) is { } other)
             {
                 throw new FormatException($"values.{other.Key}: a costs file holds cost.* values only");
@@ -111,7 +111,7 @@ public static class ProgrammeComputation
         }
         catch (FormatException e)
         {
-            throw new IO.DataFileException("costs-invalid", name, null, "tệp chi phí không hợp lệ: " + e.Message, "not a valid costs file: " + e.Message, e);
+            throw new Facilities.Formats.DataFileException("costs-invalid", name, null, "tệp chi phí không hợp lệ: " + e.Message, "not a valid costs file: " + e.Message, e);
         }
     }
 

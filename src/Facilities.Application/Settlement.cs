@@ -1,8 +1,8 @@
+using Facilities.Application.Import;
 using Facilities.Core.Catchment;
 using Facilities.Core.Spatial;
 using Facilities.Core.Validation;
-using Facilities.IO;
-using Facilities.IO.Readers;
+using Facilities.Formats;
 
 namespace Facilities.Application;
 

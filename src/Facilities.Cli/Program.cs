@@ -4,7 +4,7 @@ using System.Text;
 using Facilities.Cli.Commands;
 using Facilities.Core.Datasets;
 using Facilities.Core.Validation;
-using Facilities.IO;
+using Facilities.Formats;
 
 namespace Facilities.Cli;
 

@@ -3,9 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Facilities.Core.Features;
 using Facilities.Core.Results;
-using Facilities.IO.Results;
-using Facilities.IO.Store;
-using Facilities.IO.Writers;
+using Facilities.Formats.Writers;
+using Facilities.Reports.Results;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Microsoft.Data.Sqlite;
 
 namespace Facilities.Cli;

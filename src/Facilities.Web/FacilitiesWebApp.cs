@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Facilities.Core.Tracker;
 using Facilities.Core.Validation;
-using Facilities.IO;
+using Facilities.Formats;
 using Facilities.Web.Endpoints;
 using Facilities.Web.Ogc;
 using Facilities.Web.Security;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Facilities.IO.Results;
+using Facilities.Reports.Results;
 using NetTopologySuite.Geometries;
 
 namespace Facilities.Web;

@@ -3,8 +3,8 @@ using System.Globalization;
 using Facilities.Application;
 using Facilities.Core.Generation;
 using Facilities.Core.Screening;
-using Facilities.IO;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Npgsql;
 
 namespace Facilities.Benchmarks;

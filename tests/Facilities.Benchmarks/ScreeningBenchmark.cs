@@ -4,8 +4,8 @@ using Facilities.Core.Generation;
 using Facilities.Core.Model;
 using Facilities.Core.Norms;
 using Facilities.Core.Screening;
-using Facilities.IO;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite;
+using Facilities.Storage.Sqlite.GeoPackage;
 
 namespace Facilities.Benchmarks;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Facilities.Core.Features;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
 

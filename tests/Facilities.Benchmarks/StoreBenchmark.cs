@@ -6,8 +6,8 @@ using Facilities.Core.Deficit;
 using Facilities.Core.Generation;
 using Facilities.Core.Norms;
 using Facilities.Core.Screening;
-using Facilities.IO.Datasets;
 using Facilities.Storage.PostGis.Datasets;
+using Facilities.Storage.Sqlite.Datasets;
 
 namespace Facilities.Benchmarks;
 

@@ -1,5 +1,5 @@
 using Facilities.Core.Tracker;
-using Facilities.IO.Tracker;
+using Facilities.Storage.Sqlite.Tracker;
 using Facilities.Testing;
 using Microsoft.Data.Sqlite;
 

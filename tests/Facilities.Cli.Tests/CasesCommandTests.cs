@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Facilities.Core.Tracker;
-using Facilities.IO.Tracker;
+using Facilities.Storage.Sqlite.Tracker;
 using Facilities.Testing;
 using Microsoft.Data.Sqlite;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Xml.Linq;
 using Facilities.Core.Tracker;
-using Facilities.IO.Tracker;
+using Facilities.Storage.Sqlite.Tracker;
 using Facilities.Testing;
 using Microsoft.Data.Sqlite;
 

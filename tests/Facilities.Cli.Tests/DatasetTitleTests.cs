@@ -1,7 +1,7 @@
 using Facilities.Cli.Commands;
 using Facilities.Core.Provenance;
 using Facilities.Core.Validation;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 
 namespace Facilities.Cli.Tests;

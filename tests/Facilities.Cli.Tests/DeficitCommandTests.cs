@@ -128,11 +128,11 @@ public sealed class DeficitCommandTests : IDisposable
         var output = _dir.File("t.gpkg");
         Assert.Equal(0, CliRunner.Run("teachers", SharedData.SampleCity, "--year", "2030", "--out", output).Code);
 
-        var layer = Facilities.IO.Store.GeoPackageDataset.ReadLayer(output, "teachers_thcs")!;
+        var layer = Facilities.Storage.Sqlite.GeoPackage.GeoPackageDataset.ReadLayer(output, "teachers_thcs")!;
 
         Assert.Equal(Facilities.Core.Features.FieldType.Integer, layer.Field("teacher_shortfall")!.Type);
         Assert.Contains(layer.Features, f => f["teacher_shortfall"] is null);
         Assert.Contains(layer.Features, f => f["teacher_shortfall"] is long);
-        Assert.True(Facilities.IO.Store.GeoPackageDataset.Metadata(output).ContainsKey("result.stamp_id"));
+        Assert.True(Facilities.Storage.Sqlite.GeoPackage.GeoPackageDataset.Metadata(output).ContainsKey("result.stamp_id"));
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 using Microsoft.Data.Sqlite;
 using SkiaSharp;
@@ -83,7 +83,7 @@ public sealed class ProposeCommandTests : IDisposable
         {
             c.Open();
             // The R-tree triggers call the GeoPackage ST_ functions, which plain SQLite lacks (GDAL and QGIS bring theirs).
-            Facilities.IO.Store.GeoPackageSqlFunctions.Register(c);
+            Facilities.Storage.Sqlite.GeoPackage.GeoPackageSqlFunctions.Register(c);
             using var cmd = c.CreateCommand();
             cmd.CommandText = "UPDATE urban_areas SET name = 'Khu <script>alert(1)</script> & \"Đông\"' WHERE id = 'KDT-02'";
             Assert.Equal(1, cmd.ExecuteNonQuery());

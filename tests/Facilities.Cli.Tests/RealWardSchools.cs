@@ -1,6 +1,6 @@
 using System.Globalization;
 using Facilities.Core.Features;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 
 namespace Facilities.Cli.Tests;

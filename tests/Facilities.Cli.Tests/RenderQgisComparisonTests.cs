@@ -1,6 +1,6 @@
 using System.Globalization;
 using Facilities.Core.Presentation;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 using SkiaSharp;
 

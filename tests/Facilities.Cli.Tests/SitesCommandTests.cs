@@ -1,5 +1,5 @@
 using System.Globalization;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 using MiniExcelLibs;
 

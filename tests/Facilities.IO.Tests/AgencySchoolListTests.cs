@@ -1,10 +1,11 @@
 using System.Globalization;
+using Facilities.Application.Import;
 using Facilities.Core.Features;
 using Facilities.Core.Generation;
 using Facilities.Core.Import;
 using Facilities.Core.Validation;
-using Facilities.IO.Store;
-using Facilities.IO.Tracker;
+using Facilities.Storage.Sqlite.GeoPackage;
+using Facilities.Storage.Sqlite.Tracker;
 using Facilities.Testing;
 using NetTopologySuite.Geometries;
 

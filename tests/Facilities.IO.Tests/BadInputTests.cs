@@ -1,4 +1,6 @@
 using System.Text;
+using Facilities.Application.Import;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
@@ -171,7 +173,7 @@ public sealed class BadInputTests : IDisposable
         var outcome = DatasetImporter.Import(new ImportRequest(GeoJson("ok.geojson", Ward("11001", Square)), "wards", _dataset));
 
         Assert.True(outcome.Written);
-        Assert.Single(Store.GeoPackageDataset.ReadLayer(_dataset, "wards")!.Features);
+        Assert.Single(GeoPackageDataset.ReadLayer(_dataset, "wards")!.Features);
     }
 
     private string WriteShapefile(string name, Encoding encoding, int count, string note = "Đất trường học Hải An")

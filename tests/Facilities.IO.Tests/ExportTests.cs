@@ -1,9 +1,10 @@
 using System.Text;
+using Facilities.Application.Import;
 using Facilities.Core.Generation;
 using Facilities.Core.Validation;
-using Facilities.IO.Readers;
-using Facilities.IO.Store;
-using Facilities.IO.Writers;
+using Facilities.Formats.Readers;
+using Facilities.Formats.Writers;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 
 namespace Facilities.IO.Tests;

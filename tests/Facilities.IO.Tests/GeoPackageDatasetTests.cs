@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Facilities.Core.Generation;
-using Facilities.IO.Store;
+using Facilities.Formats;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 
 namespace Facilities.IO.Tests;

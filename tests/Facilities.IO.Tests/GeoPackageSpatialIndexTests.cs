@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Facilities.Application.Import;
 using Facilities.Core.Deficit;
 using Facilities.Core.Features;
 using Facilities.Core.Generation;
 using Facilities.Core.Norms;
 using Facilities.Core.Provenance;
 using Facilities.Core.Spatial;
-using Facilities.IO.Results;
-using Facilities.IO.Store;
+using Facilities.Reports.Results;
+using Facilities.Storage.Sqlite;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;

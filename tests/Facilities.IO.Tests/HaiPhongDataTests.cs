@@ -1,4 +1,6 @@
-using Facilities.IO.Store;
+using Facilities.Application.Import;
+using Facilities.Formats.Writers;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 
 namespace Facilities.IO.Tests;
@@ -47,7 +49,7 @@ public sealed class HaiPhongDataTests : IDisposable
         DatasetImporter.Import(new ImportRequest(SharedData.HaiPhong("communes_2025.geojson"), "wards", dataset));
         var output = _dir.File("wards.geojson");
 
-        Writers.GeoJsonLayerWriter.Write(GeoPackageDataset.ReadLayer(dataset, "wards")!, output);
+        GeoJsonLayerWriter.Write(GeoPackageDataset.ReadLayer(dataset, "wards")!, output);
 
         var info = ReferenceTools.Run("ogrinfo", $"-so -al \"{output}\"");
         Assert.Contains("Feature Count: 114", info, StringComparison.Ordinal);

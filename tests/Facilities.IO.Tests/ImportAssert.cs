@@ -1,4 +1,6 @@
-using Facilities.IO.Store;
+using Facilities.Application.Import;
+using Facilities.Formats;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 
 namespace Facilities.IO.Tests;

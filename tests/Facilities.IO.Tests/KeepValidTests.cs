@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Facilities.Application.Import;
 using Facilities.Core.Validation;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 using MiniExcelLibs;
 

@@ -1,8 +1,10 @@
+using Facilities.Application.Import;
 using Facilities.Core.Features;
 using Facilities.Core.Spatial;
 using Facilities.Core.Validation;
-using Facilities.IO.Readers;
-using Facilities.IO.Store;
+using Facilities.Formats;
+using Facilities.Formats.Readers;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 
 namespace Facilities.IO.Tests;

@@ -5,7 +5,8 @@ using Facilities.Core.Model;
 using Facilities.Core.Norms;
 using Facilities.Core.Screening;
 using Facilities.Core.Spatial;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 using Microsoft.Data.Sqlite;
 

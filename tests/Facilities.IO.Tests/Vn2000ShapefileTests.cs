@@ -1,7 +1,8 @@
 using System.Globalization;
+using Facilities.Application.Import;
 using Facilities.Core.Spatial;
 using Facilities.Core.Validation;
-using Facilities.IO.Readers;
+using Facilities.Formats.Readers;
 using Facilities.Testing;
 using NetTopologySuite.Geometries;
 

@@ -1,6 +1,6 @@
+using Facilities.Application.Import;
 using Facilities.Core.Validation;
-using Facilities.IO;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 
 namespace Facilities.Render.Tests;

@@ -46,7 +46,7 @@ internal sealed class TestApp : IAsyncDisposable
         File.Copy(SharedData.SampleCity, dataset);
         if (title is not null)
         {
-            global::Facilities.IO.DatasetTitle.Set(dataset, title);
+            global::Facilities.Storage.Sqlite.DatasetTitle.Set(dataset, title);
         }
 
         var cases = tracker ? TrackerCases.Create(dataset) : null;

@@ -1,5 +1,5 @@
 using System.Net;
-using Facilities.IO.Tracker;
+using Facilities.Storage.Sqlite.Tracker;
 using Microsoft.Data.Sqlite;
 
 namespace Facilities.Web.Tests;

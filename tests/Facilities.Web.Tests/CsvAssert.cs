@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
-using Facilities.IO.Results;
+using Facilities.Reports.Results;
 
 namespace Facilities.Web.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Facilities.Core.Catchment;
 using Facilities.Core.Norms;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 
 namespace Facilities.Web.Tests;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 using Facilities.Web.Ogc;
 using Microsoft.AspNetCore.Routing;

@@ -1,5 +1,5 @@
 using System.Net;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 
 namespace Facilities.Web.Tests;

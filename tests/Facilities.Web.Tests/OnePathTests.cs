@@ -1,4 +1,4 @@
-using Facilities.IO;
+using Facilities.Formats;
 using Facilities.Testing;
 
 namespace Facilities.Web.Tests;

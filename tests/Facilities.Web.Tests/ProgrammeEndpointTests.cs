@@ -4,7 +4,7 @@ using Facilities.Application;
 using Facilities.Core.Norms;
 using Facilities.Core.Optimisation;
 using Facilities.Core.Programme;
-using Facilities.IO.Datasets;
+using Facilities.Storage.Sqlite.Datasets;
 using Facilities.Testing;
 using Facilities.Web.Tracker;
 using Microsoft.Extensions.DependencyInjection;

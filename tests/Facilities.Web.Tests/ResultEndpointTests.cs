@@ -1,9 +1,9 @@
 using System.Net;
+using Facilities.Application.Results;
 using Facilities.Core.Compliance;
 using Facilities.Core.Norms;
 using Facilities.Core.Schema;
-using Facilities.IO;
-using Facilities.Application.Results;
+using Facilities.Storage.Sqlite;
 using Facilities.Testing;
 
 namespace Facilities.Web.Tests;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 using NetTopologySuite.Geometries;
 using VtTile = NetTopologySuite.IO.VectorTiles.Tiles.Tile;

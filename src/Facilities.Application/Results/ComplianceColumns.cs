@@ -1,7 +1,7 @@
 using Facilities.Core.Compliance;
 using Facilities.Core.Presentation;
 using Facilities.Core.Results;
-using Facilities.IO.Styles;
+using Facilities.Reports.Styles;
 using static Facilities.Core.Results.ResultColumns;
 
 namespace Facilities.Application.Results;

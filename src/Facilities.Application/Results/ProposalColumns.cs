@@ -2,7 +2,7 @@ using System.Globalization;
 using Facilities.Core.Optimisation;
 using Facilities.Core.Proposals;
 using Facilities.Core.Results;
-using Facilities.IO.Results;
+using Facilities.Reports.Results;
 using static Facilities.Core.Results.ResultColumns;
 
 namespace Facilities.Application.Results;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Facilities.Core.Tracker;
-using Facilities.IO.Tracker;
 using Facilities.Storage.PostGis;
+using Facilities.Storage.Sqlite.Tracker;
 
 namespace Facilities.Cli.Commands;
 

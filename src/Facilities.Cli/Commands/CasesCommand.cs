@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Facilities.Core.Tracker;
-using Facilities.IO.Results;
+using Facilities.Reports.Results;
 using Spectre.Console;
 
 namespace Facilities.Cli.Commands;

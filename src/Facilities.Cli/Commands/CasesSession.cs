@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Facilities.Core.Tracker;
 using Facilities.Core.Tracker.Procedures;
-using Facilities.IO.Tracker;
 using Facilities.Storage.PostGis;
+using Facilities.Storage.Sqlite.Tracker;
 
 namespace Facilities.Cli.Commands;
 

@@ -4,7 +4,7 @@ using Facilities.Application;
 using Facilities.Application.Results;
 using Facilities.Core.Compliance;
 using Facilities.Core.Presentation;
-using Facilities.IO.Results;
+using Facilities.Reports.Results;
 using Spectre.Console;
 
 namespace Facilities.Cli.Commands;

@@ -1,5 +1,5 @@
 using Facilities.Application;
-using Facilities.IO;
+using Facilities.Storage.Sqlite;
 
 namespace Facilities.Cli.Commands;
 

@@ -7,7 +7,7 @@ using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
 using Facilities.Core.Presentation;
 using Facilities.Core.Schema;
-using Facilities.IO.Results;
+using Facilities.Reports.Results;
 using Spectre.Console;
 
 namespace Facilities.Cli.Commands;

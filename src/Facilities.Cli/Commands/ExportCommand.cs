@@ -2,9 +2,9 @@ using System.CommandLine;
 using Facilities.Application;
 using Facilities.Core.Features;
 using Facilities.Core.Spatial;
-using Facilities.IO;
-using Facilities.IO.Store;
-using Facilities.IO.Writers;
+using Facilities.Formats;
+using Facilities.Formats.Writers;
+using Facilities.Storage.Sqlite.GeoPackage;
 
 namespace Facilities.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Facilities.Core.Generation;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite.GeoPackage;
 
 namespace Facilities.Cli.Commands;
 

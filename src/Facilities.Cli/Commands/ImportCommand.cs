@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Facilities.Application;
+using Facilities.Application.Import;
 using Facilities.Core.Spatial;
-using Facilities.IO;
+using Facilities.Formats;
 
 namespace Facilities.Cli.Commands;
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Facilities.Application;
-using Facilities.IO.Datasets;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite.Datasets;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Spectre.Console;
 
 namespace Facilities.Cli.Commands;
@@ -35,7 +35,7 @@ internal static class InfoCommand
             // Once: on a GeoPackage the hash reads every row (about 1 s at a million parcels).
             var hash = store.ContentHash();
             u.Out.WriteLine($"{u.T("Mã băm nội dung", "Content hash")} SHA-256: {hash}");
-            if (Facilities.IO.DatasetTitle.Of(meta) is { } datasetTitle)
+            if (Facilities.Storage.Sqlite.DatasetTitle.Of(meta) is { } datasetTitle)
             {
                 u.Out.WriteLine($"{u.T("Tiêu đề", "Title")}: {datasetTitle}");
             }

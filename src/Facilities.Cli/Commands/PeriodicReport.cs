@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Facilities.Application;
 using Facilities.Core.Tracker.Reporting;
-using Facilities.IO.Tracker;
+using Facilities.Reports.Tracker;
 
 namespace Facilities.Cli.Commands;
 

@@ -6,13 +6,13 @@ using Facilities.Core.Optimisation;
 using Facilities.Core.Programme;
 using Facilities.Core.Schema;
 using Facilities.Core.Tracker;
-using Facilities.IO.Readers;
-using Facilities.IO.Results;
-using Facilities.IO.Tracker;
-using Facilities.IO.Writers;
+using Facilities.Formats.Readers;
+using Facilities.Formats.Writers;
 using Facilities.Optimisation.OrTools;
+using Facilities.Reports.Results;
 using Facilities.Storage.PostGis;
 using Facilities.Storage.PostGis.Datasets;
+using Facilities.Storage.Sqlite.Tracker;
 
 namespace Facilities.Cli.Commands;
 
@@ -80,7 +80,7 @@ internal static class ProgrammeCommand
             {
                 normsSet = ProgrammeComputation.WithCosts(normsSet, costsFile.FullName);
             }
-            var d = new DatasetContext(new IO.Datasets.GeoPackageStore(path), normsSet);
+            var d = new DatasetContext(new Facilities.Storage.Sqlite.Datasets.GeoPackageStore(path), normsSet);
             var options = new ProgrammeOptions(first, last, BudgetCsvReader.Read(r.GetValue(budget)!.FullName, r.GetValue(carryOver)))
             {
                 Method = r.GetValue(method)!,

@@ -7,10 +7,10 @@ using Facilities.Core.Optimisation;
 using Facilities.Core.Presentation;
 using Facilities.Core.Proposals;
 using Facilities.Core.Schema;
-using Facilities.IO.Results;
-using Facilities.IO.Writers;
+using Facilities.Formats.Writers;
 using Facilities.Optimisation.OrTools;
 using Facilities.Render;
+using Facilities.Reports.Results;
 using Spectre.Console;
 
 namespace Facilities.Cli.Commands;

@@ -1,12 +1,12 @@
 using System.CommandLine;
+using Facilities.Application;
 using Facilities.Core.Catchment;
 using Facilities.Core.Deficit;
 using Facilities.Core.Schema;
-using Facilities.Application;
-using Facilities.IO;
-using Facilities.IO.Results;
-using Facilities.IO.Writers;
+using Facilities.Formats.Writers;
 using Facilities.Render;
+using Facilities.Reports.Results;
+using Facilities.Storage.Sqlite;
 
 namespace Facilities.Cli.Commands;
 

@@ -151,7 +151,7 @@ internal static class ServeCommand
                     {
                         app.Services.GetRequiredService<ParcelTiles>().Warm();
                     }
-                    catch (Exception e) when (e is IOException or IO.DataFileException or InvalidOperationException or Core.Datasets.DatasetUnavailableException)
+                    catch (Exception e) when (e is IOException or Facilities.Formats.DataFileException or InvalidOperationException or Core.Datasets.DatasetUnavailableException)
                     {
                         u.Err.WriteLine(u.T("cảnh báo: không đọc được thửa đất: ", "warning: could not read the parcels: ") + e.Message);
                     }

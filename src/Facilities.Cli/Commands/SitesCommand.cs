@@ -6,9 +6,9 @@ using Facilities.Application.Results;
 using Facilities.Core.Presentation;
 using Facilities.Core.Schema;
 using Facilities.Core.Screening;
-using Facilities.IO;
-using Facilities.IO.Readers;
-using Facilities.IO.Results;
+using Facilities.Formats;
+using Facilities.Formats.Readers;
+using Facilities.Reports.Results;
 using Spectre.Console;
 
 namespace Facilities.Cli.Commands;

@@ -6,7 +6,7 @@ using Facilities.Application.Results;
 using Facilities.Core.Deficit;
 using Facilities.Core.Presentation;
 using Facilities.Core.Schema;
-using Facilities.IO.Results;
+using Facilities.Reports.Results;
 using Spectre.Console;
 
 namespace Facilities.Cli.Commands;

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Facilities.Application;
+using Facilities.Application.Import;
 using Facilities.Core.Schema;
 using Facilities.Core.Spatial;
 using Facilities.Core.Validation;
-using Facilities.IO;
 
 namespace Facilities.Cli.Commands;
 

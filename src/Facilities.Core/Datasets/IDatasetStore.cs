@@ -9,7 +9,7 @@ namespace Facilities.Core.Datasets;
 /// <summary>
 /// Where a dataset's five layers live (docs/architecture.md): the port every computation reads its inputs through,
 /// so a computation does not know whether the dataset is a GeoPackage file or a database. The GeoPackage file
-/// (Facilities.IO.Datasets.GeoPackageStore) is the first implementation.
+/// (Facilities.Storage.Sqlite.Datasets.GeoPackageStore) is the first implementation.
 /// </summary>
 public interface IDatasetStore
 {

@@ -29,7 +29,7 @@ internal static class MetaEndpoints
             return Results.Json(new
             {
                 dataset = d.FileName,
-                title = Facilities.IO.DatasetTitle.Of(d.Context.Store.Metadata()),
+                title = Facilities.Storage.Sqlite.DatasetTitle.Of(d.Context.Store.Metadata()),
                 datasetSha256 = d.Sha256,
                 normsVersion = d.Norms.Version,
                 toolVersion = DatasetService.ToolVersion,

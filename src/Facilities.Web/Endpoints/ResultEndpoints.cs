@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Facilities.Core.Results;
-using Facilities.IO.Results;
+using Facilities.Reports.Results;
 
 namespace Facilities.Web.Endpoints;
 

@@ -48,7 +48,7 @@ internal static class OgcItems
                 foreach (var stamp in table.Stamps)
                 {
                     w.WriteStartObject();
-                    IO.Results.ResultGeoJson.StampProperties(w, stamp);
+                    Facilities.Reports.Results.ResultGeoJson.StampProperties(w, stamp);
                     w.WriteEndObject();
                 }
 

@@ -1,7 +1,7 @@
 using Facilities.Core.Features;
 using Facilities.Core.Provenance;
 using Facilities.Core.Results;
-using Facilities.IO.Results;
+using Facilities.Reports.Results;
 
 namespace Facilities.Web.Ogc;
 

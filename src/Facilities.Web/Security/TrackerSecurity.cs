@@ -1,6 +1,6 @@
 using Facilities.Core.Tracker;
-using Facilities.IO.Tracker;
 using Facilities.Storage.PostGis;
+using Facilities.Storage.Sqlite.Tracker;
 
 namespace Facilities.Web.Security;
 

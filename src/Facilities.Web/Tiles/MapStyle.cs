@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Facilities.IO.Styles;
+using Facilities.Reports.Styles;
 
 namespace Facilities.Web.Tiles;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite.GeoPackage;
 using NetTopologySuite.Geometries;
 
 namespace Facilities.Web.Tiles;

@@ -50,7 +50,7 @@ public sealed class ParcelIndex
     public int Count => Ids.Count;
 
     /// <summary>Reads the dataset's parcels (none when <paramref name="hasParcels"/> is false: the dataset has no parcels layer).</summary>
-    public static ParcelIndex Load(string dataset, bool hasParcels) => Load(new IO.Datasets.GeoPackageStore(dataset), hasParcels);
+    public static ParcelIndex Load(string dataset, bool hasParcels) => Load(new Facilities.Storage.Sqlite.Datasets.GeoPackageStore(dataset), hasParcels);
 
     /// <summary>Reads the parcels of the dataset in <paramref name="store"/> (none when <paramref name="hasParcels"/> is false).</summary>
     public static ParcelIndex Load(Core.Datasets.IDatasetStore store, bool hasParcels)

@@ -183,7 +183,7 @@ public sealed class ParcelTiles
     }
 
     /// <summary>The tile of the rows read through the R-tree (layer order, as the in-memory path's hits).</summary>
-    private static byte[]? BoxTile(List<IO.Store.GeoPackageBoxRow> rows, int z, int x, int y)
+    private static byte[]? BoxTile(List<Facilities.Storage.Sqlite.GeoPackage.GeoPackageBoxRow> rows, int z, int x, int y)
     {
         if (rows.Count == 0)
         {

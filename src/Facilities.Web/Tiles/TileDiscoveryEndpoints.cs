@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Facilities.Core.Schema;
-using Facilities.IO.Styles;
+using Facilities.Reports.Styles;
 using Facilities.Web.Endpoints;
 
 namespace Facilities.Web.Tiles;

@@ -1,7 +1,7 @@
 using Facilities.Application;
 using Facilities.Core.Tracker;
 using Facilities.Core.Tracker.Reporting;
-using Facilities.IO.Tracker;
+using Facilities.Reports.Tracker;
 
 namespace Facilities.Web.Tracker;
 

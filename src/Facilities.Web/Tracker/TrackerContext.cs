@@ -1,7 +1,7 @@
 using Facilities.Core.Tracker;
 using Facilities.Core.Tracker.Procedures;
-using Facilities.IO.Tracker;
 using Facilities.Storage.PostGis;
+using Facilities.Storage.Sqlite.Tracker;
 using NetTopologySuite.Geometries;
 
 namespace Facilities.Web.Tracker;

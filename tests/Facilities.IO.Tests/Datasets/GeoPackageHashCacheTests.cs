@@ -1,7 +1,7 @@
 using Facilities.Core.Datasets;
 using Facilities.Core.Generation;
-using Facilities.IO.Datasets;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite.Datasets;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 using Microsoft.Data.Sqlite;
 

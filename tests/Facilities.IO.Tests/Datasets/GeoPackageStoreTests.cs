@@ -1,7 +1,7 @@
 using Facilities.Core.Datasets;
 using Facilities.Core.Generation;
 using Facilities.Core.Spatial;
-using Facilities.IO.Datasets;
+using Facilities.Storage.Sqlite.Datasets;
 using Facilities.Testing;
 
 namespace Facilities.IO.Tests.Datasets;

@@ -1,8 +1,9 @@
 using Facilities.Core.Deficit;
 using Facilities.Core.Norms;
 using Facilities.Core.Provenance;
-using Facilities.IO.Results;
-using Facilities.IO.Store;
+using Facilities.Reports.Results;
+using Facilities.Storage.Sqlite;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 using MiniExcelLibs;
 

@@ -2,8 +2,8 @@ using Facilities.Core.Features;
 using Facilities.Core.Provenance;
 using Facilities.Core.Results;
 using Facilities.Core.Spatial;
-using Facilities.IO.Results;
-using Facilities.IO.Writers;
+using Facilities.Formats.Writers;
+using Facilities.Reports.Results;
 using Facilities.Testing;
 
 namespace Facilities.IO.Tests.Results;

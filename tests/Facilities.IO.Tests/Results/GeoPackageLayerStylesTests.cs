@@ -4,9 +4,10 @@ using Facilities.Core.Features;
 using Facilities.Core.Norms;
 using Facilities.Core.Provenance;
 using Facilities.Core.Spatial;
-using Facilities.IO.Results;
-using Facilities.IO.Store;
-using Facilities.IO.Styles;
+using Facilities.Reports.Results;
+using Facilities.Reports.Styles;
+using Facilities.Storage.Sqlite;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 using Microsoft.Data.Sqlite;
 

@@ -1,8 +1,8 @@
 using Facilities.Core.Features;
 using Facilities.Core.Spatial;
-using Facilities.IO.Results;
-using Facilities.IO.Store;
-using Facilities.IO.Styles;
+using Facilities.Reports.Results;
+using Facilities.Reports.Styles;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 
 namespace Facilities.IO.Tests.Results;

@@ -4,8 +4,8 @@ using System.Text.Json;
 using Facilities.Core.Presentation;
 using Facilities.Core.Provenance;
 using Facilities.Core.Results;
-using Facilities.IO.Results;
-using Facilities.IO.Store;
+using Facilities.Reports.Results;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 using MiniExcelLibs;
 

@@ -2,7 +2,7 @@ using Facilities.Application.Results;
 using Facilities.Core.Deficit;
 using Facilities.Core.Provenance;
 using Facilities.Core.Results;
-using Facilities.IO.Store;
+using Facilities.Storage.Sqlite.GeoPackage;
 using Facilities.Testing;
 
 namespace Facilities.IO.Tests.Results;

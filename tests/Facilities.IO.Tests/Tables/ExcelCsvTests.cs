@@ -1,6 +1,7 @@
 using System.Text;
+using Facilities.Application.Import;
 using Facilities.Core.Spatial;
-using Facilities.IO.Readers;
+using Facilities.Formats.Readers;
 using Facilities.Testing;
 using NetTopologySuite.Geometries;
 

@@ -1,5 +1,7 @@
+using Facilities.Application.Import;
 using Facilities.Core.Spatial;
-using Facilities.IO.Readers;
+using Facilities.Formats;
+using Facilities.Formats.Readers;
 using Facilities.Testing;
 using NetTopologySuite.Geometries;
 

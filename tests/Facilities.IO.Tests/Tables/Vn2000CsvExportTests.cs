@@ -1,8 +1,9 @@
 using System.Globalization;
+using Facilities.Application.Import;
 using Facilities.Core.Features;
 using Facilities.Core.Generation;
 using Facilities.Core.Spatial;
-using Facilities.IO.Writers;
+using Facilities.Formats.Writers;
 using Facilities.Testing;
 using NetTopologySuite.Geometries;
 

@@ -1,4 +1,5 @@
-using Facilities.IO.Text;
+using Facilities.Formats.Text;
+
 
 namespace Facilities.IO.Tests.Text;
 

@@ -1,7 +1,8 @@
 using System.Text;
+using Facilities.Application.Import;
 using Facilities.Core.Features;
 using Facilities.Core.Validation;
-using Facilities.IO.Readers;
+using Facilities.Formats.Readers;
 using Facilities.Testing;
 
 namespace Facilities.IO.Tests.Text;

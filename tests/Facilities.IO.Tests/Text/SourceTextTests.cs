@@ -1,6 +1,7 @@
 using System.Text;
 using Facilities.Core.Validation;
-using Facilities.IO.Text;
+using Facilities.Formats;
+using Facilities.Formats.Text;
 using Facilities.Testing;
 
 namespace Facilities.IO.Tests.Text;

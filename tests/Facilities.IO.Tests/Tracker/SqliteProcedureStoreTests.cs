@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Facilities.Core.Tracker;
-using Facilities.IO.Tracker;
+using Facilities.Storage.Sqlite.Tracker;
 using Facilities.Testing;
 using Facilities.Testing.Tracker;
 using Microsoft.Data.Sqlite;

@@ -1,6 +1,6 @@
 using Facilities.Application;
-using Facilities.IO.Datasets;
 using Facilities.Storage.PostGis.Datasets;
+using Facilities.Storage.Sqlite.Datasets;
 using Facilities.Testing;
 using Npgsql;
 

@@ -78,8 +78,8 @@ public sealed class PostGisCliTests : IDisposable
         Assert.Contains("solver_runs", tables);
         foreach (var t in tables)
         {
-            var x = IO.Store.GeoPackageDataset.ReadLayer(Path.Combine(a, "p.gpkg"), t)!;
-            var y = IO.Store.GeoPackageDataset.ReadLayer(Path.Combine(b, "p.gpkg"), t)!;
+            var x = Facilities.Storage.Sqlite.GeoPackage.GeoPackageDataset.ReadLayer(Path.Combine(a, "p.gpkg"), t)!;
+            var y = Facilities.Storage.Sqlite.GeoPackage.GeoPackageDataset.ReadLayer(Path.Combine(b, "p.gpkg"), t)!;
             Assert.Equal(x.Fields, y.Fields);
             Assert.Equal(x.Features.Count, y.Features.Count);
             foreach (var (f, g) in x.Features.Zip(y.Features))
@@ -128,7 +128,7 @@ public sealed class PostGisCliTests : IDisposable
 
         var info = Cli("info", pg.Location, "--lang", "en");
         Assert.Equal(ExitCodes.Ok, info.Code);
-        Assert.Contains(new IO.Datasets.GeoPackageStore(SharedData.SampleCity).ContentHash(), info.Out, StringComparison.Ordinal);
+        Assert.Contains(new Facilities.Storage.Sqlite.Datasets.GeoPackageStore(SharedData.SampleCity).ContentHash(), info.Out, StringComparison.Ordinal);
         Assert.Contains("parcels", info.Out, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, Cli("export", pg.Location, "--layer", "wards", "--out", _dir.File("w.geojson")).Code);
         Assert.Equal(ExitCodes.Ok, Cli("export", SharedData.SampleCity, "--layer", "wards", "--out", _dir.File("w2.geojson")).Code);
@@ -148,9 +148,9 @@ public sealed class PostGisCliTests : IDisposable
 
         Assert.Equal(ExitCodes.Ok, there.Code);
         Assert.Equal(ExitCodes.Ok, back.Code);
-        var hash = new IO.Datasets.GeoPackageStore(SharedData.SampleCity).ContentHash();
+        var hash = new Facilities.Storage.Sqlite.Datasets.GeoPackageStore(SharedData.SampleCity).ContentHash();
         Assert.Contains(hash, there.Out, StringComparison.Ordinal);
-        Assert.Equal(hash, new IO.Datasets.GeoPackageStore(_dir.File("back.gpkg")).ContentHash());
+        Assert.Equal(hash, new Facilities.Storage.Sqlite.Datasets.GeoPackageStore(_dir.File("back.gpkg")).ContentHash());
     }
 
     [Fact]
@@ -183,6 +183,6 @@ public sealed class PostGisCliTests : IDisposable
 
         var hashes = new[] { pg.Location, libpq, uri }.Select(l => Application.DatasetLocation.Open(l).ContentHash()).Distinct().ToList();
 
-        Assert.Equal(new IO.Datasets.GeoPackageStore(SharedData.SampleCity).ContentHash(), Assert.Single(hashes));
+        Assert.Equal(new Facilities.Storage.Sqlite.Datasets.GeoPackageStore(SharedData.SampleCity).ContentHash(), Assert.Single(hashes));
     }
 }

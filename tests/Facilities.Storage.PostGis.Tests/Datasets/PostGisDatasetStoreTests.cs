@@ -3,7 +3,7 @@ using Facilities.Core.Features;
 using Facilities.Core.Norms;
 using Facilities.Core.Screening;
 using Facilities.Core.Spatial;
-using Facilities.IO.Datasets;
+using Facilities.Storage.Sqlite.Datasets;
 using Facilities.Testing;
 using NetTopologySuite.Geometries;
 
@@ -114,7 +114,7 @@ public sealed class PostGisDatasetStoreTests : IDisposable
         var options = new ScreeningOptions(level, 2030) { Top = 0 };
         ScreeningResult Screen(IDatasetStore store)
         {
-            var city = IO.DatasetLoader.LoadCity(store, NormsSet.BuiltIn);
+            var city = Facilities.Storage.Sqlite.DatasetLoader.LoadCity(store, NormsSet.BuiltIn);
             var screener = new ParcelScreener(city, NormsSet.BuiltIn, options);
             var filter = screener.CreateAttributeFilter();
             return screener.Screen(store.StreamParcels(city.MetricCrs, filter), filter);

@@ -1,4 +1,0 @@
-namespace Facilities.IO.Readers.Tables;
-
-/// <summary>A table and its header, ready to be turned into features.</summary>
-public sealed record TableSection(RawTable Table, HeaderInfo Header);

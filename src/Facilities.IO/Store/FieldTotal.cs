@@ -1,7 +1,0 @@
-namespace Facilities.IO.Store;
-
-/// <summary>The sum of one numeric field.</summary>
-/// <param name="Field">Field name.</param>
-/// <param name="Sum">Sum over the features that have a value; null when none has.</param>
-/// <param name="WithValue">Number of features with a value.</param>
-public sealed record FieldTotal(string Field, double? Sum, long WithValue);

@@ -1,0 +1,171 @@
+using Facilities.Core.Datasets;
+using Facilities.Core.Features;
+using Facilities.Core.Model;
+using Facilities.Core.Norms;
+using Facilities.Core.Screening;
+using Facilities.Core.Spatial;
+using Facilities.Formats;
+using Facilities.Storage.Sqlite.GeoPackage;
+using Microsoft.Data.Sqlite;
+using NetTopologySuite.Geometries;
+
+namespace Facilities.Storage.Sqlite;
+
+/// <summary>Reads a dataset's layers into a <see cref="CityModel"/>.</summary>
+public static class DatasetLoader
+{
+    /// <summary>Loads the city (without its parcels); the dataset must have a wards layer.</summary>
+    public static CityModel LoadCity(string path, NormsSet norms) => LoadCity(new Datasets.GeoPackageStore(path), norms);
+
+    /// <summary>Loads the city (without its parcels) from any store; the dataset must have a wards layer.</summary>
+    public static CityModel LoadCity(IDatasetStore store, NormsSet norms)
+    {
+        var wards = store.ReadLayer("wards")
+            ?? throw new DataFileException("layer-absent", store.Name, "wards",
+                "bộ dữ liệu chưa có lớp wards (phường/xã); hãy nhập trước.", "the dataset has no wards layer; import it first.");
+        return CityModel.FromLayers(
+            wards,
+            store.ReadLayer("schools"),
+            store.ReadLayer("urban_areas"),
+            store.ReadLayer("industrial_zones"),
+            norms["dependants_per_worker"]);
+    }
+
+    /// <summary>
+    /// Streams the parcels layer as <see cref="ParcelUnit"/>s in <paramref name="metric"/>, in layer order, without
+    /// holding the layer in memory. A parcel's geometry is decoded and reprojected only when first used (screening
+    /// rejects most parcels on their area and land use alone), on whichever thread uses it.
+    /// </summary>
+    /// <param name="path">The dataset.</param>
+    /// <param name="metric">The city's metric CRS (<see cref="CityModel.MetricCrs"/>).</param>
+    public static IEnumerable<ParcelUnit> StreamParcels(string path, CrsDefinition metric) => StreamParcels(path, metric, null);
+
+    /// <summary>
+    /// Streams the parcels layer as <see cref="StreamParcels(string, CrsDefinition)"/> does, leaving out the rows
+    /// <paramref name="filter"/> rejects on their area and land-use codes: for those, neither the id nor the geometry
+    /// blob is read (docs/performance.md). Rows without a stated area are never left out.
+    /// </summary>
+    /// <param name="path">The dataset.</param>
+    /// <param name="metric">The city's metric CRS.</param>
+    /// <param name="filter">The screener's attribute filter (<see cref="ParcelScreener.CreateAttributeFilter"/>), or null.</param>
+    public static IEnumerable<ParcelUnit> StreamParcels(string path, CrsDefinition metric, AttributeFilter? filter)
+    {
+        GeoPackageTableInfo table;
+        List<FieldInfo> fields;
+        using (var c = GeoPackageDataset.OpenExisting(path, SqliteOpenMode.ReadOnly))
+        {
+            table = GeoPackageLayerReader.ListTables(c).Find(t => t.Name == "parcels")
+                ?? throw new DataFileException("layer-absent", Path.GetFileName(path), "parcels",
+                    "bộ dữ liệu chưa có lớp parcels (thửa đất); hãy nhập trước.", "the dataset has no parcels layer; import it first.");
+            fields = GeoPackageLayerReader.Fields(c, table);
+        }
+
+        var from = GeoPackageLayerReader.ResolveCrs(table, "parcels", Path.GetFileName(path)) ?? CrsRegistry.Get(CrsRegistry.Wgs84Srid);
+        string Column(string name) => fields.Exists(f => f.Name == name) ? GeoPackageSchema.Quote(name) : "NULL";
+        var (geom, area, owner) = (GeoPackageSchema.Quote(table.GeometryColumn), Column("area_m2"), Column("owner_type"));
+        var sql = $"SELECT {geom}, {Column("id")}, {Column("land_use")}, {Column("planned_land_use")}, {owner}, {area} " +
+            $"FROM {GeoPackageSchema.Quote(table.Name)}";
+        string? count = null;
+        if (filter is { IsActive: true } && area != "NULL")
+        {
+            // PERF (issue 15): rows whose stated area is below every minimum are most of a city and are rejected on area
+            // (unless a state parcel may merge), so SQLite leaves them out and counts them in a query of its own, and
+            // this thread never steps them. The condition keeps a superset of what the filter keeps (any area that is
+            // not a number, any owner that is not text), and the filter tests every row kept as before, so the result
+            // is the same as reading every row.
+            var keep = $"typeof({area}) NOT IN ('integer', 'real') OR {area} >= @low";
+            if (filter.SmallStateParcelsMayMerge && owner != "NULL")
+            {
+                keep += $" OR typeof({owner}) NOT IN ('text', 'null') OR {owner} = 'state' COLLATE BINARY";
+            }
+
+            count = $"SELECT count(*) FROM {GeoPackageSchema.Quote(table.Name)} WHERE {geom} IS NOT NULL AND NOT ({keep})";
+            sql += $" WHERE {keep}";
+        }
+
+        return Read(path, sql + " ORDER BY rowid", count, from, metric, filter);
+    }
+
+    private static IEnumerable<ParcelUnit> Read(string path, string sql, string? countSql, CrsDefinition from, CrsDefinition metric, AttributeFilter? filter)
+    {
+        // The rows left out are counted on another connection while this one steps the rows kept.
+        var leftOut = countSql is null ? null : Task.Run(() =>
+        {
+            using var c = new RawRowReader(path, countSql);
+            c.Bind("@low", filter!.MinimumArea);
+            c.Read();
+            return c.Int64(0);
+        });
+        // PERF: stepped through SQLitePCL.raw (RawRowReader), so a rejected row costs no string and no array.
+        using var r = new RawRowReader(path, sql);
+        if (countSql is not null)
+        {
+            r.Bind("@low", filter!.MinimumArea);
+        }
+
+        var transform = Reprojector.PairTransform(from, metric);
+        // Land-use and owner codes repeat; sharing one string per code keeps a parcel's survivors small.
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (r.Read())
+        {
+            if (r.IsNull(0))
+            {
+                continue; // validation reports parcels without geometry; screening has nothing to test
+            }
+
+            // PERF: the attributes first; a row the filter rejects costs no id string and no blob copy, which is most
+            // rows (they fail on area or land use).
+            var landUse = r.Code(2, codes) ?? "";
+            var (planned, owner) = (r.Code(3, codes), r.Code(4, codes));
+            var area = r.Double(5);
+            Envelope? bounds = null;
+            if (area is double stated && filter is not null)
+            {
+                // Between the two minimums the ward decides which failure counts: the blob header's envelope settles it
+                // for most rows without decoding the geometry.
+                bounds = filter.NeedsBounds(stated) ? Bounds(r.Bytes(0), transform) : null;
+                if (filter.Rejects(stated, landUse, planned, owner, bounds))
+                {
+                    continue;
+                }
+            }
+
+            var blob = r.Bytes(0).ToArray();
+            var id = r.Text(1) ?? "";
+            Geometry Load() => Reprojector.TransformInPlace(GeoPackageBlob.Read(blob), from, metric);
+            if (area is double a)
+            {
+                yield return new ParcelUnit(id, landUse, planned, owner, a, Load) { Bounds = bounds };
+            }
+            else
+            {
+                var g = Load();
+                yield return new ParcelUnit(id, landUse, planned, owner, g.Area, g);
+            }
+        }
+
+        if (leftOut is not null)
+        {
+            filter!.CountRejectedOnArea(leftOut.GetAwaiter().GetResult());
+        }
+    }
+
+    // A box in the metric CRS containing the geometry of a blob whose header has an envelope: its corners transformed,
+    // widened by far more than a straight edge of the source CRS bends in the metric one (under 3 mm over 10 km in UTM).
+    private static Envelope? Bounds(ReadOnlySpan<byte> blob, Func<double, double, (double X, double Y)> transform)
+    {
+        if (!GeoPackageBlob.TryHeaderEnvelope(blob, out var minX, out var maxX, out var minY, out var maxY))
+        {
+            return null;
+        }
+
+        var (ax, ay) = transform(minX, minY);
+        var (bx, by) = transform(maxX, minY);
+        var (cx, cy) = transform(maxX, maxY);
+        var (dx, dy) = transform(minX, maxY);
+        var box = new Envelope(Math.Min(Math.Min(ax, bx), Math.Min(cx, dx)), Math.Max(Math.Max(ax, bx), Math.Max(cx, dx)),
+            Math.Min(Math.Min(ay, by), Math.Min(cy, dy)), Math.Max(Math.Max(ay, by), Math.Max(cy, dy)));
+        box.ExpandBy(0.5 + (1e-3 * Math.Max(box.Width, box.Height)));
+        return double.IsFinite(box.Width) && double.IsFinite(box.Height) ? box : null;
+    }
+}
