@@ -11,6 +11,7 @@ export class ApiError extends Error {
 }
 
 let pending = 0;
+/** @type {Array<(value?: unknown) => void>} */
 const idleWaiters = [];
 
 function settle() {
@@ -21,7 +22,11 @@ function settle() {
 
 /** Resolves when no request is in flight (the E2E tests wait on it instead of sleeping). */
 export function requestsIdle() {
-  return pending === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
+  return pending === 0
+    ? Promise.resolve()
+    : new Promise((resolve) => {
+        idleWaiters.push(resolve);
+      });
 }
 
 /**
@@ -38,10 +43,17 @@ export async function busy(action) {
   }
 }
 
+/**
+ * A fetch that answers the parsed JSON (null for an empty body) or throws an ApiError.
+ * @param {string} url
+ * @param {RequestInit & { json?: unknown }} [options] `json` is sent as the body, by POST unless `method` says otherwise.
+ * @returns {Promise<any>}
+ */
 export async function api(url, options = {}) {
   pending += 1;
   document.documentElement.dataset.busy = '1';
   try {
+    /** @type {RequestInit & { json?: unknown }} */
     const init = { credentials: 'same-origin', headers: { Accept: 'application/json' }, ...options };
     if (options.json !== undefined) {
       init.method = init.method || 'POST';
@@ -66,6 +78,7 @@ export async function api(url, options = {}) {
   }
 }
 
+/** @param {Record<string, unknown>} params @returns {string} `?a=1&b=2`, or '' when nothing is set. */
 export function query(params) {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {

@@ -4,7 +4,14 @@ import { t, tOr } from './i18n.js';
 import { state } from './state.js';
 
 const $ = (id) => document.getElementById(id);
+/** @param {string} id */
+const $select = (id) => /** @type {HTMLSelectElement} */ (document.getElementById(id));
 
+/**
+ * @param {HTMLSelectElement} select
+ * @param {string[]} values
+ * @param {(value: string) => string} labelOf
+ */
 function fillSelect(select, values, labelOf) {
   const value = select.value;
   select.replaceChildren(...values.map((v) => new Option(labelOf(v), v)));
@@ -13,13 +20,13 @@ function fillSelect(select, values, labelOf) {
 
 export function renderControlLabels() {
   const meta = state.meta;
-  fillSelect($('level-select'), meta.levels, (l) => tOr(`level.${l}`, l));
-  $('level-select').value = state.level;
-  fillSelect($('indicator-select'), ['deficit', 'teachers'], (k) => t(`indicator.${k}`));
-  $('indicator-select').value = state.indicator;
-  fillSelect($('school-colour-select'), ['load', 'compliance'], (k) => t(`schoolColour.${k}`));
-  $('school-colour-select').value = state.schoolColour;
-  for (const input of document.querySelectorAll('input[name="method"]')) {
+  fillSelect($select('level-select'), meta.levels, (l) => tOr(`level.${l}`, l));
+  $select('level-select').value = state.level;
+  fillSelect($select('indicator-select'), ['deficit', 'teachers'], (k) => t(`indicator.${k}`));
+  $select('indicator-select').value = state.indicator;
+  fillSelect($select('school-colour-select'), ['load', 'compliance'], (k) => t(`schoolColour.${k}`));
+  $select('school-colour-select').value = state.schoolColour;
+  for (const input of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('input[name="method"]'))) {
     input.nextElementSibling.textContent = t(`method.${input.value}`);
   }
 }
@@ -49,21 +56,21 @@ export function createControls({ onChoroplethChange, onSchoolColourChange, onLay
   );
   renderControlLabels();
 
-  $('level-select').addEventListener('change', (e) => {
-    state.level = e.target.value;
+  $select('level-select').addEventListener('change', (e) => {
+    state.level = /** @type {HTMLSelectElement} */ (e.target).value;
     onChoroplethChange({ level: true });
   });
-  $('indicator-select').addEventListener('change', (e) => {
-    state.indicator = e.target.value;
+  $select('indicator-select').addEventListener('change', (e) => {
+    state.indicator = /** @type {HTMLSelectElement} */ (e.target).value;
     onChoroplethChange();
   });
-  $('school-colour-select').addEventListener('change', (e) => {
-    state.schoolColour = e.target.value;
+  $select('school-colour-select').addEventListener('change', (e) => {
+    state.schoolColour = /** @type {HTMLSelectElement} */ (e.target).value;
     onSchoolColourChange();
   });
 
   const years = meta.years && meta.years.length ? meta.years : [meta.baseYear];
-  const slider = $('year-slider');
+  const slider = /** @type {HTMLInputElement} */ ($('year-slider'));
   slider.min = String(Math.min(...years));
   slider.max = String(Math.max(...years));
   slider.step = '1';

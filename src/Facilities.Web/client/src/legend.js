@@ -34,6 +34,7 @@ function group(title, items) {
 export function legendEntries(layers) {
   const groups = [];
   if (layers.wards.getVisible()) {
+    /** @type {Array<{ colour: string, label: string, hatched?: boolean, key?: string }>} */
     const entries = state.classes.map((c) => ({
       colour: c.colour,
       label: c.upper - c.lower === 1 ? formatNumber(c.upper) : `${formatNumber(c.lower + 1)}–${formatNumber(c.upper)}`,

@@ -59,6 +59,7 @@ function updateStatus() {
 async function loadChoropleth() {
   const request = ++choroplethRequest;
   const indicator = INDICATORS[state.indicator];
+  /** @type {{ features: Array<{ properties: import('./types.js').DeficitProperties }>, stamp?: object }} */
   const fc = await api(`${indicator.url}${query({ level: state.level, year: state.year, method: state.method })}`);
   if (request !== choroplethRequest) return; // a later switch already asked for newer figures
   const features = geojson.readFeatures(fc);
@@ -158,7 +159,7 @@ function showCase(c) {
 }
 
 function setTab(name) {
-  for (const tab of document.querySelectorAll('[role="tab"]')) {
+  for (const tab of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[role="tab"]'))) {
     const selected = tab.dataset.tab === name;
     tab.setAttribute('aria-selected', String(selected));
     tab.tabIndex = selected ? 0 : -1;
@@ -169,10 +170,10 @@ function setTab(name) {
 }
 
 function wireTabs() {
-  const tabs = [...document.querySelectorAll('[role="tab"]')];
+  const tabs = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[role="tab"]'))];
   tabs.forEach((tab, i) => {
     tab.addEventListener('click', () => setTab(tab.dataset.tab));
-    tab.addEventListener('keydown', (e) => {
+    tab.addEventListener('keydown', (/** @type {KeyboardEvent} */ e) => {
       if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
       const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
       setTab(next.dataset.tab);
@@ -182,7 +183,7 @@ function wireTabs() {
 }
 
 function pageTitle() {
-  const levelName = $('level-select').selectedOptions[0]?.textContent || state.level;
+  const levelName = /** @type {HTMLSelectElement} */ ($('level-select')).selectedOptions[0]?.textContent || state.level;
   return `${t(INDICATORS[state.indicator].legend)} · ${levelName} · ${state.year} · ${t(`method.${state.method}`)}`;
 }
 
@@ -200,6 +201,7 @@ async function start() {
     industrial: api('api/layers/industrial_zones'),
   };
   for (const p of Object.values(early)) p.catch(() => {}); // reported where awaited, not as unhandled
+  /** @type {[unknown, import('./types.js').Meta]} */
   const [, meta] = await Promise.all([loadLanguage(savedLanguage()), api('api/meta')]);
   state.meta = meta;
   state.level = meta.levels.includes(meta.defaultLevel) ? meta.defaultLevel : meta.levels[Math.min(1, meta.levels.length - 1)];
@@ -242,7 +244,7 @@ async function start() {
     renderLegend(layers);
     refreshPopup();
     updateStatus();
-    for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+    for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n]'))) el.textContent = t(el.dataset.i18n);
   });
   wireTabs();
   setTab('map');

@@ -74,6 +74,7 @@ function row(field, value, labelKey) {
   return tr;
 }
 
+/** @param {HTMLTableRowElement[]} rows */
 function table(rows) {
   const tbl = document.createElement('table');
   tbl.className = 'figures';
@@ -134,6 +135,7 @@ function schoolContent(props) {
 function siteContent(props) {
   const rows = SITE_FIELDS.filter((f) => props[f] !== undefined).map((f) =>
     f === 'merged' ? row(f, tOr(String(props[f]), props[f])) : row(f, props[f]));
+  /** @type {HTMLElement[]} */
   const body = [table(rows)];
   // The score is the sum of its parts: a small bar per criterion shows why a site ranks where it does.
   const parts = SITE_FIELDS.filter((f) => f.startsWith('score_') && typeof props[f] === 'number');

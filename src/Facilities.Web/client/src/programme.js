@@ -34,7 +34,7 @@ const SCENARIOS = ['budget-20%', 'budget+20%', 'growth-high', 'growth-low'];
  *   pupil_years_before: number, pupil_years_after: number, greedy_pupil_years_after: number }} ProgrammeSummary
  */
 
-/** @type {{ answer: any, year: number, classes: Array<{lower:number, upper:number, colour:string}>, after: Map<string, number> }} */
+/** @type {{ answer: import('./types.js').ProgrammeAnswer|null, year: number, classes: Array<{lower:number, upper:number, colour:string}>, after: Map<string, number> }} */
 const prog = { answer: null, year: 0, classes: [], after: new Map() };
 let wardsLayer;
 let projectsLayer;
@@ -179,7 +179,7 @@ function renderTables() {
 
 /** The query parameters the panel's controls ask for. */
 function controls() {
-  const budget = document.getElementById('programme-budget').value || '0';
+  const budget = /** @type {HTMLInputElement} */ (document.getElementById('programme-budget')).value || '0';
   /** @type {HTMLInputElement} */
   const equityInput = /** @type {HTMLInputElement} */ (document.getElementById('programme-equity'));
   const share = Number(equityInput.value);
@@ -202,6 +202,7 @@ async function load() {
   // ?solver=greedy on the page's address asks for the greedy programme (a quick look; the tests use it).
   const solver = new URLSearchParams(window.location.search).get('solver') || undefined;
   document.getElementById('programme-status').textContent = t('programme.loading');
+  /** @type {import('./types.js').ProgrammeAnswer} */
   const answer = await api(`api/programme${query({ from: 2026, to: 2030, ...controls(), solver })}`);
   prog.answer = answer;
   prog.after = new Map(answer.trajectory.map((r) => [`${r.ward_code}|${r.year}`, r.after]));
@@ -209,7 +210,7 @@ async function load() {
   const projects = projectsLayer.getSource();
   projects.clear(true);
   projects.addFeatures(geojson.readFeatures({ type: 'FeatureCollection', features: answer.features }));
-  const slider = document.getElementById('programme-year');
+  const slider = /** @type {HTMLInputElement} */ (document.getElementById('programme-year'));
   slider.min = String(answer.programme.from);
   slider.max = String(answer.programme.to);
   slider.value = String(answer.programme.to);
@@ -309,7 +310,7 @@ export function initProgramme(map) {
     if (shownProject) showProject(shownProject.feature, shownProject.coordinate);
   });
 
-  const toggle = document.getElementById('programme-toggle');
+  const toggle = /** @type {HTMLInputElement} */ (document.getElementById('programme-toggle'));
   const fail = (err) => {
     document.getElementById('programme-status').textContent = err && err.error ? errorText(err.error) : String((err && err.message) || err);
   };
@@ -333,7 +334,7 @@ export function initProgramme(map) {
   document.getElementById('programme-method').addEventListener('change', replan);
   document.getElementById('programme-equity').addEventListener('change', replan);
   for (const box of panel.querySelectorAll('input[name=programme-scenario]')) box.addEventListener('change', replan);
-  document.getElementById('programme-year').addEventListener('input', (e) => setYear(Number(e.target.value)));
+  document.getElementById('programme-year').addEventListener('input', (e) => setYear(Number(/** @type {HTMLInputElement} */ (e.target).value)));
   // After the map's own click handler: a project under the pointer wins over the ward or school below it.
   map.on('singleclick', (e) => {
     if (!projectsLayer.getVisible()) return;
@@ -344,7 +345,7 @@ export function initProgramme(map) {
     } else hideProject();
   });
 
-  window.__facilities = Object.assign(window.__facilities || {}, {
+  window.__facilities = Object.assign(window.__facilities || /** @type {Window['__facilities']} */ ({}), {
     programme: {
       /** Ward colours of the programme layer in the slider's year, by ward code. */
       wardColours: () => Object.fromEntries(wardsLayer.getSource().getFeatures().map((f) => [f.get('code'), wardColourOf(f)])),

@@ -54,12 +54,20 @@ export function colourFor(classes, value) {
   return classes.length ? classes[classes.length - 1].colour : NO_SHORTAGE;
 }
 
-/** Whether a result row says its ward has no school of the level in the data (the server's data_status). */
+/**
+ * Whether a result row says its ward has no school of the level in the data (the server's data_status).
+ * @param {Partial<import('./types.js').DeficitProperties> & Record<string, any>} props
+ */
 export function isNoData(props) {
   return props.data_status === 'no_school_data';
 }
 
-/** The colour of a ward row: no data first, then its value's class. */
+/**
+ * The colour of a ward row: no data first, then its value's class.
+ * @param {Array<{ lower: number, upper: number, colour: string }>} classes
+ * @param {Partial<import('./types.js').DeficitProperties> & Record<string, any>} props
+ * @param {string} field the indicator's column (deficit_rooms, teacher_shortfall)
+ */
 export function wardColour(classes, props, field) {
   if (isNoData(props)) return NO_DATA;
   const value = props[field];

@@ -4,7 +4,7 @@ import { t } from './i18n.js';
 import { searchByName } from './text.js';
 
 export function createSearch({ wardSource, onPick }) {
-  const input = document.getElementById('search-input');
+  const input = /** @type {HTMLInputElement} */ (document.getElementById('search-input'));
   const list = document.getElementById('search-results');
   const status = document.getElementById('search-status');
   let hits = [];

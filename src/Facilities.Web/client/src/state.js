@@ -1,6 +1,6 @@
 // The one shared state of the page. Modules read it; main.js changes it and asks layers to redraw.
 export const state = {
-  meta: null,
+  meta: /** @type {import('./types.js').Meta|null} */ (null),
   level: '',
   year: 0,
   method: 'admin',
@@ -8,6 +8,7 @@ export const state = {
   indicatorField: 'deficit_rooms',
   schoolColour: 'load',
   filterSchoolsByLevel: false,
+  /** @type {Array<{ lower: number, upper: number, colour: string }>} */
   classes: [],
   // Wards of the current answer with no school of the level in the data (drawn hatched as "no data").
   noDataWards: 0,

@@ -61,7 +61,11 @@ export function exposeTestHook({ ready, map, layers }) {
     idle: async () => {
       await requestsIdle();
       // A popup's auto-pan or a fit may still be moving the view: wait for it to stop before the last render.
-      while (map.getView().getAnimating()) await new Promise((resolve) => map.once('moveend', resolve));
+      while (map.getView().getAnimating()) {
+        await new Promise((resolve) => {
+          map.once('moveend', resolve);
+        });
+      }
       await new Promise((resolve) => {
         map.once('rendercomplete', resolve);
         map.render();

@@ -44,11 +44,18 @@ export function stageName(stage) {
 }
 
 const $ = (id) => document.getElementById(id);
+/** A form field of the tracker panel. @param {string} id */
+const $field = (id) => /** @type {HTMLInputElement & HTMLSelectElement} */ (document.getElementById(id));
+/** @typedef {import('./types.js').Case} Case */
+/** @type {Case[]} */
 let cases = [];
 let progress = [];
+/** @type {import('./types.js').CaseDetail|null} */
 let detail = null;
+/** @type {import('./types.js').HistoryEntry[]} */
 let history = [];
 let detailChain = null;
+/** Set by initTracker: centres the map on a case's site. @type {(c: Case) => void} */
 let onShowCase = () => {};
 // What the case's status line says, kept as a key or the server's two-language error so that it is written again in
 // the other language when the user switches.
@@ -100,9 +107,9 @@ async function login(e) {
   e.preventDefault();
   $('login-error').textContent = '';
   try {
-    state.user = await api('api/login', { json: { user: $('login-user').value, password: $('login-password').value } });
+    state.user = await api('api/login', { json: { user: $field('login-user').value, password: $field('login-password').value } });
     setFlag(true);
-    $('login-password').value = '';
+    $field('login-password').value = '';
     showSession();
     await refreshAll();
   } catch (err) {
@@ -125,7 +132,7 @@ async function logout() {
 }
 
 function filters() {
-  return { commune: $('filter-commune').value, step: $('filter-step').value, overdue: $('filter-overdue').checked ? 'true' : '' };
+  return { commune: $field('filter-commune').value, step: $field('filter-step').value, overdue: $field('filter-overdue').checked ? 'true' : '' };
 }
 
 export async function loadCases() {
@@ -198,7 +205,7 @@ function chainStyle(feature) {
 }
 
 function renderCommuneOptions() {
-  const select = $('filter-commune');
+  const select = $field('filter-commune');
   const value = select.value;
   const options = [new Option(t('filter.all'), '')];
   for (const p of progress) options.push(new Option(p.communeName || p.communeCode, p.communeCode));
@@ -207,7 +214,7 @@ function renderCommuneOptions() {
 }
 
 function renderStepOptions() {
-  const select = $('filter-step');
+  const select = $field('filter-step');
   const value = select.value;
   select.replaceChildren(new Option(t('filter.all'), ''), ...gcnSteps().map((s) => new Option(stepName(s.code, s.name), s.code)));
   select.value = value;
@@ -298,7 +305,7 @@ function renderDetail() {
   const canWrite = moves.length > 0 && state.user && state.user.role !== 'viewer';
   $('transition-form').hidden = !canWrite;
   $('no-moves').hidden = canWrite;
-  $('transition-to').replaceChildren(...moves.map((m) => new Option(stepName(m.step, m.name), m.step)));
+  $field('transition-to').replaceChildren(...moves.map((m) => new Option(stepName(m.step, m.name), m.step)));
 }
 
 // The deadline as the server computed it: due date, working days left (or overdue by), received, last change.
@@ -364,13 +371,13 @@ function renderStatus() {
 async function transition(e) {
   e.preventDefault();
   if (!detail) return;
-  const to = $('transition-to').value;
+  const to = $field('transition-to').value;
   setStatus(null);
   try {
     await api(`api/cases/${encodeURIComponent(detail.siteId)}/transitions`, {
-      json: { to, version: detail.version, note: $('transition-note').value },
+      json: { to, version: detail.version, note: $field('transition-note').value },
     });
-    $('transition-note').value = '';
+    $field('transition-note').value = '';
     await loadDetail(detail.siteId);
     setStatus({ kind: 'ok', key: 'detail.done', vars: () => ({ step: stepName(to) }) });
     await refreshAll();
