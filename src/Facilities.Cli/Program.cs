@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using Facilities.Cli.Commands;
 using Facilities.Core.Datasets;
+using Facilities.Core.Tracker;
 using Facilities.Core.Validation;
 using Facilities.Formats;
 
@@ -85,6 +86,12 @@ internal static class Program
             // One line, Vietnamese then English, whatever --lang says: it is read by whoever runs the server.
             error.WriteLine($"lỗi: {store.Vi} / error: {store.En}");
             return ExitCodes.Of(store.Problem);
+        }
+        catch (AuditNotWrittenException e)
+        {
+            // The move was not made because its audit line was refused; the message names the cause and the fix.
+            error.WriteLine($"lỗi / error: {e.Message}");
+            return ExitCodes.DatabaseError;
         }
         catch (DataFileException e)
         {

@@ -85,7 +85,7 @@ public sealed partial class PostgresCaseStore : IProcedureStore
         }, cancel);
 
     /// <inheritdoc/>
-    public async Task<AppendResult> AppendProcedureEventAsync(CaseSite site, string procedure, int expectedVersion, ProcedureEvent e)
+    public async Task<AppendResult> AppendProcedureEventAsync(CaseSite site, string procedure, int expectedVersion, ProcedureEvent e, AuditEntry? audit = null)
     {
         if (e.Sequence != expectedVersion + 1)
         {
@@ -94,7 +94,7 @@ public sealed partial class PostgresCaseStore : IProcedureStore
 
         try
         {
-            return await AppendProcedureOnceAsync(site, procedure, expectedVersion, e);
+            return await AppendProcedureOnceAsync(site, procedure, expectedVersion, e, audit);
         }
         catch (Exception x) when (IsTransient(x))
         {
@@ -110,7 +110,7 @@ public sealed partial class PostgresCaseStore : IProcedureStore
                 return AppendResult.Appended;
             }
 
-            return await AppendProcedureOnceAsync(site, procedure, expectedVersion, e);
+            return await AppendProcedureOnceAsync(site, procedure, expectedVersion, e, audit);
         }
         catch (Exception x) when (IsTransient(x))
         {
@@ -118,7 +118,7 @@ public sealed partial class PostgresCaseStore : IProcedureStore
         }
     }
 
-    private async Task<AppendResult> AppendProcedureOnceAsync(CaseSite site, string procedure, int expectedVersion, ProcedureEvent e)
+    private async Task<AppendResult> AppendProcedureOnceAsync(CaseSite site, string procedure, int expectedVersion, ProcedureEvent e, AuditEntry? audit)
     {
         await using var c = await _db.OpenConnectionAsync(CancellationToken.None);
         await using var tx = await c.BeginTransactionAsync(CancellationToken.None);
@@ -160,6 +160,20 @@ public sealed partial class PostgresCaseStore : IProcedureStore
         catch (PostgresException x) when (x.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             return AppendResult.Conflict;
+        }
+
+        if (audit is not null)
+        {
+            // In the event's transaction, as for the certificate's moves (AppendOnceAsync).
+            await using var line = new NpgsqlBatch(c, tx) { BatchCommands = { PostgresAuditLog.Insert(_s, audit) } };
+            try
+            {
+                await line.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            catch (PostgresException x) when (!IsTransient(x))
+            {
+                throw PostgresAuditLog.NotWritten(x);
+            }
         }
 
         await tx.CommitAsync(CancellationToken.None);

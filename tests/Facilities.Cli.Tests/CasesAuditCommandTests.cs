@@ -52,6 +52,26 @@ public sealed class CasesAuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_move_made_on_the_command_line_is_in_the_audit_log_with_the_machine_it_came_from()
+    {
+        Assert.Equal(0, Cases("advance", "99001-mam_non-2", "--procedure", "land_allocation", "--to", "received", "--at", "2026-03-02T09:00+07:00",
+            "--user", "cb1", "--password", "cb1-pw-12").Code);
+        Assert.Equal(0, Cases("advance", "99001-mam_non-2", "--to", "received", "--at", "2026-03-02T10:00+07:00", "--user", "cb1", "--password", "cb1-pw-12").Code);
+
+        var (code, output, _) = Cases("audit", "--since", "2026-03-01", "--of", "cb1", "--user", "admin", "--password", "admin-pw-1");
+
+        // Both procedures' moves, dated as their events (UTC), from this machine's command line.
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).Where(l => l.Contains("\tcli@", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            [
+                $"2026-03-02 02:00:00Z\tcb1\tcli@{Environment.MachineName}\ttransition\t99001-mam_non-2 land_allocation #1: not_started -> received",
+                $"2026-03-02 03:00:00Z\tcb1\tcli@{Environment.MachineName}\ttransition\t99001-mam_non-2 #1: not_started -> received",
+            ],
+            lines);
+    }
+
+    [Fact]
     public void Since_a_date_and_of_a_user_narrow_the_list()
     {
         var (code, output, _) = Cases("audit", "--since", "2026-12-01", "--of", "cb1", "--user", "admin", "--password", "admin-pw-1");

@@ -78,6 +78,11 @@ public abstract class TrackerApiContract : IAsyncLifetime
         Assert.Equal("2026-03-30", permit.GetProperty("expectedStart").GetString());
         Assert.True(permit.GetProperty("critical").GetBoolean());
 
+        // The land move's audit line, written with it (the refused permit wrote none): who, from where, which procedure.
+        var lines = (await DepartmentSite.AuditAsync(App.App)).Where(l => l.Action == AuditActions.Transition).ToList();
+        var line = Assert.Single(lines);
+        Assert.Equal(("admin", "127.0.0.1", $"{Own} land_allocation #1: not_started -> received"), (line.Actor, line.Address, line.Detail));
+
         var (_, procedures) = await admin.GetJsonAsync("/api/procedures");
         var gcn = procedures.GetProperty("procedures").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "gcn");
         Assert.Equal(CaseSteps.All.Select(CaseSteps.Code), gcn.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("code").GetString()));

@@ -12,6 +12,12 @@ namespace Facilities.Cli.Commands;
 /// </summary>
 internal static class CasesCommand
 {
+    /// <summary>
+    /// Where a move made on the command line comes from, for the audit log (which holds every move with its address,
+    /// docs/security.md): the machine the command ran on, marked as the command line.
+    /// </summary>
+    private static readonly string CliAuditAddress = "cli@" + Environment.MachineName;
+
     public static Command Create(Func<ParseResult, Ui> ui)
     {
         var o = new CasesOptions();
@@ -170,7 +176,7 @@ internal static class CasesCommand
 
             var site = s.Site(r.GetValue(id)!);
             var outcome = await s.Chains.AdvanceAsync(user, site, code, r.GetValue(to)!, r.GetValue(at) ?? CasesSession.Now, r.GetValue(note) ?? "",
-                r.GetValue(attach) ?? [], r.GetValue(expect), DateTimeOffset.UtcNow, cancel);
+                r.GetValue(attach) ?? [], r.GetValue(expect), DateTimeOffset.UtcNow, CliAuditAddress, cancel);
             if (outcome.Accepted)
             {
                 u.Out.WriteLine(outcome.Message.In(u.Language) + " " + u.T($"(phiên bản {outcome.Event!.Sequence})", $"(version {outcome.Event!.Sequence})"));

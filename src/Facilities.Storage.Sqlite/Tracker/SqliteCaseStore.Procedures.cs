@@ -83,7 +83,7 @@ public sealed partial class SqliteCaseStore : IProcedureStore
     }
 
     /// <inheritdoc/>
-    public async Task<AppendResult> AppendProcedureEventAsync(CaseSite site, string procedure, int expectedVersion, ProcedureEvent e)
+    public async Task<AppendResult> AppendProcedureEventAsync(CaseSite site, string procedure, int expectedVersion, ProcedureEvent e, AuditEntry? audit = null)
     {
         if (e.Sequence != expectedVersion + 1)
         {
@@ -135,6 +135,20 @@ public sealed partial class SqliteCaseStore : IProcedureStore
             catch (SqliteException x) when (x.SqliteErrorCode == 19)
             {
                 return AppendResult.Conflict;
+            }
+
+            if (audit is not null)
+            {
+                // In the event's transaction, as for the certificate's moves (AppendLocked).
+                using var line = SqliteAuditLog.Insert(c, tx, audit);
+                try
+                {
+                    line.ExecuteNonQuery();
+                }
+                catch (SqliteException x) when (x.SqliteErrorCode is not (5 or 6)) // not SQLITE_BUSY/LOCKED
+                {
+                    throw SqliteAuditLog.NotWritten(x);
+                }
             }
 
             tx.Commit();

@@ -1,7 +1,9 @@
 using Facilities.Application;
 using Facilities.Core.Tracker;
+using Facilities.Core.Tracker.Procedures;
 using Facilities.Core.Tracker.Reporting;
 using Facilities.Reports.Tracker;
+using Facilities.Web.Security;
 
 namespace Facilities.Web.Tracker;
 
@@ -70,8 +72,17 @@ internal static class ChainEndpoints
         }
 
         var user = AuthEndpoints.UserOf(context.User)!;
-        var outcome = await t.Chains.AdvanceAsync(user, site, procedure, body.To ?? "", t.Now(), body.Note ?? "", body.Attachments ?? [], version,
-            t.Time.GetUtcNow(), context.RequestAborted);
+        ProcedureOutcome outcome;
+        try
+        {
+            outcome = await t.Chains.AdvanceAsync(user, site, procedure, body.To ?? "", t.Now(), body.Note ?? "", body.Attachments ?? [], version,
+                t.Time.GetUtcNow(), AuditTrail.Address(context), context.RequestAborted);
+        }
+        catch (AuditNotWrittenException e)
+        {
+            return AuditTrail.NotWritten(context, e);
+        }
+
         if (outcome.Accepted)
         {
             var (_, chain) = await t.Chains.ReadAsync(user, site, t.Today(), CancellationToken.None);

@@ -90,10 +90,11 @@ public sealed class ChainService
     /// <summary>
     /// Moves one procedure of a site. The certificate goes through <see cref="CaseService.AdvanceAsync"/> (its rules
     /// unchanged); another procedure is checked in the same order (rights, version, input, time, allowed move) and may
-    /// only leave its start once the procedures it requires are done.
+    /// only leave its start once the procedures it requires are done. With <paramref name="auditFrom"/> (the client's
+    /// address) the move's audit line is written in the move's own transaction, whichever procedure it is.
     /// </summary>
     public async Task<ProcedureOutcome> AdvanceAsync(TrackerUser user, CaseSite site, string procedure, string to, DateTimeOffset at, string note,
-        IReadOnlyList<string> attachments, int? expectedVersion, DateTimeOffset now, CancellationToken cancel = default)
+        IReadOnlyList<string> attachments, int? expectedVersion, DateTimeOffset now, string? auditFrom = null, CancellationToken cancel = default)
     {
         var definition = Catalog.Find(procedure);
         if (definition is null)
@@ -110,7 +111,7 @@ public sealed class ChainService
                 return new ProcedureOutcome(null, RefusalKind.InvalidInput, UnknownStep(definition, to), []);
             }
 
-            var gcn = await Cases.AdvanceAsync(user, site, new TransitionRequest(step, at, note, attachments, expectedVersion), cancel);
+            var gcn = await Cases.AdvanceAsync(user, site, new TransitionRequest(step, at, note, attachments, expectedVersion, auditFrom), cancel);
             return new ProcedureOutcome(gcn.Event is null ? null : ProcedureEvent.FromCase(gcn.Event), gcn.Refusal, gcn.Message,
                 [.. gcn.AllowedMoves.Select(CaseSteps.Code)]);
         }
@@ -170,7 +171,8 @@ public sealed class ChainService
         }
 
         var e = new ProcedureEvent(state.Version + 1, at, user.Name, user.Role, state.Step, to, note, [.. attachments]);
-        if (await _procedures.AppendProcedureEventAsync(site, procedure, state.Version, e) != AppendResult.Appended)
+        var audit = auditFrom is { } from ? TransitionAudit.Of(user, site, procedure, e, from) : null;
+        if (await _procedures.AppendProcedureEventAsync(site, procedure, state.Version, e, audit) != AppendResult.Appended)
         {
             return new ProcedureOutcome(null, RefusalKind.Conflict, new LocalizedText(
                 "Hồ sơ vừa được cập nhật bởi người khác. Hãy tải lại rồi thử lại.",

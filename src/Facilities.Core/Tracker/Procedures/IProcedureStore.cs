@@ -15,7 +15,8 @@ public interface IProcedureStore
 
     /// <summary>
     /// Appends <paramref name="e"/> if the procedure of the site has exactly <paramref name="expectedVersion"/> events;
-    /// otherwise writes nothing and answers <see cref="AppendResult.Conflict"/>.
+    /// otherwise writes nothing and answers <see cref="AppendResult.Conflict"/>. With <paramref name="audit"/>, its line
+    /// is written in the event's own transaction: a refused line (<see cref="AuditNotWrittenException"/>) keeps neither.
     /// </summary>
-    Task<AppendResult> AppendProcedureEventAsync(CaseSite site, string procedure, int expectedVersion, ProcedureEvent e);
+    Task<AppendResult> AppendProcedureEventAsync(CaseSite site, string procedure, int expectedVersion, ProcedureEvent e, AuditEntry? audit = null);
 }
