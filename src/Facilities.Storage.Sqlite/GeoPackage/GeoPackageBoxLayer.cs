@@ -43,7 +43,7 @@ public sealed record GeoPackageBoxLayer(
             return null;
         }
 
-        var key = Key(c, table.Name);
+        var key = GeoPackageRtree.PrimaryKey(c, null, table.Name);
         if (key is null)
         {
             reason = $"table {table.Name} has no single INTEGER PRIMARY KEY";
@@ -83,22 +83,5 @@ public sealed record GeoPackageBoxLayer(
 
         e.ExpandBy(e.Width / 100, e.Height / 100);
         return e;
-    }
-
-    private static string? Key(SqliteConnection c, string table)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = $"PRAGMA table_info({GeoPackageSchema.Quote(table)})";
-        using var r = cmd.ExecuteReader();
-        var keys = new List<string>();
-        while (r.Read())
-        {
-            if (r.GetInt32(5) > 0 && r.GetString(2).Equals("INTEGER", StringComparison.OrdinalIgnoreCase))
-            {
-                keys.Add(r.GetString(1));
-            }
-        }
-
-        return keys.Count == 1 ? keys[0] : null;
     }
 }

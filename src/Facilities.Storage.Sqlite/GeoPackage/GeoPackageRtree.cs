@@ -184,7 +184,8 @@ public static class GeoPackageRtree
         }
     }
 
-    private static string? PrimaryKey(SqliteConnection c, SqliteTransaction tx, string table)
+    /// <summary>The table's single INTEGER PRIMARY KEY column (the rowid an R-tree's id follows), or null.</summary>
+    internal static string? PrimaryKey(SqliteConnection c, SqliteTransaction? tx, string table)
     {
         using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
