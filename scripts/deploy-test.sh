@@ -46,8 +46,17 @@ free_port() { local p; for p in $(seq "$1" "$2"); do (exec 3<>"/dev/tcp/127.0.0.
 step "PostgreSQL + PostGIS (throwaway cluster)"
 mkdir -p "$PGDATA"; [ "$(id -u)" -eq 0 ] && chown postgres "$PGDATA"; chmod 700 "$PGDATA"
 as_pg "$PGBIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --no-locale >/dev/null
-PGPORT=$(free_port 55600 55650) || fail "no free port for PostgreSQL"
-as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/log.txt" -w -t 30 -o "-h 127.0.0.1 -p $PGPORT -k $PGDATA" start >/dev/null || fail "PostgreSQL did not start"
+# A few ports in turn: a port found free can be taken before the server binds it (a test's throwaway cluster still
+# shutting down once made the only attempt fail, with its log removed); the log's end is shown if every try fails.
+PGPORT=""
+for try in 1 2 3; do
+  port=$(free_port $((55600 + (try - 1) * 17)) 55650) || fail "no free port for PostgreSQL"
+  if as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/log.txt" -w -t 60 -o "-h 127.0.0.1 -p $port -k $PGDATA" start >/dev/null; then
+    PGPORT=$port; break
+  fi
+  echo "deploy-test: PostgreSQL did not start on port $port (try $try):"; tail -5 "$PGDATA/log.txt" 2>/dev/null
+done
+[ -n "$PGPORT" ] || fail "PostgreSQL did not start"
 PSQL() { "$PGBIN/psql" "host=127.0.0.1 port=$PGPORT user=postgres dbname=$1" -qtAX -v ON_ERROR_STOP=1 -c "$2"; }
 PSQL postgres "CREATE DATABASE facilities"
 PSQL facilities "CREATE EXTENSION postgis"
