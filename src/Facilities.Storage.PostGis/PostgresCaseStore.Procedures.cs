@@ -162,20 +162,7 @@ public sealed partial class PostgresCaseStore : IProcedureStore
             return AppendResult.Conflict;
         }
 
-        if (audit is not null)
-        {
-            // In the event's transaction, as for the certificate's moves (AppendOnceAsync).
-            await using var line = new NpgsqlBatch(c, tx) { BatchCommands = { PostgresAuditLog.Insert(_s, audit) } };
-            try
-            {
-                await line.ExecuteNonQueryAsync(CancellationToken.None);
-            }
-            catch (PostgresException x) when (!IsTransient(x))
-            {
-                throw PostgresAuditLog.NotWritten(x);
-            }
-        }
-
+        await WriteAuditAsync(c, tx, audit);
         await tx.CommitAsync(CancellationToken.None);
         return AppendResult.Appended;
     }

@@ -357,23 +357,32 @@ public sealed partial class PostgresCaseStore : ICaseStore
             return AppendResult.Conflict;
         }
 
-        if (audit is not null)
-        {
-            // Its own statement (one more round trip) in the same transaction, so that a refusal is known to be the
-            // audit line's and not the event's; the transaction is rolled back when disposed uncommitted.
-            await using var line = new NpgsqlBatch(c, tx) { BatchCommands = { PostgresAuditLog.Insert(_s, audit) } };
-            try
-            {
-                await line.ExecuteNonQueryAsync(CancellationToken.None);
-            }
-            catch (PostgresException x) when (!IsTransient(x))
-            {
-                throw PostgresAuditLog.NotWritten(x);
-            }
-        }
-
+        await WriteAuditAsync(c, tx, audit);
         await tx.CommitAsync(CancellationToken.None);
         return AppendResult.Appended;
+    }
+
+    /// <summary>
+    /// A move's audit line (none when <paramref name="audit"/> is null), in the move's transaction: its own statement
+    /// (one more round trip), so that a refusal is known to be the audit line's and not the event's; the transaction is
+    /// rolled back when disposed uncommitted. Used by the certificate's and the other procedures' appends.
+    /// </summary>
+    private async Task WriteAuditAsync(NpgsqlConnection c, NpgsqlTransaction tx, AuditEntry? audit)
+    {
+        if (audit is null)
+        {
+            return;
+        }
+
+        await using var line = new NpgsqlBatch(c, tx) { BatchCommands = { PostgresAuditLog.Insert(_s, audit) } };
+        try
+        {
+            await line.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (PostgresException x) when (!IsTransient(x))
+        {
+            throw PostgresAuditLog.NotWritten(x);
+        }
     }
 
     private static NpgsqlParameter P(object value) => new() { Value = value };

@@ -137,20 +137,7 @@ public sealed partial class SqliteCaseStore : IProcedureStore
                 return AppendResult.Conflict;
             }
 
-            if (audit is not null)
-            {
-                // In the event's transaction, as for the certificate's moves (AppendLocked).
-                using var line = SqliteAuditLog.Insert(c, tx, audit);
-                try
-                {
-                    line.ExecuteNonQuery();
-                }
-                catch (SqliteException x) when (x.SqliteErrorCode is not (5 or 6)) // not SQLITE_BUSY/LOCKED
-                {
-                    throw SqliteAuditLog.NotWritten(x);
-                }
-            }
-
+            WriteAudit(c, tx, audit);
             tx.Commit();
             return AppendResult.Appended;
         }

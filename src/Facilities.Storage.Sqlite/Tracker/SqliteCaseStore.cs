@@ -255,23 +255,32 @@ public sealed partial class SqliteCaseStore : ICaseStore
             return AppendResult.Conflict;
         }
 
-        if (audit is not null)
-        {
-            // In the event's transaction: a crash or a refused line keeps neither (the transaction is rolled back
-            // when it is disposed uncommitted).
-            using var line = SqliteAuditLog.Insert(c, tx, audit);
-            try
-            {
-                line.ExecuteNonQuery();
-            }
-            catch (SqliteException x) when (x.SqliteErrorCode is not (5 or 6)) // not SQLITE_BUSY/LOCKED: those stay what they are
-            {
-                throw SqliteAuditLog.NotWritten(x);
-            }
-        }
-
+        WriteAudit(c, tx, audit);
         tx.Commit();
         return AppendResult.Appended;
+    }
+
+    /// <summary>
+    /// A move's audit line (none when <paramref name="audit"/> is null), in the move's transaction: a crash or a
+    /// refused line keeps neither (the transaction is rolled back when it is disposed uncommitted). Used by the
+    /// certificate's and the other procedures' appends.
+    /// </summary>
+    private static void WriteAudit(SqliteConnection c, SqliteTransaction tx, AuditEntry? audit)
+    {
+        if (audit is null)
+        {
+            return;
+        }
+
+        using var line = SqliteAuditLog.Insert(c, tx, audit);
+        try
+        {
+            line.ExecuteNonQuery();
+        }
+        catch (SqliteException x) when (x.SqliteErrorCode is not (5 or 6)) // not SQLITE_BUSY/LOCKED: those stay what they are
+        {
+            throw SqliteAuditLog.NotWritten(x);
+        }
     }
 
     private async Task<SqliteConnection> ConnectAsync(CancellationToken cancel)
