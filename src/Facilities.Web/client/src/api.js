@@ -17,7 +17,7 @@ const idleWaiters = [];
 function settle() {
   pending -= 1;
   document.documentElement.dataset.busy = pending > 0 ? '1' : '0';
-  if (pending === 0) while (idleWaiters.length) idleWaiters.shift()();
+  if (pending === 0) for (const resolve of idleWaiters.splice(0)) resolve();
 }
 
 /** Resolves when no request is in flight (the E2E tests wait on it instead of sleeping). */

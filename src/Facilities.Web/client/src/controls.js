@@ -1,11 +1,9 @@
 // The map panel's controls: level, year slider, method, indicator, school colour, and the layer switcher.
 // Option texts come from the translation files and are rebuilt on a language switch.
 import { t, tOr } from './i18n.js';
-import { state } from './state.js';
+import { state, loadedMeta } from './state.js';
+import { byId as $, inputById, selectById as $select } from './dom.js';
 
-const $ = (id) => document.getElementById(id);
-/** @param {string} id */
-const $select = (id) => /** @type {HTMLSelectElement} */ (document.getElementById(id));
 
 /**
  * @param {HTMLSelectElement} select
@@ -19,7 +17,7 @@ function fillSelect(select, values, labelOf) {
 }
 
 export function renderControlLabels() {
-  const meta = state.meta;
+  const meta = loadedMeta();
   fillSelect($select('level-select'), meta.levels, (l) => tOr(`level.${l}`, l));
   $select('level-select').value = state.level;
   fillSelect($select('indicator-select'), ['deficit', 'teachers'], (k) => t(`indicator.${k}`));
@@ -27,12 +25,12 @@ export function renderControlLabels() {
   fillSelect($select('school-colour-select'), ['load', 'compliance'], (k) => t(`schoolColour.${k}`));
   $select('school-colour-select').value = state.schoolColour;
   for (const input of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('input[name="method"]'))) {
-    input.nextElementSibling.textContent = t(`method.${input.value}`);
+    /** @type {Element} */ (input.nextElementSibling).textContent = t(`method.${input.value}`);
   }
 }
 
 export function createControls({ onChoroplethChange, onSchoolColourChange, onLayerToggle, layers }) {
-  const meta = state.meta;
+  const meta = loadedMeta();
   const methods = $('method-group');
   methods.replaceChildren(
     ...(meta.methods || ['admin']).map((m) => {
@@ -70,7 +68,7 @@ export function createControls({ onChoroplethChange, onSchoolColourChange, onLay
   });
 
   const years = meta.years && meta.years.length ? meta.years : [meta.baseYear];
-  const slider = /** @type {HTMLInputElement} */ ($('year-slider'));
+  const slider = inputById('year-slider');
   slider.min = String(Math.min(...years));
   slider.max = String(Math.max(...years));
   slider.step = '1';

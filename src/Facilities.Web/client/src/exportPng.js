@@ -6,6 +6,7 @@ import { t } from './i18n.js';
 import { state } from './state.js';
 import { legendEntries } from './legend.js';
 import { noDataPattern } from './ramp.js';
+import { context2d } from './dom.js';
 
 const PANEL = 250; // legend panel width, CSS px
 const TITLE = 44; // title band height
@@ -178,7 +179,7 @@ export function composeSheet(map, layers, title) {
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
-  const ctx = canvas.getContext('2d');
+  const ctx = context2d(canvas);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   // The map's own background (the page's CSS, seen where no layer draws) so the export shows what the screen does.

@@ -3,6 +3,7 @@ import { formatNumber, t } from './i18n.js';
 import { state, INDICATORS } from './state.js';
 import { schoolRadius } from './layers.js';
 import { CIVIDIS_4, COMPLIANCE_COLOURS, LOAD_KEYS, NO_DATA, NO_SHORTAGE, OKABE_ITO, UNKNOWN } from './ramp.js';
+import { byId } from './dom.js';
 
 function item(colour, label, shape = 'box', size, hatched) {
   const li = document.createElement('li');
@@ -66,8 +67,7 @@ export function legendEntries(layers) {
 }
 
 export function renderLegend(layers) {
-  const root = document.getElementById('legend-body');
-  root.replaceChildren(
+  byId('legend-body').replaceChildren(
     ...legendEntries(layers).map((g) => group(g.title, g.entries.map((e) => item(e.colour, e.label, e.shape, e.size, e.hatched)))),
   );
 }

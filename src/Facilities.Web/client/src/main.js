@@ -22,8 +22,8 @@ import { createControls, renderControlLabels } from './controls.js';
 import { initTracker } from './tracker.js';
 import { exposeTestHook } from './testHook.js';
 import { initProgramme } from './programme.js';
+import { byId as $ } from './dom.js';
 
-const $ = (id) => document.getElementById(id);
 const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 const CLICK_PRIORITY = ['cases', 'schools', 'sites', 'parcels', 'industrial', 'urban', 'wards'];
 
@@ -163,7 +163,7 @@ function setTab(name) {
     const selected = tab.dataset.tab === name;
     tab.setAttribute('aria-selected', String(selected));
     tab.tabIndex = selected ? 0 : -1;
-    $(tab.getAttribute('aria-controls')).hidden = !selected;
+    $(tab.getAttribute('aria-controls') ?? '').hidden = !selected;
   }
   document.body.dataset.tab = name;
   map.updateSize();
@@ -204,7 +204,7 @@ async function start() {
   /** @type {[unknown, import('./types.js').Meta]} */
   const [, meta] = await Promise.all([loadLanguage(savedLanguage()), api('api/meta')]);
   state.meta = meta;
-  state.level = meta.levels.includes(meta.defaultLevel) ? meta.defaultLevel : meta.levels[Math.min(1, meta.levels.length - 1)];
+  state.level = meta.defaultLevel && meta.levels.includes(meta.defaultLevel) ? meta.defaultLevel : meta.levels[Math.min(1, meta.levels.length - 1)];
   const years = meta.years && meta.years.length ? meta.years : [meta.baseYear];
   state.year = years.includes(2030) ? 2030 : years[0];
   state.method = (meta.methods || ['admin'])[0];

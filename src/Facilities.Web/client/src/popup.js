@@ -5,6 +5,7 @@ import { formatNumber, t, tOr } from './i18n.js';
 import { state } from './state.js';
 import { isNoData } from './ramp.js';
 import { schoolKey, schoolLoad } from './layers.js';
+import { byId, child } from './dom.js';
 
 const WARD_FIELDS = {
   deficit: [
@@ -31,17 +32,20 @@ const PEOPLE_FIELDS = new Set([
 ]);
 
 let overlay;
+/** @type {HTMLElement|undefined} */
 let container;
+/** @type {HTMLElement|null} */
 let lastFocus = null;
+/** @type {{ feature: any, layerKey: string, coordinate: number[] }|null} */
 let shown = null;
 
 export function createPopup(map) {
-  container = document.getElementById('popup');
+  container = byId('popup');
   overlay = new Overlay({ element: container, autoPan: { animation: { duration: 150 } }, positioning: 'bottom-center', offset: [0, -10] });
   map.addOverlay(overlay);
-  container.querySelector('.popup-close').addEventListener('click', closePopup);
+  child(container, '.popup-close').addEventListener('click', closePopup);
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && !container.hidden) closePopup();
+    if (e.key === 'Escape' && container && !container.hidden) closePopup();
   });
   return overlay;
 }
@@ -97,7 +101,7 @@ function wardContent(props) {
   // First the data status: a ward without school data says "không có dữ liệu" before any figure that looks like a shortage.
   if (props.data_status) {
     const status = row('data_status', tOr(`data_status.${props.data_status}`, props.data_status));
-    status.querySelector('td').dataset.value = props.data_status;
+    child(status, 'td').dataset.value = props.data_status;
     if (isNoData(props)) status.className = 'no-data';
     rows.push(status);
   }
@@ -122,7 +126,7 @@ function schoolContent(props) {
     const overall = compliance.compliance_status;
     if (overall !== undefined) {
       const status = row('compliance_status', tOr(`compliance.${overall}`, overall), 'field.compliance');
-      status.querySelector('td').dataset.value = overall;
+      child(status, 'td').dataset.value = overall;
       rows.push(status);
     }
     for (const c of COMPLIANCE_CHECKS) {
@@ -180,6 +184,7 @@ export function openPopup(feature, layerKey, coordinate, focus) {
   else if (layerKey === 'urban' || layerKey === 'industrial') content = areaContent(props, layerKey);
   else if (layerKey === 'parcels') content = parcelContent(props);
   else return;
+  if (!container) throw new Error('openPopup before createPopup');
 
   const previous = state.selectedWard;
   state.selectedWard = layerKey === 'wards' ? feature : null;
@@ -189,16 +194,16 @@ export function openPopup(feature, layerKey, coordinate, focus) {
   container.dataset.kind = content.kind;
   const idKeys = { ward: ['ward_code', 'code'], site: ['site_id', 'id'], school: ['id', 'school_id'] }[content.kind] || ['id'];
   container.dataset.featureId = String(pick(props, ...idKeys) ?? '');
-  container.querySelector('.popup-kind').textContent = t(`popup.${content.kind}`);
-  container.querySelector('.popup-title').textContent = content.title ?? '';
-  const body = container.querySelector('.popup-body');
+  child(container, '.popup-kind').textContent = t(`popup.${content.kind}`);
+  child(container, '.popup-title').textContent = content.title ?? '';
+  const body = child(container, '.popup-body');
   body.replaceChildren(...content.body);
   container.hidden = false;
   shown = { feature, layerKey, coordinate };
   overlay.setPosition(coordinate);
   if (focus) {
-    lastFocus = document.activeElement;
-    container.querySelector('.popup-close').focus();
+    lastFocus = /** @type {HTMLElement|null} */ (document.activeElement);
+    child(container, '.popup-close').focus();
   }
 }
 

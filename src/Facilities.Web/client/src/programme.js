@@ -10,6 +10,7 @@ import { api, busy, query } from './api.js';
 import { errorText, formatNumber, language, onLanguageChange, t, tOr } from './i18n.js';
 import { classify, colourFor, withAlpha } from './ramp.js';
 import { closePopup } from './popup.js';
+import { byId, inputById, selectById } from './dom.js';
 
 const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 // Start years in a fixed colour-blind-safe order (Okabe–Ito), one per year of a plan of up to eight years.
@@ -40,6 +41,7 @@ let wardsLayer;
 let projectsLayer;
 let overlay;
 let popup;
+/** @type {{ feature: any, coordinate: number[] }|null} */
 let shownProject = null;
 
 /** The colour of a project's start year. @param {number} year */
@@ -89,7 +91,7 @@ function relabel(root) {
 }
 
 function renderLegend() {
-  const list = document.getElementById('programme-legend');
+  const list = byId('programme-legend');
   list.replaceChildren();
   if (!prog.answer) return;
   const { from, to } = prog.answer.programme;
@@ -107,7 +109,7 @@ function renderLegend() {
     list.append(li);
   }
   const s = prog.answer.programme;
-  document.getElementById('programme-status').textContent = t('programme.summary', {
+  byId('programme-status').textContent = t('programme.summary', {
     projects: prog.answer.features.length,
     before: formatNumber(s.pupil_years_before, 0),
     after: formatNumber(s.pupil_years_after, 0),
@@ -128,8 +130,8 @@ function headerRow(keys) {
 
 /** The scenarios side by side and the unit costs with their status, from the answer's summary. */
 function renderTables() {
-  const scenarios = document.getElementById('programme-scenarios');
-  const costs = document.getElementById('programme-costs');
+  const scenarios = byId('programme-scenarios');
+  const costs = byId('programme-costs');
   scenarios.replaceChildren();
   costs.replaceChildren();
   if (!prog.answer) return;
@@ -179,14 +181,14 @@ function renderTables() {
 
 /** The query parameters the panel's controls ask for. */
 function controls() {
-  const budget = /** @type {HTMLInputElement} */ (document.getElementById('programme-budget')).value || '0';
+  const budget = inputById('programme-budget').value || '0';
   /** @type {HTMLInputElement} */
-  const equityInput = /** @type {HTMLInputElement} */ (document.getElementById('programme-equity'));
+  const equityInput = inputById('programme-equity');
   const share = Number(equityInput.value);
   const scenarios = [...document.querySelectorAll('input[name=programme-scenario]:checked')].map((el) => /** @type {HTMLInputElement} */ (el).value);
   return {
     budget,
-    method: /** @type {HTMLSelectElement} */ (document.getElementById('programme-method')).value,
+    method: selectById('programme-method').value,
     equity: equityInput.value && share > 0 ? `${share / 100}@2030` : undefined,
     scenarios: scenarios.length > 0 ? scenarios.join(',') : undefined,
   };
@@ -194,14 +196,14 @@ function controls() {
 
 function setYear(year) {
   prog.year = year;
-  document.getElementById('programme-year-output').textContent = String(year);
+  byId('programme-year-output').textContent = String(year);
   wardsLayer.changed();
 }
 
 async function load() {
   // ?solver=greedy on the page's address asks for the greedy programme (a quick look; the tests use it).
   const solver = new URLSearchParams(window.location.search).get('solver') || undefined;
-  document.getElementById('programme-status').textContent = t('programme.loading');
+  byId('programme-status').textContent = t('programme.loading');
   /** @type {import('./types.js').ProgrammeAnswer} */
   const answer = await api(`api/programme${query({ from: 2026, to: 2030, ...controls(), solver })}`);
   prog.answer = answer;
@@ -210,7 +212,7 @@ async function load() {
   const projects = projectsLayer.getSource();
   projects.clear(true);
   projects.addFeatures(geojson.readFeatures({ type: 'FeatureCollection', features: answer.features }));
-  const slider = /** @type {HTMLInputElement} */ (document.getElementById('programme-year'));
+  const slider = inputById('programme-year');
   slider.min = String(answer.programme.from);
   slider.max = String(answer.programme.to);
   slider.value = String(answer.programme.to);
@@ -299,7 +301,7 @@ export function initProgramme(map) {
   map.addOverlay(overlay);
 
   const panel = panelHtml();
-  document.getElementById('export-png').before(panel);
+  byId('export-png').before(panel);
   relabel(panel);
   relabel(popup);
   onLanguageChange(() => {
@@ -310,12 +312,12 @@ export function initProgramme(map) {
     if (shownProject) showProject(shownProject.feature, shownProject.coordinate);
   });
 
-  const toggle = /** @type {HTMLInputElement} */ (document.getElementById('programme-toggle'));
+  const toggle = inputById('programme-toggle');
   const fail = (err) => {
-    document.getElementById('programme-status').textContent = err && err.error ? errorText(err.error) : String((err && err.message) || err);
+    byId('programme-status').textContent = err && err.error ? errorText(err.error) : String((err && err.message) || err);
   };
   toggle.addEventListener('change', () => {
-    document.getElementById('programme-body').hidden = !toggle.checked;
+    byId('programme-body').hidden = !toggle.checked;
     wardsLayer.setVisible(toggle.checked);
     projectsLayer.setVisible(toggle.checked);
     if (!toggle.checked) hideProject();
@@ -330,11 +332,11 @@ export function initProgramme(map) {
   });
   // Every control re-plans through the server inside one busy period, so the page's idle() waits for the answer.
   const replan = () => busy(() => load()).catch(fail);
-  document.getElementById('programme-budget').addEventListener('change', replan);
-  document.getElementById('programme-method').addEventListener('change', replan);
-  document.getElementById('programme-equity').addEventListener('change', replan);
+  byId('programme-budget').addEventListener('change', replan);
+  byId('programme-method').addEventListener('change', replan);
+  byId('programme-equity').addEventListener('change', replan);
   for (const box of panel.querySelectorAll('input[name=programme-scenario]')) box.addEventListener('change', replan);
-  document.getElementById('programme-year').addEventListener('input', (e) => setYear(Number(/** @type {HTMLInputElement} */ (e.target).value)));
+  byId('programme-year').addEventListener('input', (e) => setYear(Number(/** @type {HTMLInputElement} */ (e.target).value)));
   // After the map's own click handler: a project under the pointer wins over the ward or school below it.
   map.on('singleclick', (e) => {
     if (!projectsLayer.getVisible()) return;
@@ -345,7 +347,7 @@ export function initProgramme(map) {
     } else hideProject();
   });
 
-  window.__facilities = Object.assign(window.__facilities || /** @type {Window['__facilities']} */ ({}), {
+  window.__facilities = Object.assign(window.__facilities || /** @type {NonNullable<Window['__facilities']>} */ ({}), {
     programme: {
       /** Ward colours of the programme layer in the slider's year, by ward code. */
       wardColours: () => Object.fromEntries(wardsLayer.getSource().getFeatures().map((f) => [f.get('code'), wardColourOf(f)])),

@@ -1,6 +1,7 @@
 // Colour-blind-safe ramps. Viridis (Smith & van der Walt, matplotlib) for the ward choropleths: perceptually uniform,
 // readable in grey and with every common colour-vision deficiency. Light = few rooms short, dark = many. Cividis
 // (Nuñez et al. 2018) for school load. Categorical colours follow Okabe & Ito (2008).
+import { context2d } from './dom.js';
 export const VIRIDIS_5 = ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'];
 export const NO_SHORTAGE = '#f2f2f2';
 export const UNKNOWN = '#b8b8b8';
@@ -74,6 +75,7 @@ export function wardColour(classes, props, field) {
   return colourFor(classes, typeof value === 'number' ? value : null);
 }
 
+/** @type {CanvasPattern|null} */
 let pattern = null;
 /** The hatch of the no-data fill as a canvas pattern (OpenLayers fills and the PNG export draw with it). */
 export function noDataPattern() {
@@ -81,7 +83,7 @@ export function noDataPattern() {
     const tile = document.createElement('canvas');
     tile.width = 8;
     tile.height = 8;
-    const ctx = tile.getContext('2d');
+    const ctx = context2d(tile);
     ctx.fillStyle = NO_DATA;
     ctx.fillRect(0, 0, 8, 8);
     ctx.strokeStyle = NO_DATA_LINE;

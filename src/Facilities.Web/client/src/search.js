@@ -2,11 +2,12 @@
 import { getCenter } from 'ol/extent.js';
 import { t } from './i18n.js';
 import { searchByName } from './text.js';
+import { byId, inputById } from './dom.js';
 
 export function createSearch({ wardSource, onPick }) {
-  const input = /** @type {HTMLInputElement} */ (document.getElementById('search-input'));
-  const list = document.getElementById('search-results');
-  const status = document.getElementById('search-status');
+  const input = inputById('search-input');
+  const list = byId('search-results');
+  const status = byId('search-status');
   let hits = [];
 
   function render() {
@@ -46,6 +47,7 @@ export function interiorPoint(geometry) {
   const type = geometry.getType();
   if (type === 'Polygon') return geometry.getInteriorPoint().getCoordinates().slice(0, 2);
   if (type === 'MultiPolygon') {
+    /** @type {import('ol/geom/Polygon.js').default|null} */
     let best = null;
     for (const polygon of geometry.getPolygons()) if (!best || polygon.getArea() > best.getArea()) best = polygon;
     if (best) return best.getInteriorPoint().getCoordinates().slice(0, 2);

@@ -4,6 +4,7 @@
 import { api, busy, query, ApiError } from './api.js';
 import { errorText, formatNumber, language, t, tOr, onLanguageChange } from './i18n.js';
 import { state } from './state.js';
+import { byId as $, child } from './dom.js';
 import { OKABE_ITO } from './ramp.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
@@ -16,8 +17,11 @@ const SESSION_FLAG = 'facilities.session';
 
 // The procedures, their steps and names come from the server (GET /api/procedures: Core owns them); the page keeps
 // no list of its own. The certificate's steps fill the step filter, as the case list is the certificate's.
+/** @type {import('./types.js').Procedures} */
 let procedures = { procedures: [], readyToBuild: [] };
+/** @type {import('./types.js').Chain[]} */
 let chains = [];
+/** @type {VectorLayer<VectorSource>|null} */
 let chainLayer = null;
 
 function gcnSteps() {
@@ -43,9 +47,8 @@ export function stageName(stage) {
   return p ? p.name[language()] || p.name.vi : stage;
 }
 
-const $ = (id) => document.getElementById(id);
 /** A form field of the tracker panel. @param {string} id */
-const $field = (id) => /** @type {HTMLInputElement & HTMLSelectElement} */ (document.getElementById(id));
+const $field = (id) => /** @type {HTMLInputElement & HTMLSelectElement} */ ($(id));
 /** @typedef {import('./types.js').Case} Case */
 /** @type {Case[]} */
 let cases = [];
@@ -54,11 +57,13 @@ let progress = [];
 let detail = null;
 /** @type {import('./types.js').HistoryEntry[]} */
 let history = [];
+/** @type {import('./types.js').Chain|null} */
 let detailChain = null;
 /** Set by initTracker: centres the map on a case's site. @type {(c: Case) => void} */
 let onShowCase = () => {};
 // What the case's status line says, kept as a key or the server's two-language error so that it is written again in
 // the other language when the user switches.
+/** @type {{ kind: string, key?: string, vars?: () => Record<string, unknown>, error?: any, text?: string }|null} */
 let detailStatus = null;
 
 function stepName(step, name) {
@@ -164,8 +169,8 @@ async function refreshAll() {
 }
 
 function renderChains() {
-  if (!chainLayer) return;
-  const source = chainLayer.getSource();
+  const source = chainLayer && chainLayer.getSource();
+  if (!source) return;
   source.clear(true);
   for (const c of chains) {
     if (typeof c.lon !== 'number' || typeof c.lat !== 'number') continue;
@@ -179,7 +184,6 @@ function renderChains() {
 
 function renderLegend() {
   const root = $('chain-legend');
-  if (!root) return;
   const stages = [...procedures.procedures.map((p) => p.code), 'ready', 'blocked'];
   root.replaceChildren(
     ...stages.map((stage) => {
@@ -228,7 +232,7 @@ function cell(text, className) {
 }
 
 function renderCases() {
-  const body = $('cases-table').querySelector('tbody');
+  const body = child($('cases-table'), 'tbody');
   body.replaceChildren(
     ...cases.map((c) => {
       const tr = document.createElement('tr');
@@ -266,7 +270,7 @@ async function selectCase(siteId) {
   const c = cases.find((x) => x.siteId === siteId);
   if (c && typeof c.lon === 'number' && typeof c.lat === 'number') onShowCase(c);
   await loadDetail(siteId);
-  $('case-detail').querySelector('h3').focus();
+  child($('case-detail'), 'h3').focus();
 }
 
 async function loadDetail(siteId) {
@@ -287,7 +291,7 @@ function renderDetail() {
   section.dataset.siteId = detail.siteId;
   section.dataset.version = String(detail.version);
   section.dataset.step = detail.step;
-  section.querySelector('h3').textContent = t('detail.heading', { name: detail.schoolName });
+  child(section, 'h3').textContent = t('detail.heading', { name: detail.schoolName });
   $('detail-summary').textContent = `${detail.communeName || detail.communeCode} · ${stepName(detail.step, detail.stepName)} · ${t('detail.version', { version: detail.version })}`;
   renderDue();
   renderDetailChain();
@@ -299,10 +303,10 @@ function renderDetail() {
     tr.append(cell(formatDate(h.at)), cell(h.user), cell(h.from ? stepName(h.from) : ''), cell(stepName(h.to)), cell(h.note || ''));
     return tr;
   });
-  $('history-table').querySelector('tbody').replaceChildren(...rows);
+  child($('history-table'), 'tbody').replaceChildren(...rows);
   $('history-empty').hidden = rows.length > 0;
   const moves = detail.allowedMoves || [];
-  const canWrite = moves.length > 0 && state.user && state.user.role !== 'viewer';
+  const canWrite = moves.length > 0 && !!state.user && state.user.role !== 'viewer';
   $('transition-form').hidden = !canWrite;
   $('no-moves').hidden = canWrite;
   $field('transition-to').replaceChildren(...moves.map((m) => new Option(stepName(m.step, m.name), m.step)));
@@ -310,6 +314,7 @@ function renderDetail() {
 
 // The deadline as the server computed it: due date, working days left (or overdue by), received, last change.
 function renderDue() {
+  if (!detail) return;
   const due = $('detail-due');
   due.dataset.dueDate = detail.dueDate || '';
   due.dataset.daysLeft = detail.workingDaysLeft === null || detail.workingDaysLeft === undefined ? '' : String(detail.workingDaysLeft);
@@ -332,7 +337,6 @@ function renderDue() {
 // The site's whole path: each procedure's step, office and expected end, the critical path and the ready-to-build date.
 function renderDetailChain() {
   const root = $('detail-chain');
-  if (!root) return;
   if (!detailChain) {
     root.replaceChildren();
     return;
@@ -459,7 +463,10 @@ export async function initTracker({ showCase, map }) {
     busy(loadCases);
   });
   $('transition-form').addEventListener('submit', (e) => busy(() => transition(e)));
-  $('detail-reload').addEventListener('click', () => detail && busy(() => loadDetail(detail.siteId)));
+  $('detail-reload').addEventListener('click', () => {
+    const shown = detail;
+    if (shown) busy(() => loadDetail(shown.siteId));
+  });
   $('detail-close').addEventListener('click', () => {
     detail = null;
     renderDetail();

@@ -78,4 +78,26 @@
  * @property {{ stamp_id: string } & Record<string, unknown>} stamp the run's inputs hash, norms version and options (GeoJson.Stamp)
  */
 
+/**
+ * A procedure of GET /api/procedures (Core/Tracker/Procedures): its code, name and steps in order.
+ * @typedef {{ code: string, name: Bilingual, steps: Array<{ code: string, name: Bilingual, clock?: string }> } & Record<string, any>} Procedure
+ */
+
+/**
+ * GET /api/procedures: the procedures and how a site becomes ready to build.
+ * @typedef {{ procedures: Procedure[], readyToBuild: unknown[] }} Procedures
+ */
+
+/**
+ * One site's chain of procedures (GET /api/chains lists them; GET /api/cases/{siteId}/chain gives one).
+ * @typedef {object} Chain
+ * @property {string} siteId
+ * @property {string} [schoolName]
+ * @property {string} stage the first procedure not done yet, "ready" or "blocked"
+ * @property {string|null} [readyToBuild] expected ready-to-build date (yyyy-MM-dd)
+ * @property {number} [lon]
+ * @property {number} [lat]
+ * @property {Array<{ procedure: string, step: string, critical?: boolean, office?: Bilingual|null, expectedFinish?: string|null, name: Bilingual, stepName: Bilingual }>} procedures
+ */
+
 export {};
