@@ -52,7 +52,22 @@ public sealed class ParcelBoxes : IDisposable
         }
     }
 
+    /// <summary>
+    /// Kept in the file (<see cref="GeoPackageKeptValue"/>): read back on the next start instead of counting the
+    /// R-tree's leaves again (~0.35 s and ~40 MB at 1,000,000 parcels), recounted when the data changed. The key
+    /// names what else the counts depend on: the rule's version, the zooms counted and the layer's CRS.
+    /// </summary>
     private int[] Density()
+    {
+        var crs = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_layer.Crs.Wkt)))[..16];
+        var key = FormattableString.Invariant($"tile density v1; zooms 0-{ParcelIndex.DensityZoom}; srs {_layer.Crs.Srid} {crs}");
+        var kept = GeoPackageKeptValue.GetOrCompute(_layer.Path, "tile_density:" + _layer.Table, key,
+            () => string.Join(',', Count().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        var densest = kept.Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return densest.Length == ParcelIndex.DensityZoom + 1 ? densest : Count();
+    }
+
+    private int[] Count()
     {
         var centres = With(r => r.Centres());
         var density = new TileDensity();
