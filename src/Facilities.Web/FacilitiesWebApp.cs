@@ -183,6 +183,7 @@ public static class FacilitiesWebApp
             {
                 _ = tracker.Store;
                 _ = security.Store;
+                _ = tracker.Setup;
                 StartTrace.Mark("tracker store opened (background)");
             }
             catch (Exception e) when (e is not OutOfMemoryException)

@@ -124,8 +124,13 @@ internal static class ServeCommand
                 }
             }
 
-            // A bad calendar or procedures file stops the start with a message naming the file and entry.
-            _ = Facilities.Web.Tracker.TrackerContext.LoadSetup(options);
+            // A bad calendar or procedures file stops the start with a message naming the file and entry (the built-in
+            // ones are made on first use, off the start).
+            if (options.TrackerCalendarPath is not null || options.ProceduresPath is not null)
+            {
+                _ = Facilities.Web.Tracker.TrackerContext.LoadSetup(options);
+            }
+
             Facilities.Web.StartTrace.Mark("serve: calendar and procedures read");
             var app = await StartAsync(u, options, fallBack: r.GetValue(port) is null && r.GetValue(listen) is null);
             if (app is null)

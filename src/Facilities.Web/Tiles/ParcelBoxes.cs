@@ -42,6 +42,9 @@ public sealed class ParcelBoxes : IDisposable
     /// <summary>The parcels whose envelope meets <paramref name="wgs84"/>, in layer order.</summary>
     public List<GeoPackageBoxRow> Read(Envelope wgs84) => With(r => r.Read(wgs84));
 
+    /// <summary>Whether this instance counted the R-tree's leaves (false: the counts were read back from the file).</summary>
+    internal bool Counted { get; private set; }
+
     /// <summary>Closes the idle connections; those in use close when their request returns them.</summary>
     public void Dispose()
     {
@@ -62,7 +65,8 @@ public sealed class ParcelBoxes : IDisposable
         var crs = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_layer.Crs.Wkt)))[..16];
         var key = FormattableString.Invariant($"tile density v1; zooms 0-{ParcelIndex.DensityZoom}; srs {_layer.Crs.Srid} {crs}");
         var kept = GeoPackageKeptValue.GetOrCompute(_layer.Path, "tile_density:" + _layer.Table, key,
-            () => string.Join(',', Count().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            () => string.Join(',', Count().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))), out var counted);
+        Counted = counted;
         var densest = kept.Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         return densest.Length == ParcelIndex.DensityZoom + 1 ? densest : Count();
     }
