@@ -37,6 +37,28 @@ public sealed class ParcelDensityKeptTests : IDisposable
     }
 
     [Fact]
+    public void Keeping_the_counts_and_the_hash_while_serving_does_not_make_the_server_reload_the_dataset_but_an_edit_does()
+    {
+        var path = Generate("city.gpkg", parcels: 3000, seed: 7);
+        Sql(path, "DELETE FROM facilities_derived");
+        Sql(path, "UPDATE facilities_state SET content_hash = NULL");
+        var dataset = new DatasetService(path, null);
+        var tiles = new ParcelTiles(dataset);
+
+        // Counted and kept, then hashed and kept: two writes of our own into the file, neither a change of its data.
+        Assert.Equal(14, tiles.MinZoom);
+        Assert.Equal(1L, Scalar<long>(path, "SELECT COUNT(*) FROM facilities_derived"));
+        _ = dataset.Sha256;
+        Assert.IsType<string>(Scalar<object>(path, "SELECT content_hash FROM facilities_state"));
+        dataset.Refresh();
+        Assert.Equal(0, dataset.Reloads);
+
+        Sql(path, "UPDATE parcels SET area_m2 = area_m2 + 1 WHERE fid = 3");
+        dataset.Refresh();
+        Assert.Equal(1, dataset.Reloads);
+    }
+
+    [Fact]
     public void A_parcel_inserted_far_away_through_plain_sqlite_is_counted_on_the_next_start()
     {
         var path = Generate("city.gpkg", parcels: 3000, seed: 7);

@@ -23,8 +23,16 @@ public static class GeoPackageKeptValue
     public static string GetOrCompute(string path, string name, string key, Func<string> compute) => GetOrCompute(path, name, key, compute, out _);
 
     /// <summary>As <see cref="GetOrCompute(string, string, string, Func{string})"/>; <paramref name="computed"/> says whether <paramref name="compute"/> ran.</summary>
-    public static string GetOrCompute(string path, string name, string key, Func<string> compute, out bool computed)
+    public static string GetOrCompute(string path, string name, string key, Func<string> compute, out bool computed) =>
+        GetOrCompute(path, name, key, compute, out computed, out _);
+
+    /// <summary>
+    /// As <see cref="GetOrCompute(string, string, string, Func{string}, out bool)"/>; <paramref name="wrote"/> says
+    /// whether the value was written into the file (which changes its size and time but not its content).
+    /// </summary>
+    public static string GetOrCompute(string path, string name, string key, Func<string> compute, out bool computed, out bool wrote)
     {
+        wrote = false;
         ArgumentNullException.ThrowIfNull(compute);
         var full = Path.GetFullPath(path);
         GeoPackageCounterState? seen;
@@ -43,14 +51,14 @@ public static class GeoPackageKeptValue
         var value = compute();
         if (seen is { Intact: true })
         {
-            Keep(full, name, key, seen, value);
+            wrote = Keep(full, name, key, seen, value);
         }
 
         return value;
     }
 
     // Kept only if nothing moved since `seen`: with the triggers all there, every edit raised the counter or the cookie.
-    private static void Keep(string full, string name, string key, GeoPackageCounterState seen, string value)
+    private static bool Keep(string full, string name, string key, GeoPackageCounterState seen, string value)
     {
         try
         {
@@ -61,7 +69,7 @@ public static class GeoPackageKeptValue
             var now = GeoPackageChangeCounter.Read(c, tx);
             if (now is null || !now.Intact || now.Changes != seen.Changes || now.Key != seen.Key)
             {
-                return;
+                return false;
             }
 
             if (!TableExists(c, tx))
@@ -85,13 +93,16 @@ public static class GeoPackageKeptValue
             cmd.Parameters.AddWithValue("$v", value);
             cmd.ExecuteNonQuery();
             tx.Commit();
+            return true;
         }
         catch (SqliteException)
         {
             // Read-only file or folder, another writer holding the lock: the caller has the value, it is only not kept.
+            return false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            return false;
         }
     }
 
