@@ -49,6 +49,7 @@ internal static class ServeCommand
         };
         cmd.SetAction(async (r, cancel) =>
         {
+            Facilities.Web.StartTrace.Mark("serve: options parsed");
             var u = ui(r);
             var location = r.GetValue(datasetOption) ?? r.GetValue(dataset)
                 ?? throw new ArgumentException(u.T("cần bộ dữ liệu: facilities serve TỆP.gpkg hoặc --dataset \"Host=…\".", "a dataset is needed: facilities serve FILE.gpkg or --dataset \"Host=…\"."));
@@ -123,8 +124,14 @@ internal static class ServeCommand
                 }
             }
 
-            // A bad calendar or procedures file stops the start with a message naming the file and entry.
-            _ = Facilities.Web.Tracker.TrackerContext.LoadSetup(options);
+            // A bad calendar or procedures file stops the start with a message naming the file and entry (the built-in
+            // ones are made on first use, off the start).
+            if (options.TrackerCalendarPath is not null || options.ProceduresPath is not null)
+            {
+                _ = Facilities.Web.Tracker.TrackerContext.LoadSetup(options);
+            }
+
+            Facilities.Web.StartTrace.Mark("serve: calendar and procedures read");
             var app = await StartAsync(u, options, fallBack: r.GetValue(port) is null && r.GetValue(listen) is null);
             if (app is null)
             {
@@ -133,6 +140,7 @@ internal static class ServeCommand
 
             await using (app)
             {
+                Facilities.Web.StartTrace.Mark("serve: listening");
                 var address = FacilitiesWebApp.Address(app);
                 u.Out.WriteLine($"Bản đồ đang chạy tại / map app running at: {address}/");
                 var shown = database?.Display ?? Path.GetFileName(path);
@@ -149,7 +157,9 @@ internal static class ServeCommand
                 {
                     try
                     {
+                        Facilities.Web.StartTrace.Mark("warm: begin");
                         app.Services.GetRequiredService<ParcelTiles>().Warm();
+                        Facilities.Web.StartTrace.Mark("warm: minZoom known");
                     }
                     catch (Exception e) when (e is IOException or Facilities.Formats.DataFileException or InvalidOperationException or Core.Datasets.DatasetUnavailableException)
                     {

@@ -55,7 +55,9 @@ public sealed class GeoPackageStore : IDatasetStore
     /// file as it was before it.</remarks>
     public string ContentHash()
     {
-        var before = FileToken();
+        // The token as callers see it: after an own write before this one (the kept hash, a kept value), the token
+        // from before that write, so a chain of own writes maps back to the file as it was.
+        var before = ChangeToken();
         var hash = GeoPackageHashCache.ContentHash(Path, out var wrote);
         if (wrote)
         {
@@ -63,6 +65,23 @@ public sealed class GeoPackageStore : IDatasetStore
         }
 
         return hash;
+    }
+
+    /// <summary>
+    /// A value derived from the content, kept in the file (<see cref="GeoPackageKeptValue"/>): read back while nothing
+    /// changed, else computed by <paramref name="compute"/> and kept. Keeping it, like keeping the hash, leaves
+    /// <see cref="ChangeToken"/> as it was, so the map app does not reload the dataset because it stored a count.
+    /// </summary>
+    public string KeptValue(string name, string key, Func<string> compute, out bool computed)
+    {
+        var before = ChangeToken();
+        var value = GeoPackageKeptValue.GetOrCompute(Path, name, key, compute, out computed, out var wrote);
+        if (wrote)
+        {
+            _ownWrite = Tuple.Create(before, FileToken());
+        }
+
+        return value;
     }
 
     /// <inheritdoc/>

@@ -24,7 +24,7 @@ internal static class GeoPackageChangeCounter
     private const string TriggerPrefix = "facilities_changes_";
     private static readonly string[] Operations = ["insert", "update", "delete"];
 
-    /// <summary>Creates the state table if absent, (re)installs the triggers on every watched table and raises the counter.</summary>
+    /// <summary>Creates the state table (and the table of kept derived values) if absent, (re)installs the triggers on every watched table and raises the counter.</summary>
     public static void Install(SqliteConnection c, SqliteTransaction tx)
     {
         GeoPackageSchema.Execute(c, $"""
@@ -34,6 +34,7 @@ internal static class GeoPackageChangeCounter
             INSERT OR IGNORE INTO {Table} (id, changes) VALUES (1, 0);
             UPDATE {Table} SET changes = changes + 1;
             """, tx);
+        GeoPackageKeptValue.Create(c, tx);
         Uninstall(c, tx);
         foreach (var trigger in Expected(Watched(c, tx)))
         {

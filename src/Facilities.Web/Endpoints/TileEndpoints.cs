@@ -21,7 +21,9 @@ internal static class TileEndpoints
                 return ApiError.NotFound($"không có ô {z}/{x}/{y} (z 0..{MaxZoom}).", $"no tile {z}/{x}/{y} (z 0..{MaxZoom}).");
             }
 
+            StartTrace.Mark("tile: request");
             var bytes = z < tiles.MinZoom ? null : tiles.Tile(z, x, y);
+            StartTrace.Mark("tile: cut");
             response.Headers.CacheControl = "public, max-age=300";
             return bytes is null ? Results.NoContent() : Results.Bytes(bytes, ContentType);
         });

@@ -20,9 +20,12 @@ public sealed class ParcelBoxes : IDisposable
     private readonly Lazy<int[]> _densest;
     private volatile bool _closed;
 
-    private ParcelBoxes(GeoPackageBoxLayer layer)
+    private readonly Facilities.Storage.Sqlite.Datasets.GeoPackageStore? _store;
+
+    private ParcelBoxes(GeoPackageBoxLayer layer, Facilities.Storage.Sqlite.Datasets.GeoPackageStore? store)
     {
         _layer = layer;
+        _store = store;
         _densest = new Lazy<int[]>(Density, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -30,10 +33,12 @@ public sealed class ParcelBoxes : IDisposable
     /// The parcels layer of the GeoPackage at <paramref name="path"/> read by box, or null (and
     /// <paramref name="reason"/>, English) when it has no complete R-tree to read by.
     /// </summary>
-    public static ParcelBoxes? Open(string path, out string reason)
+    /// <remarks>With the dataset's <paramref name="store"/> (the server's), keeping the density in the file leaves the
+    /// store's change token as it was (<see cref="Facilities.Storage.Sqlite.Datasets.GeoPackageStore.KeptValue"/>).</remarks>
+    public static ParcelBoxes? Open(string path, out string reason, Facilities.Storage.Sqlite.Datasets.GeoPackageStore? store = null)
     {
         var layer = GeoPackageBoxLayer.Find(path, ParcelTiles.LayerName, out reason);
-        return layer is null ? null : new ParcelBoxes(layer);
+        return layer is null ? null : new ParcelBoxes(layer, store);
     }
 
     /// <summary>Parcels (by the centre of their R-tree box) in the densest tile of each zoom 0..<see cref="ParcelIndex.DensityZoom"/>; read once.</summary>
@@ -41,6 +46,9 @@ public sealed class ParcelBoxes : IDisposable
 
     /// <summary>The parcels whose envelope meets <paramref name="wgs84"/>, in layer order.</summary>
     public List<GeoPackageBoxRow> Read(Envelope wgs84) => With(r => r.Read(wgs84));
+
+    /// <summary>Whether this instance counted the R-tree's leaves (false: the counts were read back from the file).</summary>
+    internal bool Counted { get; private set; }
 
     /// <summary>Closes the idle connections; those in use close when their request returns them.</summary>
     public void Dispose()
@@ -52,7 +60,27 @@ public sealed class ParcelBoxes : IDisposable
         }
     }
 
+    /// <summary>
+    /// Kept in the file (<see cref="GeoPackageKeptValue"/>): read back on the next start instead of counting the
+    /// R-tree's leaves again (~0.35 s and ~40 MB at 1,000,000 parcels), recounted when the data changed. The key
+    /// names what else the counts depend on: the rule's version, the zooms counted and the layer's CRS.
+    /// </summary>
     private int[] Density()
+    {
+        var crs = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_layer.Crs.Wkt)))[..16];
+        var key = FormattableString.Invariant($"tile density v1; zooms 0-{ParcelIndex.DensityZoom}; srs {_layer.Crs.Srid} {crs}");
+        var name = "tile_density:" + _layer.Table;
+        string Counts() => string.Join(',', Count().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        bool counted;
+        var kept = _store is not null && string.Equals(_store.Path, _layer.Path, StringComparison.Ordinal)
+            ? _store.KeptValue(name, key, Counts, out counted)
+            : GeoPackageKeptValue.GetOrCompute(_layer.Path, name, key, Counts, out counted);
+        Counted = counted;
+        var densest = kept.Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return densest.Length == ParcelIndex.DensityZoom + 1 ? densest : Count();
+    }
+
+    private int[] Count()
     {
         var centres = With(r => r.Centres());
         var density = new TileDensity();

@@ -133,7 +133,7 @@ public sealed class ParcelTiles
             return null;
         }
 
-        var boxes = ParcelBoxes.Open(path, out var reason);
+        var boxes = ParcelBoxes.Open(path, out var reason, context.Store as Facilities.Storage.Sqlite.Datasets.GeoPackageStore);
         if (boxes is null && context.HasLayer(LayerName))
         {
             Log($"thửa đất: lớp parcels của {Path.GetFileName(path)} không có chỉ mục R-tree đầy đủ, ô bản đồ cắt từ chỉ mục trong bộ nhớ (lần đầu lâu; "

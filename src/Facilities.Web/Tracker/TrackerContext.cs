@@ -18,6 +18,7 @@ public sealed class TrackerContext : IDisposable
     private ICaseStore? _store;
     private CaseService? _service;
     private ChainService? _chains;
+    private readonly Lazy<TrackerSetup> _setup;
     private readonly Lazy<TrackerSites> _sites;
     private readonly Lazy<Dictionary<string, SiteInfo>> _info;
     private readonly Lazy<Dictionary<string, string>> _communeNames;
@@ -26,7 +27,11 @@ public sealed class TrackerContext : IDisposable
     public TrackerContext(WebOptions options, DatasetService dataset)
     {
         Time = options.Time;
-        Setup = LoadSetup(options);
+        // PERF (issue 15): the built-in calendar and procedures (a JSON resource parsed, the holidays laid out) are
+        // made on first use, off the server's start; a file of the user's is read now, so a bad one stops the start.
+        _setup = options.TrackerCalendarPath is null && options.ProceduresPath is null
+            ? new Lazy<TrackerSetup>(() => TrackerSetup.BuiltIn)
+            : new Lazy<TrackerSetup>(LoadSetup(options));
         DatasetPath = dataset.Path;
         StoreKind = string.IsNullOrWhiteSpace(options.TrackerDb) ? "sqlite" : "postgresql";
         _open = () => StoreKind == "sqlite"
@@ -103,7 +108,7 @@ public sealed class TrackerContext : IDisposable
     }
 
     /// <summary>The configuration, calendar and procedures (with the calendar and procedures files).</summary>
-    public TrackerSetup Setup { get; }
+    public TrackerSetup Setup => _setup.Value;
 
     /// <summary>The dataset file's name, for stamps.</summary>
     public string DatasetPath { get; }
