@@ -14,6 +14,7 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
+        Facilities.Core.Diagnostics.PhaseTrace.Mark("main");
         Console.OutputEncoding = Encoding.UTF8;
         return Run(args, Console.Out, Console.Error);
     }

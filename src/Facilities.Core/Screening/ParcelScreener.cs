@@ -49,7 +49,9 @@ public sealed class ParcelScreener
         Inputs = ScreeningInputs.Build(city, norms, options);
         _minWidth = Inputs.MinWidthM;
         _geometry = new SiteGeometry(city, Inputs.MinIndustrialDistanceM);
+        Diagnostics.PhaseTrace.Mark("screener: inputs");
         _scorer = new SiteScorer(city, Inputs);
+        Diagnostics.PhaseTrace.Mark("screener: scorer");
         _wardTypes = new WardTypeGrid(city.Wards);
         NormKeysUsed = KeysUsed(Inputs.Deficit);
     }
