@@ -66,7 +66,7 @@ internal static class SitesCommand
             var elapsed = watch.Elapsed;
             CommandSupport.Warn(u, run.Warnings);
             var (result, stamp) = (run.Result.Result, run.Stamp);
-            var (candidates, rejections) = (SitesTables.Candidates(d, run), SitesTables.Rejections(run));
+            var (candidates, rejections) = (SitesTables.Candidates(d, run, drawn: ext != ".csv"), SitesTables.Rejections(run));
             Facilities.Core.Diagnostics.PhaseTrace.Mark("sites: tables");
             switch (ext)
             {
