@@ -8,8 +8,8 @@ namespace Facilities.Storage.Sqlite.GeoPackage;
 /// with a geometry, the rows a screening reads). With them SQLite reads the few rows that can pass instead of
 /// scanning the layer, and counts the rest by area in the index alone. Written at import and created on the first
 /// screening of a GeoPackage made elsewhere (QGIS, ogr2ogr) when the file can be written; plain SQLite indexes, which
-/// SQLite keeps up to date through any later edit and every GeoPackage reader ignores (about 50 MB at a million
-/// parcels).
+/// SQLite keeps up to date through any later edit and every GeoPackage reader ignores (about 59 MB at a million
+/// parcels, docs/architecture.md).
 /// </summary>
 internal static class ParcelAttributeIndex
 {
