@@ -53,11 +53,23 @@ public static class DatasetLoader
     /// <param name="path">The dataset.</param>
     /// <param name="metric">The city's metric CRS.</param>
     /// <param name="filter">The screener's attribute filter (<see cref="ParcelScreener.CreateAttributeFilter"/>), or null.</param>
-    public static IEnumerable<ParcelUnit> StreamParcels(string path, CrsDefinition metric, AttributeFilter? filter)
+    public static IEnumerable<ParcelUnit> StreamParcels(string path, CrsDefinition metric, AttributeFilter? filter) =>
+        StreamParcels(path, metric, filter, ParcelAttributeIndex.CreateFrom);
+
+    /// <summary>
+    /// As <see cref="StreamParcels(string, CrsDefinition, AttributeFilter?)"/>, creating the parcels layer's attribute
+    /// indexes in a file that lacks them when its layer has at least <paramref name="createIndexesFrom"/> rows (by its
+    /// largest rowid); smaller files are left as they are (a scan of them costs little).
+    /// </summary>
+    /// <param name="path">The dataset.</param>
+    /// <param name="metric">The city's metric CRS.</param>
+    /// <param name="filter">The screener's attribute filter, or null.</param>
+    /// <param name="createIndexesFrom">Rows from which a file's first screening creates the indexes.</param>
+    public static IEnumerable<ParcelUnit> StreamParcels(string path, CrsDefinition metric, AttributeFilter? filter, long createIndexesFrom)
     {
         GeoPackageTableInfo table;
         List<FieldInfo> fields;
-        var indexed = false;
+        var (indexed, rows) = (false, 0L);
         using (var c = GeoPackageDataset.OpenExisting(path, SqliteOpenMode.ReadOnly))
         {
             table = GeoPackageLayerReader.ListTables(c).Find(t => t.Name == "parcels")
@@ -65,6 +77,7 @@ public static class DatasetLoader
                     "bộ dữ liệu chưa có lớp parcels (thửa đất); hãy nhập trước.", "the dataset has no parcels layer; import it first.");
             fields = GeoPackageLayerReader.Fields(c, table);
             indexed = filter is { IsActive: true } && ParcelAttributeIndex.Present(c, null, table.Name, table.GeometryColumn);
+            rows = indexed || filter is not { IsActive: true } ? 0 : ParcelAttributeIndex.LargestRowid(c, table.Name);
         }
 
         var from = GeoPackageLayerReader.ResolveCrs(table, "parcels", Path.GetFileName(path)) ?? CrsRegistry.Get(CrsRegistry.Wgs84Srid);
@@ -73,8 +86,9 @@ public static class DatasetLoader
         var select = $"{geom}, {Column("id")}, {Column("land_use")}, {Column("planned_land_use")}, {owner}, {area}";
         if (filter is { IsActive: true } && area != "NULL")
         {
-            // A GeoPackage made elsewhere (QGIS, ogr2ogr) gets the indexes on its first screening, when it can be written.
-            indexed = indexed || ParcelAttributeIndex.TryCreate(path, table.Name, table.GeometryColumn, [.. fields.Select(f => f.Name)]);
+            // A GeoPackage made elsewhere (QGIS, ogr2ogr) gets the indexes on its first screening, when it can be written
+            // and is large enough for them to matter (the repository's sample city, 3,000 parcels, stays as it is).
+            indexed = indexed || (rows >= createIndexesFrom && ParcelAttributeIndex.TryCreate(path, table.Name, table.GeometryColumn, [.. fields.Select(f => f.Name)]));
             if (indexed)
             {
                 Core.Diagnostics.PhaseTrace.Mark("parcels: indexes ready");

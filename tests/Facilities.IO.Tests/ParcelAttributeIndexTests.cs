@@ -72,6 +72,24 @@ public sealed class ParcelAttributeIndexTests : IDisposable
     }
 
     [Fact]
+    public void ASmallFileMadeElsewhereIsLeftAsItIs()
+    {
+        // 4,000 parcels, below the 50,000 rows from which a first screening adds the indexes: read by a scan, unchanged.
+        var copy = _dir.File("ogr-small.gpkg");
+        ReferenceTools.Run("ogr2ogr", $"-f GPKG \"{copy}\" \"{Dataset()}\"");
+        var before = File.ReadAllBytes(copy);
+        var city = DatasetLoader.LoadCity(copy, NormsSet.BuiltIn);
+        var screener = new ParcelScreener(city, NormsSet.BuiltIn, new ScreeningOptions("tieu_hoc", 2030) { Top = 0 });
+        var filter = screener.CreateAttributeFilter();
+
+        var result = screener.Screen(DatasetLoader.StreamParcels(copy, city.MetricCrs, filter), filter);
+
+        Assert.Equal(4000, result.ParcelsScreened);
+        Assert.Empty(Indexes(copy));
+        Assert.Equal(before, File.ReadAllBytes(copy));
+    }
+
+    [Fact]
     public void CreatingTheIndexesKeepsTheContentHashTheFileKeeps()
     {
         var path = Dataset();
@@ -130,7 +148,7 @@ public sealed class ParcelAttributeIndexTests : IDisposable
         var city = DatasetLoader.LoadCity(path, NormsSet.BuiltIn);
         var screener = new ParcelScreener(city, NormsSet.BuiltIn, options);
         var filter = screener.CreateAttributeFilter();
-        return screener.Screen(DatasetLoader.StreamParcels(path, city.MetricCrs, filter), filter);
+        return screener.Screen(DatasetLoader.StreamParcels(path, city.MetricCrs, filter, createIndexesFrom: 0), filter);
     }
 
     // The screening of every row with no filter, and the first failure of every parcel with every test run on it.

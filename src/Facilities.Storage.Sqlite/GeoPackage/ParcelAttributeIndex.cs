@@ -13,6 +13,12 @@ namespace Facilities.Storage.Sqlite.GeoPackage;
 /// </summary>
 internal static class ParcelAttributeIndex
 {
+    /// <summary>
+    /// Rows (largest rowid) from which a GeoPackage's first screening creates the indexes: below it a scan costs
+    /// little (0.1 s of CPU at 100,000 parcels) and a user's small file is not changed.
+    /// </summary>
+    public const long CreateFrom = 50_000;
+
     /// <summary>The layer the indexes are on.</summary>
     public const string Layer = "parcels";
 
@@ -27,6 +33,14 @@ internal static class ParcelAttributeIndex
     /// <summary>The name of the index whose leading column is <paramref name="column"/>.</summary>
     public static string NameFor(string column) => Array.Find(Indexes, i => i.Columns[0] == column).Name
         ?? throw new ArgumentException($"no parcel index leads with {column}", nameof(column));
+
+    /// <summary>The table's largest rowid (its row count when no row was deleted), in one index lookup.</summary>
+    public static long LargestRowid(SqliteConnection c, string table)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT max(rowid) FROM {GeoPackageSchema.Quote(table)}";
+        return cmd.ExecuteScalar() is long n ? n : 0;
+    }
 
     /// <summary>Whether the layer has every index (with the columns and condition written here).</summary>
     public static bool Present(SqliteConnection c, SqliteTransaction? tx, string table, string geometryColumn)
