@@ -11,10 +11,14 @@ public static class SitesComputation
     /// </summary>
     public static Computed<SitesRun> Run(DatasetContext d, ScreeningOptions options)
     {
+        Facilities.Core.Diagnostics.PhaseTrace.Mark("sites: start");
         var city = d.City;
+        Facilities.Core.Diagnostics.PhaseTrace.Mark("city loaded");
         var screener = new ParcelScreener(city, d.Norms, options);
         var filter = screener.CreateAttributeFilter();
+        Facilities.Core.Diagnostics.PhaseTrace.Mark("screener built");
         var result = screener.Screen(d.Store.StreamParcels(city.MetricCrs, filter), filter);
+        Facilities.Core.Diagnostics.PhaseTrace.Mark("screened");
         // The screener names the norms its score depends on (ScreeningResult.NormKeysUsed): its deficit also reads the
         // subject-room norms, which do not enter the score, so a read log would over-report them.
         return Stamps.Of(d, new SitesRun(result, screener.LandUse), "sites", options.Describe(),

@@ -14,7 +14,7 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
-        Facilities.Web.StartTrace.Mark("Main");
+        Facilities.Core.Diagnostics.PhaseTrace.Mark("main");
         Console.OutputEncoding = Encoding.UTF8;
         return Run(args, Console.Out, Console.Error);
     }

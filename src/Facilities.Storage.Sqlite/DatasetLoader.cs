@@ -20,14 +20,19 @@ public static class DatasetLoader
     /// <summary>Loads the city (without its parcels) from any store; the dataset must have a wards layer.</summary>
     public static CityModel LoadCity(IDatasetStore store, NormsSet norms)
     {
-        var wards = store.ReadLayer("wards")
-            ?? throw new DataFileException("layer-absent", store.Name, "wards",
-                "bộ dữ liệu chưa có lớp wards (phường/xã); hãy nhập trước.", "the dataset has no wards layer; import it first.");
+        // PERF (issue 15): the schools (17,000 points in the benchmark city) are read on another core while this one
+        // reads the wards and the small layers; each read has its own connection in both stores.
+        var schools = Task.Run(() => store.ReadLayer("schools"));
+        var wards = store.ReadLayer("wards");
+        var (urban, industrial) = (store.ReadLayer("urban_areas"), store.ReadLayer("industrial_zones"));
+        var schoolLayer = schools.GetAwaiter().GetResult();
+        Core.Diagnostics.PhaseTrace.Mark("city: layers read");
         return CityModel.FromLayers(
-            wards,
-            store.ReadLayer("schools"),
-            store.ReadLayer("urban_areas"),
-            store.ReadLayer("industrial_zones"),
+            wards ?? throw new DataFileException("layer-absent", store.Name, "wards",
+                "bộ dữ liệu chưa có lớp wards (phường/xã); hãy nhập trước.", "the dataset has no wards layer; import it first."),
+            schoolLayer,
+            urban,
+            industrial,
             norms["dependants_per_worker"]);
     }
 
@@ -48,64 +53,115 @@ public static class DatasetLoader
     /// <param name="path">The dataset.</param>
     /// <param name="metric">The city's metric CRS.</param>
     /// <param name="filter">The screener's attribute filter (<see cref="ParcelScreener.CreateAttributeFilter"/>), or null.</param>
-    public static IEnumerable<ParcelUnit> StreamParcels(string path, CrsDefinition metric, AttributeFilter? filter)
+    public static IEnumerable<ParcelUnit> StreamParcels(string path, CrsDefinition metric, AttributeFilter? filter) =>
+        StreamParcels(path, metric, filter, ParcelAttributeIndex.CreateFrom);
+
+    /// <summary>
+    /// As <see cref="StreamParcels(string, CrsDefinition, AttributeFilter?)"/>, creating the parcels layer's attribute
+    /// indexes in a file that lacks them when its layer has at least <paramref name="createIndexesFrom"/> rows (by its
+    /// largest rowid); smaller files are left as they are (a scan of them costs little).
+    /// </summary>
+    /// <param name="path">The dataset.</param>
+    /// <param name="metric">The city's metric CRS.</param>
+    /// <param name="filter">The screener's attribute filter, or null.</param>
+    /// <param name="createIndexesFrom">Rows from which a file's first screening creates the indexes.</param>
+    public static IEnumerable<ParcelUnit> StreamParcels(string path, CrsDefinition metric, AttributeFilter? filter, long createIndexesFrom)
     {
         GeoPackageTableInfo table;
         List<FieldInfo> fields;
+        var (indexed, rows) = (false, 0L);
         using (var c = GeoPackageDataset.OpenExisting(path, SqliteOpenMode.ReadOnly))
         {
             table = GeoPackageLayerReader.ListTables(c).Find(t => t.Name == "parcels")
                 ?? throw new DataFileException("layer-absent", Path.GetFileName(path), "parcels",
                     "bộ dữ liệu chưa có lớp parcels (thửa đất); hãy nhập trước.", "the dataset has no parcels layer; import it first.");
             fields = GeoPackageLayerReader.Fields(c, table);
+            indexed = filter is { IsActive: true } && ParcelAttributeIndex.Present(c, null, table.Name, table.GeometryColumn);
+            rows = indexed || filter is not { IsActive: true } ? 0 : ParcelAttributeIndex.LargestRowid(c, table.Name);
         }
 
         var from = GeoPackageLayerReader.ResolveCrs(table, "parcels", Path.GetFileName(path)) ?? CrsRegistry.Get(CrsRegistry.Wgs84Srid);
         string Column(string name) => fields.Exists(f => f.Name == name) ? GeoPackageSchema.Quote(name) : "NULL";
         var (geom, area, owner) = (GeoPackageSchema.Quote(table.GeometryColumn), Column("area_m2"), Column("owner_type"));
-        var sql = $"SELECT {geom}, {Column("id")}, {Column("land_use")}, {Column("planned_land_use")}, {owner}, {area} " +
-            $"FROM {GeoPackageSchema.Quote(table.Name)}";
+        var select = $"{geom}, {Column("id")}, {Column("land_use")}, {Column("planned_land_use")}, {owner}, {area}";
+        if (filter is { IsActive: true } && area != "NULL")
+        {
+            // A GeoPackage made elsewhere (QGIS, ogr2ogr) gets the indexes on its first screening, when it can be written
+            // and is large enough for them to matter (the repository's sample city, 3,000 parcels, stays as it is).
+            indexed = indexed || (rows >= createIndexesFrom && ParcelAttributeIndex.TryCreate(path, table.Name, table.GeometryColumn, [.. fields.Select(f => f.Name)]));
+            if (indexed)
+            {
+                Core.Diagnostics.PhaseTrace.Mark("parcels: indexes ready");
+                using var c = GeoPackageDataset.OpenExisting(path, SqliteOpenMode.ReadOnly);
+                if (ParcelScreeningQuery.Build(c, table.Name, table.GeometryColumn, select, filter) is { } q)
+                {
+                    return Read(path, q.Kept, q.Count, q.Codes, from, metric, filter);
+                }
+            }
+        }
+
+        var sql = $"SELECT {select} FROM {GeoPackageSchema.Quote(table.Name)}";
         string? count = null;
         if (filter is { IsActive: true } && area != "NULL")
         {
-            // PERF (issue 15): rows whose stated area is below every minimum are most of a city and are rejected on area
-            // (unless a state parcel may merge), so SQLite leaves them out and counts them in a query of its own, and
-            // this thread never steps them. The condition keeps a superset of what the filter keeps (any area that is
-            // not a number, any owner that is not text), and the filter tests every row kept as before, so the result
-            // is the same as reading every row.
+            // PERF (issue 15): without the attribute indexes (a file that cannot be written), rows whose stated area is
+            // below every minimum are most of a city and are rejected on area (unless a state parcel may merge), so
+            // SQLite leaves them out and counts them in a query of its own, and this thread never steps them. The
+            // condition keeps a superset of what the filter keeps (any area that is not a number, any owner that is
+            // not text), and the filter tests every row kept as before, so the result is the same as reading every row.
             var keep = $"typeof({area}) NOT IN ('integer', 'real') OR {area} >= @low";
             if (filter.SmallStateParcelsMayMerge && owner != "NULL")
             {
                 keep += $" OR typeof({owner}) NOT IN ('text', 'null') OR {owner} = 'state' COLLATE BINARY";
             }
 
-            count = $"SELECT count(*) FROM {GeoPackageSchema.Quote(table.Name)} WHERE {geom} IS NOT NULL AND NOT ({keep})";
+            count = $"SELECT count(*), 0 FROM {GeoPackageSchema.Quote(table.Name)} WHERE {geom} IS NOT NULL AND NOT ({keep})";
             sql += $" WHERE {keep}";
         }
 
-        return Read(path, sql + " ORDER BY rowid", count, from, metric, filter);
+        return Read(path, sql + " ORDER BY rowid", count, [], from, metric, filter);
     }
 
-    private static IEnumerable<ParcelUnit> Read(string path, string sql, string? countSql, CrsDefinition from, CrsDefinition metric, AttributeFilter? filter)
+    // countSql counts the rows of numeric area below the smaller minimum and (when it has two non-zero columns) from
+    // the larger one up; the rows of those areas this query keeps are subtracted (the filter counts them itself).
+    private static IEnumerable<ParcelUnit> Read(
+        string path, string sql, string? countSql, List<(string Name, string Value)> parameters, CrsDefinition from, CrsDefinition metric, AttributeFilter? filter)
     {
+        void BindAreas(RawRowReader reader, string statement)
+        {
+            reader.Bind("@low", filter!.MinimumArea);
+            if (statement.Contains("@high", StringComparison.Ordinal))
+            {
+                reader.Bind("@high", filter.LargerMinimumArea);
+            }
+        }
+
         // The rows left out are counted on another connection while this one steps the rows kept.
         var leftOut = countSql is null ? null : Task.Run(() =>
         {
             using var c = new RawRowReader(path, countSql);
-            c.Bind("@low", filter!.MinimumArea);
+            BindAreas(c, countSql);
             c.Read();
-            return c.Int64(0);
+            return (Below: c.Int64(0), Above: c.Int64(1));
         });
         // PERF: stepped through SQLitePCL.raw (RawRowReader), so a rejected row costs no string and no array.
         using var r = new RawRowReader(path, sql);
         if (countSql is not null)
         {
-            r.Bind("@low", filter!.MinimumArea);
+            BindAreas(r, sql);
+            foreach (var (name, value) in parameters)
+            {
+                r.Bind(name, value);
+            }
         }
+
+        var indexedCount = parameters.Count > 0 || sql.Contains("@high", StringComparison.Ordinal);
+        long keptBelow = 0, keptAbove = 0;
 
         var transform = Reprojector.PairTransform(from, metric);
         // Land-use and owner codes repeat; sharing one string per code keeps a parcel's survivors small.
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        Core.Diagnostics.PhaseTrace.Mark("parcels: query prepared");
         while (r.Read())
         {
             if (r.IsNull(0))
@@ -118,6 +174,19 @@ public static class DatasetLoader
             var landUse = r.Code(2, codes) ?? "";
             var (planned, owner) = (r.Code(3, codes), r.Code(4, codes));
             var area = r.Double(5);
+            if (indexedCount && r.Kind(5) is var kind && (kind == SQLitePCL.raw.SQLITE_INTEGER || kind == SQLitePCL.raw.SQLITE_FLOAT))
+            {
+                // The same comparisons as the count's SQL, on the same number.
+                if (area < filter!.MinimumArea)
+                {
+                    keptBelow++;
+                }
+                else if (area >= filter.LargerMinimumArea && area <= ParcelScreeningQuery.Huge)
+                {
+                    keptAbove++;
+                }
+            }
+
             Envelope? bounds = null;
             if (area is double stated && filter is not null)
             {
@@ -144,9 +213,11 @@ public static class DatasetLoader
             }
         }
 
+        Core.Diagnostics.PhaseTrace.Mark("parcels: rows read");
         if (leftOut is not null)
         {
-            filter!.CountRejectedOnArea(leftOut.GetAwaiter().GetResult());
+            var (below, above) = leftOut.GetAwaiter().GetResult();
+            filter!.CountLeftOut(below - keptBelow, above - keptAbove);
         }
     }
 

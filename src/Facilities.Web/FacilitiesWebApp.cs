@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Facilities.Core.Diagnostics;
 using Facilities.Core.Tracker;
 using Facilities.Core.Validation;
 using Facilities.Formats;
@@ -33,7 +34,7 @@ public static class FacilitiesWebApp
             throw new ArgumentException(refused.En, nameof(options));
         }
 
-        StartTrace.Mark("host: build");
+        PhaseTrace.Mark("host: build");
         var webRoot = options.WebRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -41,7 +42,7 @@ public static class FacilitiesWebApp
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
-        StartTrace.Mark("host: slim builder created");
+        PhaseTrace.Mark("host: slim builder created");
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(options.ListenAddress, options.Port, listen =>
@@ -73,7 +74,7 @@ public static class FacilitiesWebApp
             j.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         var dataset = new DatasetService(options.DatasetPath, options.NormsPath);
-        StartTrace.Mark("host: dataset opened");
+        PhaseTrace.Mark("host: dataset opened");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(dataset);
         builder.Services.AddSingleton(new TrackerContext(options, dataset));
@@ -128,9 +129,9 @@ public static class FacilitiesWebApp
             }
         });
 
-        StartTrace.Mark("host: services added");
+        PhaseTrace.Mark("host: services added");
         var app = builder.Build();
-        StartTrace.Mark("host: app built");
+        PhaseTrace.Mark("host: app built");
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleError, SuppressDiagnosticsCallback = _ => true });
         if (options.BehindProxy)
         {
@@ -143,9 +144,9 @@ public static class FacilitiesWebApp
         // Data edited while the server runs (QGIS on PostGIS, a replaced GeoPackage) shows in the next answer.
         app.Use((context, next) =>
         {
-            if (StartTrace.Enabled)
+            if (PhaseTrace.Enabled)
             {
-                StartTrace.Mark("request " + context.Request.Path);
+                PhaseTrace.Mark("request " + context.Request.Path);
             }
 
             dataset.RefreshFor(context.Request.Path);
@@ -173,7 +174,7 @@ public static class FacilitiesWebApp
         AuthEndpoints.Map(app);
         CaseEndpoints.Map(app);
         app.MapFallback("/api/{**rest}", () => ApiError.NotFound("không có địa chỉ này.", "no such address."));
-        StartTrace.Mark("host: endpoints mapped");
+        PhaseTrace.Mark("host: endpoints mapped");
         var tracker = app.Services.GetRequiredService<TrackerContext>();
         // Open (and migrate) the tracker's store as the server starts, not inside the first burst of requests; a
         // database that is down now is tried again on first use.
@@ -184,7 +185,7 @@ public static class FacilitiesWebApp
                 _ = tracker.Store;
                 _ = security.Store;
                 _ = tracker.Setup;
-                StartTrace.Mark("tracker store opened (background)");
+                PhaseTrace.Mark("tracker store opened (background)");
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

@@ -49,7 +49,7 @@ internal static class ServeCommand
         };
         cmd.SetAction(async (r, cancel) =>
         {
-            Facilities.Web.StartTrace.Mark("serve: options parsed");
+            Facilities.Core.Diagnostics.PhaseTrace.Mark("serve: options parsed");
             var u = ui(r);
             var location = r.GetValue(datasetOption) ?? r.GetValue(dataset)
                 ?? throw new ArgumentException(u.T("cần bộ dữ liệu: facilities serve TỆP.gpkg hoặc --dataset \"Host=…\".", "a dataset is needed: facilities serve FILE.gpkg or --dataset \"Host=…\"."));
@@ -131,7 +131,7 @@ internal static class ServeCommand
                 _ = Facilities.Web.Tracker.TrackerContext.LoadSetup(options);
             }
 
-            Facilities.Web.StartTrace.Mark("serve: calendar and procedures read");
+            Facilities.Core.Diagnostics.PhaseTrace.Mark("serve: calendar and procedures read");
             var app = await StartAsync(u, options, fallBack: r.GetValue(port) is null && r.GetValue(listen) is null);
             if (app is null)
             {
@@ -140,7 +140,7 @@ internal static class ServeCommand
 
             await using (app)
             {
-                Facilities.Web.StartTrace.Mark("serve: listening");
+                Facilities.Core.Diagnostics.PhaseTrace.Mark("serve: listening");
                 var address = FacilitiesWebApp.Address(app);
                 u.Out.WriteLine($"Bản đồ đang chạy tại / map app running at: {address}/");
                 var shown = database?.Display ?? Path.GetFileName(path);
@@ -157,9 +157,9 @@ internal static class ServeCommand
                 {
                     try
                     {
-                        Facilities.Web.StartTrace.Mark("warm: begin");
+                        Facilities.Core.Diagnostics.PhaseTrace.Mark("warm: begin");
                         app.Services.GetRequiredService<ParcelTiles>().Warm();
-                        Facilities.Web.StartTrace.Mark("warm: minZoom known");
+                        Facilities.Core.Diagnostics.PhaseTrace.Mark("warm: minZoom known");
                     }
                     catch (Exception e) when (e is IOException or Facilities.Formats.DataFileException or InvalidOperationException or Core.Datasets.DatasetUnavailableException)
                     {

@@ -62,10 +62,12 @@ internal static class SitesCommand
             var watch = Stopwatch.StartNew();
             var d = CommandSupport.Context(path, r.GetValue(norms));
             var run = SitesComputation.Run(d, options);
+            Facilities.Core.Diagnostics.PhaseTrace.Mark("sites: computed");
             var elapsed = watch.Elapsed;
             CommandSupport.Warn(u, run.Warnings);
             var (result, stamp) = (run.Result.Result, run.Stamp);
-            var (candidates, rejections) = (SitesTables.Candidates(d, run), SitesTables.Rejections(run));
+            var (candidates, rejections) = (SitesTables.Candidates(d, run, drawn: ext != ".csv"), SitesTables.Rejections(run));
+            Facilities.Core.Diagnostics.PhaseTrace.Mark("sites: tables");
             switch (ext)
             {
                 case ".csv":
@@ -79,11 +81,13 @@ internal static class SitesCommand
                     break;
             }
 
+            Facilities.Core.Diagnostics.PhaseTrace.Mark("sites: written");
             target.Data = candidates;
 
             Print(u, result, run.Result.LandUse, elapsed);
             CliResult.Finish(u, "sites", stamp, target,
                 CliResult.Totals(SiteColumns.Summary(result).Select(x => (x.Key, (JsonNode?)x.Count))), run.Warnings);
+            Facilities.Core.Diagnostics.PhaseTrace.Mark("sites: finished");
             return ExitCodes.Ok;
         });
         return cmd;

@@ -40,6 +40,12 @@ public sealed class AttributeFilter
     /// </summary>
     public double MinimumArea => _low;
 
+    /// <summary>
+    /// The larger minimum site area, m²: a row with a stated area at least this whose land use is not allowed is
+    /// rejected on land use whatever its ward, so a reader may leave such rows to a count (<see cref="CountLeftOut"/>).
+    /// </summary>
+    public double LargerMinimumArea => _high;
+
     /// <summary>Whether a small state parcel may still join a merged site (then the reader must hand it over).</summary>
     public bool SmallStateParcelsMayMerge => _merge;
 
@@ -123,6 +129,35 @@ public sealed class AttributeFilter
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Whether a parcel whose current land-use code is <paramref name="code"/> could pass the land-use test with some
+    /// owner and planned use other than education (a reader keeps every row with such a code, and every row whose
+    /// planned code passes <see cref="MayAllowPlannedLandUse"/>; it may leave out the others of area at least
+    /// <see cref="LargerMinimumArea"/>).
+    /// </summary>
+    public bool MayAllowLandUse(string code) => _off || _landUse.Allows(code, null, "state");
+
+    /// <summary>Whether a parcel whose planned land-use code is <paramref name="code"/> passes the land-use test
+    /// whatever its current code and owner.</summary>
+    public bool MayAllowPlannedLandUse(string code) => _off || _landUse.Allows("", code, null);
+
+    /// <summary>
+    /// Counts rows a reader left out by a query of its own, by the failure they count on: stated area below
+    /// <see cref="MinimumArea"/> (rejected on area, and not a state parcel that may merge with an allowed use), and
+    /// stated area at least <see cref="LargerMinimumArea"/> with a land use that is not allowed (rejected on land use).
+    /// </summary>
+    public void CountLeftOut(long onArea, long onLandUse)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(onLandUse);
+        CountRejectedOnArea(onArea);
+        if (_off && onLandUse > 0)
+        {
+            throw new InvalidOperationException("the filter is off (every rejection is recorded): no row may be left out");
+        }
+
+        RejectedOnLandUse += onLandUse;
     }
 
     /// <summary>

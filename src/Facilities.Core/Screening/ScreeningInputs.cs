@@ -68,6 +68,7 @@ public sealed class ScreeningInputs
         var level = options.Level;
         var deficitOptions = new DeficitOptions(options.Year) { Levels = [level], TwoSessions = options.TwoSessions, PublicOnly = options.PublicOnly };
         var deficit = AdminDeficitCalculator.Compute(city, norms, deficitOptions);
+        Diagnostics.PhaseTrace.Mark("screener: deficit");
         var points = CatchmentCalculator.PointsOf(city, norms, deficitOptions,
             new CatchmentOptions { GridSpacingMetres = options.GridSpacingMetres, CapacityLimited = options.CapacityLimited }, level);
         // Rooms short: each ward's positive deficit spread evenly over its demand points, so the sum within a circle
@@ -83,6 +84,7 @@ public sealed class ScreeningInputs
             }
         }
 
+        Diagnostics.PhaseTrace.Mark("screener: catchment");
         var minClasses = norms[$"min_classes.{level}"];
         var cap = norms[$"class_cap.{level}"];
         var urbanLand = norms.Contains($"land_per_pupil_urban_m2.{level}") ? norms[$"land_per_pupil_urban_m2.{level}"] : norms[$"land_per_pupil_m2.{level}"];

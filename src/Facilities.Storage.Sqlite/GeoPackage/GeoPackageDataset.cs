@@ -130,6 +130,9 @@ public static class GeoPackageDataset
                     GeoPackageRtree.EnsureAll(c, tx);
                 }
 
+                // The screening's attribute indexes (issue 15), so the first `sites` on the file does not create them.
+                ParcelAttributeIndex.CreateIfParcels(c, tx);
+
                 foreach (var (k, v) in metadata)
                 {
                     GeoPackageSchema.SetMetadata(c, tx, k, v);

@@ -55,6 +55,18 @@ internal sealed class RawRowReader : IDisposable
         Check(raw.sqlite3_bind_double(_stmt, index, value));
     }
 
+    /// <summary>Binds a text to the statement's parameter <paramref name="name"/>, before the first step.</summary>
+    public void Bind(string name, string value)
+    {
+        var index = raw.sqlite3_bind_parameter_index(_stmt, name);
+        if (index == 0)
+        {
+            throw new ArgumentException($"the statement has no parameter {name}", nameof(name));
+        }
+
+        Check(raw.sqlite3_bind_text(_stmt, index, value));
+    }
+
     /// <summary>Steps to the next row; false at the end.</summary>
     public bool Read()
     {

@@ -1,3 +1,4 @@
+using Facilities.Core.Diagnostics;
 using Facilities.Core.Schema;
 using Facilities.Web.Tracker;
 using NetTopologySuite.Geometries;
@@ -16,7 +17,7 @@ internal static class MetaEndpoints
     public static void Map(IEndpointRouteBuilder app, WebOptions options) =>
         app.MapGet("/api/meta", (DatasetService d, TrackerContext tracker, Tiles.ParcelTiles tiles) =>
         {
-            StartTrace.Mark("meta: request");
+            PhaseTrace.Mark("meta: request");
             var extent = new Envelope();
             foreach (var f in d.Layer("wards")?.Features ?? [])
             {
@@ -26,14 +27,14 @@ internal static class MetaEndpoints
                 }
             }
 
-            StartTrace.Mark("meta: wards read");
+            PhaseTrace.Mark("meta: wards read");
             var last = Math.Max(LastPlanningYear, LastCompletion(d));
-            StartTrace.Mark("meta: growth years read");
+            PhaseTrace.Mark("meta: growth years read");
             var title = Facilities.Storage.Sqlite.DatasetTitle.Of(d.Context.Store.Metadata());
             var sha = d.Sha256;
-            StartTrace.Mark("meta: title and hash");
+            PhaseTrace.Mark("meta: title and hash");
             var minZoom = tiles.MinZoom;
-            StartTrace.Mark("meta: minZoom");
+            PhaseTrace.Mark("meta: minZoom");
             return Results.Json(new
             {
                 dataset = d.FileName,

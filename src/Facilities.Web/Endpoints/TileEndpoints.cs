@@ -1,3 +1,4 @@
+using Facilities.Core.Diagnostics;
 using Facilities.Web.Tiles;
 
 namespace Facilities.Web.Endpoints;
@@ -21,9 +22,9 @@ internal static class TileEndpoints
                 return ApiError.NotFound($"không có ô {z}/{x}/{y} (z 0..{MaxZoom}).", $"no tile {z}/{x}/{y} (z 0..{MaxZoom}).");
             }
 
-            StartTrace.Mark("tile: request");
+            PhaseTrace.Mark("tile: request");
             var bytes = z < tiles.MinZoom ? null : tiles.Tile(z, x, y);
-            StartTrace.Mark("tile: cut");
+            PhaseTrace.Mark("tile: cut");
             response.Headers.CacheControl = "public, max-age=300";
             return bytes is null ? Results.NoContent() : Results.Bytes(bytes, ContentType);
         });
