@@ -103,6 +103,13 @@ var inMemory = await Timing.MeasureAsync(() =>
     return Task.CompletedTask;
 }, warmUp, runs);
 Console.WriteLine($"in-memory AdminDeficitCalculator.Compute: {inMemory}; {memory!.Rows.Count} rows");
+// Where the time goes: the growth areas' shares of the wards (geometry), the rest is the one pass over schools and rows.
+var growthShares = await Timing.MeasureAsync(() =>
+{
+    _ = new GrowthShares(city);
+    return Task.CompletedTask;
+}, warmUp, runs);
+Console.WriteLine($"  of which GrowthShares ({city.Growth.Count} growth areas over {city.Wards.Count} wards): {growthShares}");
 
 if (string.IsNullOrWhiteSpace(connectionString))
 {
@@ -120,13 +127,27 @@ try
     await PostGisDeficit.LoadAsync(db, city, schema);
     Console.WriteLine($"PostGIS load (binary COPY, indexes, ANALYZE): {watch.Elapsed.TotalSeconds:0.00} s");
     IReadOnlyList<DeficitRow> sql = [];
-    var postgis = await Timing.MeasureAsync(async () => sql = await PostGisDeficit.ComputeAdminAsync(db, schema, norms, options), warmUp, runs);
-    Console.WriteLine($"PostGIS ComputeAdminAsync (one statement, rows read into DeficitRow), server defaults: {postgis}; {sql.Count} rows");
-
     // PostgreSQL 15 JIT-compiles the statement (its cost estimate passes jit_above_cost) and spends ~70 ms doing so on every run.
     await using var noJit = PostGisDeficit.CreateDataSource(new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c jit=off" }.ConnectionString);
-    var postgisNoJit = await Timing.MeasureAsync(async () => sql = await PostGisDeficit.ComputeAdminAsync(noJit, schema, norms, options), warmUp, runs);
-    Console.WriteLine($"PostGIS ComputeAdminAsync, jit=off: {postgisNoJit}; {sql.Count} rows");
+    var figures = await Interleaved.MeasureAsync(warmUp, runs,
+        ("in memory, AdminDeficitCalculator.Compute", ComputeInMemory),
+        ("PostGIS ComputeAdminAsync (one statement, rows read into DeficitRow), server defaults", async () => sql = await PostGisDeficit.ComputeAdminAsync(db, schema, norms, options)),
+        ("PostGIS ComputeAdminAsync, jit=off", async () => sql = await PostGisDeficit.ComputeAdminAsync(noJit, schema, norms, options)));
+    Console.WriteLine($"interleaved, {runs} rounds after {warmUp} warm-ups (wall; CPU of the timing thread):");
+    foreach (var (name, wall, cpu) in figures)
+    {
+        Console.WriteLine($"  {name}: {wall}; CPU {cpu}");
+    }
+
+    Task ComputeInMemory()
+    {
+        memory = AdminDeficitCalculator.Compute(city, norms, options);
+        return Task.CompletedTask;
+    }
+
+    var (postgis, postgisNoJit) = (figures[1].Wall, figures[2].Wall);
+    inMemory = figures[0].Wall;
+    Console.WriteLine($"in memory, thread CPU median {figures[0].Cpu.MedianMs:0.00} ms: PostGIS jit=off wall / in-memory CPU = {postgisNoJit.MedianMs / figures[0].Cpu.MedianMs:0.0}");
 
     var differing = memory.Rows.Zip(sql).Count(p => (p.First.WardCode, p.First.Level, p.First.Pupils, p.First.ClassesNeeded, p.First.RoomsNeeded, p.First.RoomsAvailable,
         p.First.SubjectRoomsDeficit) != (p.Second.WardCode, p.Second.Level, p.Second.Pupils, p.Second.ClassesNeeded, p.Second.RoomsNeeded, p.Second.RoomsAvailable,
