@@ -22,8 +22,11 @@
 // R-tree's read speed-up and write cost on the file's parcels (SpatialIndexBenchmark.cs).
 using System.Diagnostics;
 using System.Globalization;
+using Facilities.Application;
 using Facilities.Benchmarks;
 using Facilities.Core.Deficit;
+using Facilities.Core.Features;
+using Facilities.Core.Import;
 using Facilities.Core.Generation;
 using Facilities.Core.Model;
 using Facilities.Core.Norms;
@@ -86,23 +89,53 @@ foreach (var line in MachineInfo.Describe())
 }
 
 var watch = Stopwatch.StartNew();
-var generated = SampleCityGenerator.Generate(new SampleCityOptions { Wards = wards, Parcels = 100, WidthMetres = km * 1000, HeightMetres = km * 1000 });
-Console.WriteLine($"generate {wards} wards, {km} km x {km} km: {watch.Elapsed.TotalSeconds:0.0} s");
-watch.Restart();
 var norms = NormsSet.BuiltIn;
-var city = CityModel.FromLayers(generated.Layer("wards"), generated.Layer("schools"), generated.Layer("urban_areas"),
-    generated.Layer("industrial_zones"), norms["dependants_per_worker"]);
+CityModel city;
+if (Arg("--dataset") is { } datasetPath)
+{
+    // The city of a GeoPackage (e.g. --peers-generate --parcels 0 --wards 3321 --km 300), as the CLI reads it.
+    city = new DatasetContext(DatasetLocation.Open(datasetPath), norms).City;
+    Console.WriteLine($"read {datasetPath}: {watch.Elapsed.TotalSeconds:0.0} s");
+    // Where a cold `deficit` spends its time reading the city: the layers, then the model (reprojection, ward look-up).
+    var store = DatasetLocation.Open(datasetPath);
+    var layers = new Dictionary<string, FeatureLayer?>();
+    foreach (var name in new[] { "wards", "schools", "urban_areas", "industrial_zones" })
+    {
+        watch.Restart();
+        layers[name] = store.ReadLayer(name);
+        Console.WriteLine($"  read layer {name}: {layers[name]?.Features.Count ?? 0:N0} features, {watch.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    watch.Restart();
+    _ = new WardLocator(layers["wards"]!);
+    Console.WriteLine($"  WardLocator over the wards: {watch.Elapsed.TotalMilliseconds:0} ms");
+    watch.Restart();
+    _ = CityModel.FromLayers(layers["wards"]!, layers["schools"], layers["urban_areas"], layers["industrial_zones"], norms["dependants_per_worker"]);
+    Console.WriteLine($"  CityModel.FromLayers: {watch.Elapsed.TotalMilliseconds:0} ms");
+}
+else
+{
+    var generated = SampleCityGenerator.Generate(new SampleCityOptions { Wards = wards, Parcels = 100, WidthMetres = km * 1000, HeightMetres = km * 1000 });
+    Console.WriteLine($"generate {wards} wards, {km} km x {km} km: {watch.Elapsed.TotalSeconds:0.0} s");
+    watch.Restart();
+    city = CityModel.FromLayers(generated.Layer("wards"), generated.Layer("schools"), generated.Layer("urban_areas"),
+        generated.Layer("industrial_zones"), norms["dependants_per_worker"]);
+}
+
 Console.WriteLine($"city model: {city.Wards.Count} wards ({city.Wards.Sum(w => w.Population):N0} residents), {city.Schools.Count} schools, {city.Growth.Count} growth areas, EPSG:{city.MetricCrs.Srid}: {watch.Elapsed.TotalSeconds:0.0} s");
 
 var options = new DeficitOptions(year);
 Console.WriteLine($"options: {options.Describe()}");
 DeficitResult? memory = null;
-var inMemory = await Timing.MeasureAsync(() =>
+Task ComputeAlone()
 {
     memory = AdminDeficitCalculator.Compute(city, norms, options);
     return Task.CompletedTask;
-}, warmUp, runs);
-Console.WriteLine($"in-memory AdminDeficitCalculator.Compute: {inMemory}; {memory!.Rows.Count} rows");
+}
+
+var alone = await Interleaved.MeasureAsync(warmUp, runs, ("in memory", ComputeAlone));
+var inMemory = alone[0].Wall;
+Console.WriteLine($"in-memory AdminDeficitCalculator.Compute: {inMemory}; CPU {alone[0].Cpu}; {memory!.Rows.Count} rows");
 // Where the time goes: the growth areas' shares of the wards (geometry), the rest is the one pass over schools and rows.
 var growthShares = await Timing.MeasureAsync(() =>
 {
@@ -118,6 +151,15 @@ if (string.IsNullOrWhiteSpace(connectionString))
 }
 
 await using var db = PostGisDeficit.CreateDataSource(connectionString);
+if (Arg("--keep-schema") is { } kept)
+{
+    // For psql and EXPLAIN: load into a named schema, write the statement (parameters as literals) beside, keep both.
+    await PostGisDeficit.LoadAsync(db, city, kept);
+    await File.WriteAllTextAsync(kept + ".sql", PostGisDeficit.Statement(kept, norms, options) + ";\n");
+    Console.WriteLine($"loaded into schema {kept}; statement in {kept}.sql");
+    return 0;
+}
+
 var schema = "bench_" + Guid.NewGuid().ToString("N")[..12];
 try
 {

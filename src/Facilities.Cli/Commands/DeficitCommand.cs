@@ -40,6 +40,7 @@ internal static class DeficitCommand
         };
         cmd.SetAction(r =>
         {
+            CliTrace.Mark("start, command line parsed");
             var u = ui(r);
             var path = r.GetValue(dataset)!;
             using var target = ResultTarget.For(u, path, r.GetValue(output)!, r.GetValue<string>(CliOutput.FormatName));
@@ -61,12 +62,19 @@ internal static class DeficitCommand
                 catchmentOptions = catchmentOptions with { Settlement = Settlement.FromPointsFile(d, points.FullName) };
             }
 
+            CliTrace.Mark("dataset opened");
+            _ = d.City;
+            CliTrace.Mark("city model read");
+            _ = d.ContentHash;
+            CliTrace.Mark("content hash");
             var run = options.Method == "catchment"
                 ? u.WithProgress(u.T("Vùng phục vụ", "Catchment"), _ => DeficitComputation.Run(d, options, catchmentOptions))
                 : DeficitComputation.Run(d, options, catchmentOptions);
+            CliTrace.Mark("computed and stamped");
             CommandSupport.Warn(u, run.Warnings);
             var stamp = run.Stamp;
             var wards = DeficitTables.Wards(d, run);
+            CliTrace.Mark("result table");
             if (run.Result.Catchment is { } catchment)
             {
                 var schools = DeficitTables.Schools(d, run)!;
@@ -103,9 +111,11 @@ internal static class DeficitCommand
                     break;
             }
 
+            CliTrace.Mark("written");
             PrintTotals(u, result);
             target.Data = wards;
             CliResult.Finish(u, "deficit", stamp, target, AdminTotals(result), run.Warnings);
+            CliTrace.Mark("totals printed, finished");
             return ExitCodes.Ok;
         });
         return cmd;
