@@ -18,7 +18,8 @@ public static class AdminDeficitCalculator
 {
     /// <summary>Computes one row per ward and level, in ward-code then level order.</summary>
     /// <remarks>
-    /// One pass over the schools adds them up for every level at once into flat arrays indexed by (ward, level), and
+    /// One pass over the schools' fields (<see cref="DeficitSchoolColumns"/>, kept with the city) adds them up for every
+    /// level at once into flat arrays indexed by (ward, level), and
     /// the rows are made directly in their final order: no grouping per level, no dictionary per row and no sort of
     /// the rows. At national scale (3,321 wards, 105,281 schools) that is what makes the method fast
     /// (docs/performance.md, "Issue 15: national scale"). The arithmetic, and the order of every decimal sum, are
@@ -30,24 +31,13 @@ public static class AdminDeficitCalculator
         var wards = city.Wards;
 
         // A slot per distinct ward code (unique in a valid dataset; a repeated code shares its schools, as a look-up by
-        // code does).
-        var slotOf = new Dictionary<string, int>(wards.Count, StringComparer.Ordinal);
-        var wardSlot = new int[wards.Count];
-        for (var i = 0; i < wards.Count; i++)
-        {
-            if (!slotOf.TryGetValue(wards[i].Code, out var slot))
-            {
-                slot = slotOf.Count;
-                slotOf.Add(wards[i].Code, slot);
-            }
-
-            wardSlot[i] = slot;
-        }
-
+        // code does), and the schools' fields in flat arrays, both kept with the city.
+        var columns = DeficitSchoolColumns.Of(city);
+        var (slotOf, wardSlot) = (columns.SlotOf, columns.WardSlot);
         var levels = DeficitLevelPlan.Of(options.Levels, norms, options);
         var n = levels.Distinct.Length;
         var totals = new DeficitSchoolTotals(slotOf.Count * n);
-        totals.Add(city.Schools, slotOf, levels, options.PublicOnly);
+        totals.Add(columns, levels, options.PublicOnly);
 
         // Growth pupils per (ward, level), added in the growth areas' order as the definition does.
         var urban = new decimal[slotOf.Count * n];

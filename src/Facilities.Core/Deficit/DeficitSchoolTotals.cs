@@ -1,5 +1,3 @@
-using Facilities.Core.Model;
-
 namespace Facilities.Core.Deficit;
 
 /// <summary>
@@ -30,56 +28,35 @@ internal sealed class DeficitSchoolTotals(int size)
     /// <summary>Schools of the level in the data, any ownership, in a ward (a school with no ward is left out).</summary>
     public int[] InData { get; } = new int[size];
 
-    /// <summary>Adds up <paramref name="schools"/>: those of a level or ward the run does not compute are skipped.</summary>
-    public void Add(IReadOnlyList<SchoolSite> schools, Dictionary<string, int> slotOf, DeficitLevelPlan levels, bool publicOnly)
+    /// <summary>Adds up the schools of <paramref name="columns"/>: those of a level or ward the run does not compute are skipped.</summary>
+    public void Add(DeficitSchoolColumns columns, DeficitLevelPlan levels, bool publicOnly)
     {
         var n = levels.Distinct.Length;
-        // Schools come in id order, which in practice follows the wards; remembering the last code saves most look-ups.
-        string? lastCode = null;
-        var lastSlot = -1;
-        string? lastLevelText = null;
-        var lastLevel = -1;
-        for (var i = 0; i < schools.Count; i++)
+        // The run's slot of each of the city's level texts (−1 for a level the run does not compute).
+        var slotOfLevel = columns.Levels.Select(levels.SlotOf).ToArray();
+        for (var i = 0; i < columns.School.Length; i++)
         {
-            var s = schools[i];
-            // Level texts are usually shared instances (the reader's and the generator's), so a reference test skips the compare.
-            if (!ReferenceEquals(s.Level, lastLevelText))
-            {
-                lastLevelText = s.Level;
-                lastLevel = levels.SlotOf(s.Level);
-            }
-
-            var level = lastLevel;
-            if (level < 0)
+            var level = slotOfLevel[columns.Level[i]];
+            var ward = columns.School[i];
+            if (level < 0 || ward < 0)
             {
                 continue;
             }
 
-            if (!string.Equals(s.WardCode, lastCode, StringComparison.Ordinal))
-            {
-                lastCode = s.WardCode;
-                lastSlot = slotOf.GetValueOrDefault(s.WardCode, -1);
-            }
-
-            if (lastSlot < 0)
-            {
-                continue;
-            }
-
-            var at = (lastSlot * n) + level;
-            if (s.WardCode.Length > 0)
+            var at = (ward * n) + level;
+            if (columns.HasWardCode[i])
             {
                 InData[at]++;
             }
 
-            if (publicOnly && !s.IsPublic)
+            if (publicOnly && !columns.IsPublic[i])
             {
                 continue;
             }
 
             Schools[at]++;
-            Rooms[at] += s.Classrooms;
-            if (s.SubjectRooms is long subject)
+            Rooms[at] += columns.Classrooms[i];
+            if (columns.SubjectRooms[i] is long subject)
             {
                 SubjectKnown[at]++;
                 SubjectAvailable[at] += subject;
