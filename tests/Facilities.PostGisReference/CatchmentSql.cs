@@ -7,7 +7,8 @@ namespace Facilities.PostGisReference;
 /// <remarks>
 /// How it follows the C# engine (<c>CatchmentLinks</c>, <c>DistanceDecay</c>, <c>E2sfcaAllocator</c>):
 /// <list type="bullet">
-/// <item>Links: <c>ST_DWithin</c> (GiST index on the schools) with the point's radius (by its ward type: phường, xã or
+/// <item>Links: <c>ST_DWithin</c> (GiST index on the points, probed once per school with the largest radius) with
+/// the point's radius (by its ward type: phường, xã or
 /// đặc khu, loaded per point); the Gaussian
 /// weight is computed in float8 with the same operations in the same order, and only links with a positive weight
 /// are kept (a school exactly at the radius has weight 0, as in C#).</item>
