@@ -4,14 +4,17 @@
 //   dotnet run -c Release --project tests/Facilities.Benchmarks -- [--pg <connection string>] [--wards 3321]
 //       [--km 300] [--runs 21] [--warmup 3] [--year 2030]
 //
-// The connection string defaults to FACILITIES_TEST_PG; without either, only the in-memory side runs.
+// The connection string defaults to FACILITIES_TEST_PG; without either, only the in-memory side runs. In-memory and
+// PostGIS runs are interleaved. --dataset <file.gpkg> reads the city from a GeoPackage instead of generating it (and
+// prints where reading it takes its time); --keep-schema <name> only loads it into that schema and writes the
+// statement, parameters as literals, to <name>.sql for psql (docs/performance.md, "Issue 15: national scale").
 //
 // Catchment method (E2SFCA): in-memory CatchmentCalculator against PostGisCatchment's SQL, ~300,000 demand points and
 // 5,000 schools of one level (CatchmentBenchmark.cs):
 //
 //   dotnet run -c Release --project tests/Facilities.Benchmarks -- --catchment [--pg <connection string>]
 //       [--level thcs] [--schools 5000] [--wards-per-side 40] [--ward-km 4] [--urban-share 0.2] [--grid-m 290]
-//       [--seed 20250701] [--runs 11] [--warmup 2] [--sql-runs 5] [--sql-warmup 1] [--year 2030]
+//       [--seed 20250701] [--runs 11] [--warmup 2] [--sql-runs 5] [--sql-warmup 1] [--year 2030] [--load-only <schema>]
 //
 // With --stores, the dataset stores side by side: content hash, deficit and screening from a GeoPackage and from its
 // PostGIS copy (StoreBenchmark.cs).
