@@ -77,6 +77,15 @@ public static class CatchmentBenchmark
         }
 
         await using var db = PostGisDeficit.CreateDataSource(connectionString);
+        if (arg("--load-only") is { } kept)
+        {
+            // For psql and EXPLAIN: load into a named schema, write the statement beside, keep both.
+            await PostGisCatchment.LoadAsync(db, inputs, city.MetricCrs.Srid, kept);
+            await File.WriteAllTextAsync(kept + ".sql", PostGisCatchment.Statement(kept) + ";\n");
+            Console.WriteLine($"loaded into schema {kept}; statement in {kept}.sql");
+            return 0;
+        }
+
         var schema = "bench_" + Guid.NewGuid().ToString("N")[..12];
         try
         {
@@ -86,17 +95,26 @@ public static class CatchmentBenchmark
             await PostGisCatchment.LoadAsync(db, inputs, city.MetricCrs.Srid, schema);
             Console.WriteLine($"PostGIS load (binary COPY of {inputs.Points.Count:N0} points and {inputs.Schools.Count:N0} schools, GiST indexes, ANALYZE): {watch.Elapsed.TotalSeconds:0.00} s");
             CatchmentLevelRows sql = new([], []);
-            var postgis = await Timing.MeasureAsync(async () => sql = await PostGisCatchment.ComputeAsync(db, schema), sqlWarmUp, sqlRuns);
-            Console.WriteLine($"PostGIS PostGisCatchment.ComputeAsync, unlimited (one statement, rows read), server defaults: {postgis}");
-            Report("  ", sql.Wards, sql.Schools);
             await using var noJit = PostGisDeficit.CreateDataSource(new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c jit=off" }.ConnectionString);
-            var postgisNoJit = await Timing.MeasureAsync(async () => sql = await PostGisCatchment.ComputeAsync(noJit, schema), sqlWarmUp, sqlRuns);
-            Console.WriteLine($"PostGIS PostGisCatchment.ComputeAsync, jit=off: {postgisNoJit}");
             // The default work_mem (4 MB) makes the per-point aggregates and sorts spill to disk.
             await using var tuned = PostGisDeficit.CreateDataSource(
                 new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c jit=off -c work_mem=256MB" }.ConnectionString);
-            var postgisTuned = await Timing.MeasureAsync(async () => sql = await PostGisCatchment.ComputeAsync(tuned, schema), sqlWarmUp, sqlRuns);
-            Console.WriteLine($"PostGIS PostGisCatchment.ComputeAsync, jit=off, work_mem=256MB: {postgisTuned}");
+            // Interleaved rounds (in memory, then each PostGIS setting), so the machine's load falls on all alike.
+            var figures = await Interleaved.MeasureAsync(sqlWarmUp, sqlRuns,
+                ("in memory, Compute, unlimited", () => Run(() => full = CatchmentCalculator.Compute(city, norms, options, unlimited))),
+                ("in memory, ComputeLevel from the inputs, unlimited", () => Run(() => memory = CatchmentCalculator.ComputeLevel(inputs, unlimited))),
+                ("PostGIS PostGisCatchment.ComputeAsync, unlimited (one statement, rows read), server defaults", async () => sql = await PostGisCatchment.ComputeAsync(db, schema)),
+                ("PostGIS, jit=off", async () => sql = await PostGisCatchment.ComputeAsync(noJit, schema)),
+                ("PostGIS, jit=off, work_mem=256MB", async () => sql = await PostGisCatchment.ComputeAsync(tuned, schema)));
+            Console.WriteLine($"interleaved, {sqlRuns} rounds after {sqlWarmUp} warm-up(s) (wall; CPU of the timing thread, the client's only for SQL):");
+            foreach (var (name, wall, cpu) in figures)
+            {
+                Console.WriteLine($"  {name}: {wall}; CPU {cpu}");
+            }
+
+            Report("  SQL: ", sql.Wards, sql.Schools);
+            var (postgis, postgisNoJit, postgisTuned) = (figures[2].Wall, figures[3].Wall, figures[4].Wall);
+            (fullUnlimited, levelUnlimited) = (figures[0].Wall, figures[1].Wall);
 
             var (worst, roomsDiffer) = Compare(memory!, sql);
             var same = memory!.Wards.Count == sql.Wards.Count && memory.Schools.Count == sql.Schools.Count && roomsDiffer == 0 && worst <= 1e-6;

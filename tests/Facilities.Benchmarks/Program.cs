@@ -4,14 +4,17 @@
 //   dotnet run -c Release --project tests/Facilities.Benchmarks -- [--pg <connection string>] [--wards 3321]
 //       [--km 300] [--runs 21] [--warmup 3] [--year 2030]
 //
-// The connection string defaults to FACILITIES_TEST_PG; without either, only the in-memory side runs.
+// The connection string defaults to FACILITIES_TEST_PG; without either, only the in-memory side runs. In-memory and
+// PostGIS runs are interleaved. --dataset <file.gpkg> reads the city from a GeoPackage instead of generating it (and
+// prints where reading it takes its time); --keep-schema <name> only loads it into that schema and writes the
+// statement, parameters as literals, to <name>.sql for psql (docs/performance.md, "Issue 15: national scale").
 //
 // Catchment method (E2SFCA): in-memory CatchmentCalculator against PostGisCatchment's SQL, ~300,000 demand points and
 // 5,000 schools of one level (CatchmentBenchmark.cs):
 //
 //   dotnet run -c Release --project tests/Facilities.Benchmarks -- --catchment [--pg <connection string>]
 //       [--level thcs] [--schools 5000] [--wards-per-side 40] [--ward-km 4] [--urban-share 0.2] [--grid-m 290]
-//       [--seed 20250701] [--runs 11] [--warmup 2] [--sql-runs 5] [--sql-warmup 1] [--year 2030]
+//       [--seed 20250701] [--runs 11] [--warmup 2] [--sql-runs 5] [--sql-warmup 1] [--year 2030] [--load-only <schema>]
 //
 // With --stores, the dataset stores side by side: content hash, deficit and screening from a GeoPackage and from its
 // PostGIS copy (StoreBenchmark.cs).
@@ -22,8 +25,11 @@
 // R-tree's read speed-up and write cost on the file's parcels (SpatialIndexBenchmark.cs).
 using System.Diagnostics;
 using System.Globalization;
+using Facilities.Application;
 using Facilities.Benchmarks;
 using Facilities.Core.Deficit;
+using Facilities.Core.Features;
+using Facilities.Core.Import;
 using Facilities.Core.Generation;
 using Facilities.Core.Model;
 using Facilities.Core.Norms;
@@ -86,23 +92,73 @@ foreach (var line in MachineInfo.Describe())
 }
 
 var watch = Stopwatch.StartNew();
-var generated = SampleCityGenerator.Generate(new SampleCityOptions { Wards = wards, Parcels = 100, WidthMetres = km * 1000, HeightMetres = km * 1000 });
-Console.WriteLine($"generate {wards} wards, {km} km x {km} km: {watch.Elapsed.TotalSeconds:0.0} s");
-watch.Restart();
 var norms = NormsSet.BuiltIn;
-var city = CityModel.FromLayers(generated.Layer("wards"), generated.Layer("schools"), generated.Layer("urban_areas"),
-    generated.Layer("industrial_zones"), norms["dependants_per_worker"]);
+CityModel city;
+if (Arg("--dataset") is { } datasetPath)
+{
+    // The city of a GeoPackage (e.g. --peers-generate --parcels 0 --wards 3321 --km 300), as the CLI reads it.
+    city = new DatasetContext(DatasetLocation.Open(datasetPath), norms).City;
+    Console.WriteLine($"read {datasetPath}: {watch.Elapsed.TotalSeconds:0.0} s");
+    // Where a cold `deficit` spends its time reading the city: the layers, then the model (reprojection, ward look-up).
+    var store = DatasetLocation.Open(datasetPath);
+    var layers = new Dictionary<string, FeatureLayer?>();
+    foreach (var name in new[] { "wards", "schools", "urban_areas", "industrial_zones" })
+    {
+        watch.Restart();
+        layers[name] = store.ReadLayer(name);
+        Console.WriteLine($"  read layer {name}: {layers[name]?.Features.Count ?? 0:N0} features, {watch.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    watch.Restart();
+    _ = new WardLocator(layers["wards"]!);
+    Console.WriteLine($"  WardLocator over the wards: {watch.Elapsed.TotalMilliseconds:0} ms");
+    watch.Restart();
+    _ = CityModel.FromLayers(layers["wards"]!, layers["schools"], layers["urban_areas"], layers["industrial_zones"], norms["dependants_per_worker"]);
+    Console.WriteLine($"  CityModel.FromLayers: {watch.Elapsed.TotalMilliseconds:0} ms");
+}
+else
+{
+    var generated = SampleCityGenerator.Generate(new SampleCityOptions { Wards = wards, Parcels = 100, WidthMetres = km * 1000, HeightMetres = km * 1000 });
+    Console.WriteLine($"generate {wards} wards, {km} km x {km} km: {watch.Elapsed.TotalSeconds:0.0} s");
+    watch.Restart();
+    city = CityModel.FromLayers(generated.Layer("wards"), generated.Layer("schools"), generated.Layer("urban_areas"),
+        generated.Layer("industrial_zones"), norms["dependants_per_worker"]);
+}
+
 Console.WriteLine($"city model: {city.Wards.Count} wards ({city.Wards.Sum(w => w.Population):N0} residents), {city.Schools.Count} schools, {city.Growth.Count} growth areas, EPSG:{city.MetricCrs.Srid}: {watch.Elapsed.TotalSeconds:0.0} s");
 
 var options = new DeficitOptions(year);
 Console.WriteLine($"options: {options.Describe()}");
 DeficitResult? memory = null;
-var inMemory = await Timing.MeasureAsync(() =>
+Task ComputeAlone()
 {
     memory = AdminDeficitCalculator.Compute(city, norms, options);
     return Task.CompletedTask;
+}
+
+var alone = await Interleaved.MeasureAsync(warmUp, runs, ("in memory", ComputeAlone));
+var inMemory = alone[0].Wall;
+Console.WriteLine($"in-memory AdminDeficitCalculator.Compute: {inMemory}; CPU {alone[0].Cpu}; {memory!.Rows.Count} rows");
+// The first deficit on a city also makes the schools' arrays it keeps with the city (DeficitSchoolColumns): timed on
+// fresh copies of the model, made outside the timing.
+var firstTimes = new List<double>();
+for (var i = 0; i < Math.Max(5, runs / 2); i++)
+{
+    var fresh = CityModel.Of(city.MetricCrs, city.Wards, city.Schools, city.Growth);
+    var cpu0 = ThreadCpu.NowMs();
+    var first = Stopwatch.StartNew();
+    _ = AdminDeficitCalculator.Compute(fresh, norms, options);
+    firstTimes.Add(first.Elapsed.TotalMilliseconds);
+    Console.WriteLine($"  first deficit on a fresh copy of the city: {firstTimes[^1]:0.0} ms wall, {ThreadCpu.NowMs() - cpu0:0.0} ms thread CPU");
+}
+
+// Where the time goes: the growth areas' shares of the wards (geometry), the rest is the one pass over schools and rows.
+var growthShares = await Timing.MeasureAsync(() =>
+{
+    _ = new GrowthShares(city);
+    return Task.CompletedTask;
 }, warmUp, runs);
-Console.WriteLine($"in-memory AdminDeficitCalculator.Compute: {inMemory}; {memory!.Rows.Count} rows");
+Console.WriteLine($"  of which GrowthShares ({city.Growth.Count} growth areas over {city.Wards.Count} wards): {growthShares}");
 
 if (string.IsNullOrWhiteSpace(connectionString))
 {
@@ -111,6 +167,15 @@ if (string.IsNullOrWhiteSpace(connectionString))
 }
 
 await using var db = PostGisDeficit.CreateDataSource(connectionString);
+if (Arg("--keep-schema") is { } kept)
+{
+    // For psql and EXPLAIN: load into a named schema, write the statement (parameters as literals) beside, keep both.
+    await PostGisDeficit.LoadAsync(db, city, kept);
+    await File.WriteAllTextAsync(kept + ".sql", PostGisDeficit.Statement(kept, norms, options) + ";\n");
+    Console.WriteLine($"loaded into schema {kept}; statement in {kept}.sql");
+    return 0;
+}
+
 var schema = "bench_" + Guid.NewGuid().ToString("N")[..12];
 try
 {
@@ -120,13 +185,27 @@ try
     await PostGisDeficit.LoadAsync(db, city, schema);
     Console.WriteLine($"PostGIS load (binary COPY, indexes, ANALYZE): {watch.Elapsed.TotalSeconds:0.00} s");
     IReadOnlyList<DeficitRow> sql = [];
-    var postgis = await Timing.MeasureAsync(async () => sql = await PostGisDeficit.ComputeAdminAsync(db, schema, norms, options), warmUp, runs);
-    Console.WriteLine($"PostGIS ComputeAdminAsync (one statement, rows read into DeficitRow), server defaults: {postgis}; {sql.Count} rows");
-
     // PostgreSQL 15 JIT-compiles the statement (its cost estimate passes jit_above_cost) and spends ~70 ms doing so on every run.
     await using var noJit = PostGisDeficit.CreateDataSource(new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c jit=off" }.ConnectionString);
-    var postgisNoJit = await Timing.MeasureAsync(async () => sql = await PostGisDeficit.ComputeAdminAsync(noJit, schema, norms, options), warmUp, runs);
-    Console.WriteLine($"PostGIS ComputeAdminAsync, jit=off: {postgisNoJit}; {sql.Count} rows");
+    var figures = await Interleaved.MeasureAsync(warmUp, runs,
+        ("in memory, AdminDeficitCalculator.Compute", ComputeInMemory),
+        ("PostGIS ComputeAdminAsync (one statement, rows read into DeficitRow), server defaults", async () => sql = await PostGisDeficit.ComputeAdminAsync(db, schema, norms, options)),
+        ("PostGIS ComputeAdminAsync, jit=off", async () => sql = await PostGisDeficit.ComputeAdminAsync(noJit, schema, norms, options)));
+    Console.WriteLine($"interleaved, {runs} rounds after {warmUp} warm-ups (wall; CPU of the timing thread):");
+    foreach (var (name, wall, cpu) in figures)
+    {
+        Console.WriteLine($"  {name}: {wall}; CPU {cpu}");
+    }
+
+    Task ComputeInMemory()
+    {
+        memory = AdminDeficitCalculator.Compute(city, norms, options);
+        return Task.CompletedTask;
+    }
+
+    var (postgis, postgisNoJit) = (figures[1].Wall, figures[2].Wall);
+    inMemory = figures[0].Wall;
+    Console.WriteLine($"in memory, thread CPU median {figures[0].Cpu.MedianMs:0.00} ms: PostGIS jit=off wall / in-memory CPU = {postgisNoJit.MedianMs / figures[0].Cpu.MedianMs:0.0}");
 
     var differing = memory.Rows.Zip(sql).Count(p => (p.First.WardCode, p.First.Level, p.First.Pupils, p.First.ClassesNeeded, p.First.RoomsNeeded, p.First.RoomsAvailable,
         p.First.SubjectRoomsDeficit) != (p.Second.WardCode, p.Second.Level, p.Second.Pupils, p.Second.ClassesNeeded, p.Second.RoomsNeeded, p.Second.RoomsAvailable,

@@ -7,7 +7,8 @@ namespace Facilities.PostGisReference;
 /// <remarks>
 /// How it follows the C# engine (<c>CatchmentLinks</c>, <c>DistanceDecay</c>, <c>E2sfcaAllocator</c>):
 /// <list type="bullet">
-/// <item>Links: <c>ST_DWithin</c> (GiST index on the schools) with the point's radius (by its ward type: phường, xã or
+/// <item>Links: <c>ST_DWithin</c> (GiST index on the points, probed once per school with the largest radius) with
+/// the point's radius (by its ward type: phường, xã or
 /// đặc khu, loaded per point); the Gaussian
 /// weight is computed in float8 with the same operations in the same order, and only links with a positive weight
 /// are kept (a school exactly at the radius has weight 0, as in C#).</item>
@@ -19,7 +20,8 @@ namespace Facilities.PostGisReference;
 /// pupils. Per ward: pupils = Σ demand, unserved = Σ unserved, allocated = pupils − unserved,
 /// accessibility = Σ demand × A ÷ pupils (0 without pupils).</item>
 /// <item>Beyond reach: a point without links sends its whole demand to its nearest school (KNN <c>&lt;-&gt;</c>, ties
-/// to the lowest school index), which adds it to that school's load; per ward, beyond = Σ demand of such points and
+/// to the lowest school index among the eight nearest: exact unless more than eight schools are at exactly the same
+/// distance), which adds it to that school's load; per ward, beyond = Σ demand of such points and
 /// far = the same when the level has a school (0 otherwise).</item>
 /// <item>Rooms: unserved is rounded half away from zero exactly as <c>Math.Round(x, MidpointRounding.AwayFromZero)</c>
 /// (integer part plus one when the fraction is at least 0.5, in float8), classes = (whole + cap − 1) / cap in
@@ -36,9 +38,13 @@ internal static class CatchmentSql
             SELECT level, year, class_cap, room_ratio FROM {s}.catchment_params
         ),
         dist AS MATERIALIZED (
+            -- Driven by the schools (10,000 index probes for the points within the largest radius, then each point's own
+            -- radius) rather than by the points (640,000 probes): five times faster at national scale.
             SELECT p.point, p.demand, sc.school, ST_Distance(p.geom, sc.geom) / p.radius AS r
-            FROM {s}.demand_points p
-            JOIN {s}.catchment_schools sc ON ST_DWithin(p.geom, sc.geom, p.radius)
+            FROM {s}.catchment_schools sc
+            JOIN {s}.demand_points p
+              ON p.geom && ST_Expand(sc.geom, (SELECT max(radius) FROM {s}.demand_points))
+             AND ST_DWithin(p.geom, sc.geom, p.radius)
         ),
         links AS MATERIALIZED (
             SELECT point, demand, school, w
@@ -69,7 +75,11 @@ internal static class CatchmentSql
             SELECT p.point, p.demand, nn.school
             FROM {s}.demand_points p
             LEFT JOIN LATERAL (
-                SELECT sc.school FROM {s}.catchment_schools sc ORDER BY sc.geom <-> p.geom, sc.school LIMIT 1
+                -- The index's KNN order gives the nearest few; the tie to the lowest index is broken among them (a second
+                -- sort key in the KNN's own ORDER BY would turn it into a scan of every school for every point).
+                SELECT k.school FROM (
+                    SELECT sc.school, sc.geom <-> p.geom AS d FROM {s}.catchment_schools sc ORDER BY sc.geom <-> p.geom LIMIT 8
+                ) k ORDER BY k.d, k.school LIMIT 1
             ) nn ON true
             WHERE NOT EXISTS (SELECT 1 FROM linked l WHERE l.point = p.point)
         ),

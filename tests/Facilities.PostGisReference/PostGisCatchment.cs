@@ -125,6 +125,10 @@ public static class PostGisCatchment
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The statement <see cref="ComputeAsync"/> runs, for psql and EXPLAIN (docs/performance.md quotes it).</summary>
+    /// <param name="schema">Schema filled by <see cref="LoadAsync"/>.</param>
+    public static string Statement(string schema) => CatchmentSql.For(SchemaName.Quote(schema));
+
     /// <summary>
     /// The catchment rows of the level loaded in <paramref name="schema"/>, without capacity limit, computed in one
     /// SQL statement: equal, to floating-point rounding, to <see cref="CatchmentCalculator.ComputeLevel"/> with

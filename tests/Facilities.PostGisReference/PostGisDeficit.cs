@@ -210,6 +210,40 @@ public static class PostGisDeficit
         return rows;
     }
 
+    /// <summary>
+    /// The statement <see cref="ComputeAdminAsync"/> runs, with its parameters written in as literals, for psql and
+    /// EXPLAIN (docs/performance.md times it with <c>psql -c</c>).
+    /// </summary>
+    /// <param name="schema">Schema filled by <see cref="LoadAsync"/>.</param>
+    /// <param name="norms">Norms whose values the run reads.</param>
+    /// <param name="options">Year, levels, two sessions, public only.</param>
+    public static string Statement(string schema, NormsSet norms, DeficitOptions options)
+    {
+        static string Array<T>(IEnumerable<T> values, string type, Func<T, string> literal) => $"ARRAY[{string.Join(", ", values.Select(literal))}]::{type}[]";
+        static string Number(decimal d) => d.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var levels = options.Levels.ToArray();
+        var values = new Dictionary<string, string>
+        {
+            ["@levels"] = Array(levels, "text", l => $"'{l}'"),
+            ["@orders"] = Array(levels, "int", l => Number(DatasetSchema.Levels.ToList().IndexOf(l))),
+            ["@per_thousand"] = Array(levels, "numeric", l => Number(norms[$"places_per_1000.{l}"])),
+            ["@caps"] = Array(levels, "int", l => Number((int)norms[$"class_cap.{l}"])),
+            ["@ratios"] = Array(levels, "numeric", l => Number(norms[(options.TwoSessions ? "room_ratio_two_sessions." : "room_ratio.") + l])),
+            ["@enrolment"] = Array(levels, "numeric", l => Number(norms[$"enrolment_rate.{l}"])),
+            ["@age_shares"] = Array(levels, "numeric", l => Number(norms[$"age_share.{l}"])),
+            ["@subject_norms"] = Array(levels, "bigint", l => Number((long)norms[$"subject_rooms_required.{l}"])),
+            ["@year"] = Number(options.Year),
+            ["@public_only"] = options.PublicOnly ? "true" : "false",
+        };
+        var sql = AdminDeficitSql.For(SchemaName.Quote(schema));
+        foreach (var (name, literal) in values.OrderByDescending(v => v.Key.Length))
+        {
+            sql = sql.Replace(name, literal, StringComparison.Ordinal);
+        }
+
+        return sql;
+    }
+
     /// <summary>Drops <paramref name="schema"/> and everything in it, if it exists.</summary>
     public static async Task DropSchemaAsync(NpgsqlDataSource db, string schema, CancellationToken cancellationToken = default)
     {

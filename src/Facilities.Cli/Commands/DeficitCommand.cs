@@ -40,6 +40,7 @@ internal static class DeficitCommand
         };
         cmd.SetAction(r =>
         {
+            Facilities.Core.Diagnostics.PhaseTrace.Mark("start, command line parsed");
             var u = ui(r);
             var path = r.GetValue(dataset)!;
             using var target = ResultTarget.For(u, path, r.GetValue(output)!, r.GetValue<string>(CliOutput.FormatName));
@@ -61,12 +62,19 @@ internal static class DeficitCommand
                 catchmentOptions = catchmentOptions with { Settlement = Settlement.FromPointsFile(d, points.FullName) };
             }
 
+            Facilities.Core.Diagnostics.PhaseTrace.Mark("dataset opened");
+            _ = d.City;
+            Facilities.Core.Diagnostics.PhaseTrace.Mark("city model read");
+            _ = d.ContentHash;
+            Facilities.Core.Diagnostics.PhaseTrace.Mark("content hash");
             var run = options.Method == "catchment"
                 ? u.WithProgress(u.T("Vùng phục vụ", "Catchment"), _ => DeficitComputation.Run(d, options, catchmentOptions))
                 : DeficitComputation.Run(d, options, catchmentOptions);
+            Facilities.Core.Diagnostics.PhaseTrace.Mark("computed and stamped");
             CommandSupport.Warn(u, run.Warnings);
             var stamp = run.Stamp;
             var wards = DeficitTables.Wards(d, run);
+            Facilities.Core.Diagnostics.PhaseTrace.Mark("result table");
             if (run.Result.Catchment is { } catchment)
             {
                 var schools = DeficitTables.Schools(d, run)!;
@@ -103,9 +111,11 @@ internal static class DeficitCommand
                     break;
             }
 
+            Facilities.Core.Diagnostics.PhaseTrace.Mark("written");
             PrintTotals(u, result);
             target.Data = wards;
             CliResult.Finish(u, "deficit", stamp, target, AdminTotals(result), run.Warnings);
+            Facilities.Core.Diagnostics.PhaseTrace.Mark("totals printed, finished");
             return ExitCodes.Ok;
         });
         return cmd;

@@ -17,76 +17,140 @@ namespace Facilities.Core.Deficit;
 public static class AdminDeficitCalculator
 {
     /// <summary>Computes one row per ward and level, in ward-code then level order.</summary>
+    /// <remarks>
+    /// One pass over the schools' fields (<see cref="DeficitSchoolColumns"/>, kept with the city) adds them up for every
+    /// level at once into flat arrays indexed by (ward, level), and
+    /// the rows are made directly in their final order: no grouping per level, no dictionary per row and no sort of
+    /// the rows. At national scale (3,321 wards, 105,281 schools) that is what makes the method fast
+    /// (docs/performance.md, "Issue 15: national scale"). The arithmetic, and the order of every decimal sum, are
+    /// those of the definition (docs/deficit.md), so the rows are the same to the last digit.
+    /// </remarks>
     public static DeficitResult Compute(CityModel city, NormsSet norms, DeficitOptions options)
     {
         var shares = new GrowthShares(city);
-        var growthPupils = new Dictionary<(string Ward, string Kind), decimal>();
-        var rows = new List<DeficitRow>(city.Wards.Count * options.Levels.Count);
-        var coverage = SchoolDataCoverage.Of(city);
-        foreach (var level in options.Levels)
+        var wards = city.Wards;
+
+        // A slot per distinct ward code (unique in a valid dataset; a repeated code shares its schools, as a look-up by
+        // code does), and the schools' fields in flat arrays, both kept with the city.
+        var columns = DeficitSchoolColumns.Of(city);
+        var (slotOf, wardSlot) = (columns.SlotOf, columns.WardSlot);
+        var levels = DeficitLevelPlan.Of(options.Levels, norms, options);
+        var n = levels.Distinct.Length;
+        var totals = new DeficitSchoolTotals(slotOf.Count * n);
+        totals.Add(columns, levels, options.PublicOnly);
+
+        // Growth pupils per (ward, level), added in the growth areas' order as the definition does.
+        var urban = new decimal[slotOf.Count * n];
+        var industrial = new decimal[slotOf.Count * n];
+        for (var l = 0; l < n; l++)
         {
-            growthPupils.Clear();
             foreach (var g in city.Growth)
             {
-                var pupils = GrowthPupils(norms, g, level, options.Year);
+                var pupils = GrowthPupils(norms, g, levels.Distinct[l], options.Year);
+                var target = g.Kind switch { "urban_area" => urban, "industrial_zone" => industrial, _ => null };
                 foreach (var (ward, share) in shares.Of(g))
                 {
-                    growthPupils[(ward, g.Kind)] = growthPupils.GetValueOrDefault((ward, g.Kind)) + (pupils * share);
+                    if (target is not null && slotOf.TryGetValue(ward, out var slot))
+                    {
+                        target[(slot * n) + l] += pupils * share;
+                    }
                 }
-            }
-
-            // With preschool caps by age the classes come from the caps of the age groups (PreschoolClassesByAge reads
-            // them); the single cap is still shown in the row, but the result does not depend on it, so it is not recorded.
-            var byAge = level == "mam_non" && options.PreschoolByAge;
-            var cap = (int)(byAge ? norms.Unrecorded : norms)[$"class_cap.{level}"];
-            var ratio = norms[(options.TwoSessions ? "room_ratio_two_sessions." : "room_ratio.") + level];
-            var enrolment = norms[$"enrolment_rate.{level}"];
-            var subjectNorm = (long)norms[$"subject_rooms_required.{level}"];
-            var schoolsByWard = city.Schools.Where(s => s.Level == level && (!options.PublicOnly || s.IsPublic))
-                .GroupBy(s => s.WardCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-            foreach (var w in city.Wards)
-            {
-                var fromData = w.SchoolAgeResidents.TryGetValue(level, out var counted);
-                // Read only where a ward has no count of its own, so a stamp lists the share only when a result used it.
-                var residents = fromData ? counted : w.Population * norms[$"age_share.{level}"];
-                var resident = residents * enrolment;
-                var urban = growthPupils.GetValueOrDefault((w.Code, "urban_area"));
-                var industrial = growthPupils.GetValueOrDefault((w.Code, "industrial_zone"));
-                var pupils = (long)Math.Round(resident + urban + industrial, MidpointRounding.AwayFromZero);
-                var classes = byAge ? PreschoolClassesByAge(pupils, norms) : (pupils + cap - 1) / cap;
-                var rooms = (long)Math.Ceiling(classes * ratio);
-                var schools = schoolsByWard.GetValueOrDefault(w.Code) ?? [];
-                rows.Add(new DeficitRow
-                {
-                    WardCode = w.Code,
-                    WardName = w.Name,
-                    UnitType = w.UnitType,
-                    Level = level,
-                    Year = options.Year,
-                    SchoolAgeResidents = residents,
-                    ResidentsSource = fromData ? "data" : "age_share",
-                    ResidentPupils = resident,
-                    UrbanAreaPupils = urban,
-                    IndustrialZonePupils = industrial,
-                    Pupils = pupils,
-                    ClassCap = cap,
-                    ClassesNeeded = classes,
-                    RoomRatio = ratio,
-                    RoomsNeeded = rooms,
-                    RoomsAvailable = schools.Sum(s => s.Classrooms),
-                    Schools = schools.Count,
-                    // POLICY: a school whose subject rooms are unknown stays unknown; it is counted, not guessed as zero.
-                    SubjectRoomsRequired = subjectNorm * schools.Count(s => s.SubjectRooms is not null),
-                    SubjectRoomsAvailable = schools.Sum(s => s.SubjectRooms ?? 0),
-                    SubjectRoomsDeficit = schools.Where(s => s.SubjectRooms is long).Sum(s => Math.Max(0, subjectNorm - s.SubjectRooms!.Value)),
-                    SubjectRoomsUnknown = schools.Count(s => s.SubjectRooms is null),
-                    SchoolsInData = coverage.SchoolsInData(w.Code, level),
-                });
             }
         }
 
-        return new DeficitResult(options, norms,
-            [.. rows.OrderBy(r => r.WardCode, StringComparer.Ordinal).ThenBy(r => Schema.DatasetSchema.Levels.ToList().IndexOf(r.Level))]);
+        // Rows in ward-code order, then the schema's level order, then (for a repeated code) the wards' own order.
+        var rows = new DeficitRow[wards.Count * levels.Ordered.Length];
+        var k = 0;
+        var (firstOfSlot, nextOfWard) = WardsBySlot(wardSlot, slotOf.Count);
+        foreach (var slot in SlotsInCodeOrder(slotOf))
+        {
+            foreach (var p in levels.Ordered)
+            {
+                for (var i = firstOfSlot[slot]; i >= 0; i = nextOfWard[i])
+                {
+                    var at = (slot * n) + levels.Slot[p];
+                    rows[k++] = Row(wards[i], levels, p, norms, options.Year, totals, at, urban[at], industrial[at]);
+                }
+            }
+        }
+
+        return new DeficitResult(options, norms, rows);
+    }
+
+    private static DeficitRow Row(
+        WardUnit w, DeficitLevelPlan levels, int p, NormsSet norms, int year, DeficitSchoolTotals totals, int at, decimal urban, decimal industrial)
+    {
+        var level = levels.Levels[p];
+        var fromData = w.SchoolAgeResidents.TryGetValue(level, out var counted);
+        var residents = fromData ? counted : w.Population * levels.AgeShare(levels.Slot[p]);
+        var resident = residents * levels.Enrolment[p];
+        var pupils = (long)Math.Round(resident + urban + industrial, MidpointRounding.AwayFromZero);
+        var cap = levels.Cap[p];
+        var classes = levels.ByAge[p] ? PreschoolClassesByAge(pupils, norms) : (pupils + cap - 1) / cap;
+        var schools = totals.Schools[at];
+        return new DeficitRow
+        {
+            WardCode = w.Code,
+            WardName = w.Name,
+            UnitType = w.UnitType,
+            Level = level,
+            Year = year,
+            SchoolAgeResidents = residents,
+            ResidentsSource = fromData ? "data" : "age_share",
+            ResidentPupils = resident,
+            UrbanAreaPupils = urban,
+            IndustrialZonePupils = industrial,
+            Pupils = pupils,
+            ClassCap = cap,
+            ClassesNeeded = classes,
+            RoomRatio = levels.Ratio[p],
+            RoomsNeeded = (long)Math.Ceiling(classes * levels.Ratio[p]),
+            RoomsAvailable = totals.Rooms[at],
+            Schools = schools,
+            SubjectRoomsRequired = levels.SubjectNorm[p] * totals.SubjectKnown[at],
+            SubjectRoomsAvailable = totals.SubjectAvailable[at],
+            SubjectRoomsDeficit = totals.SubjectDeficit[at],
+            SubjectRoomsUnknown = schools - totals.SubjectKnown[at],
+            SchoolsInData = totals.InData[at],
+        };
+    }
+
+    /// <summary>For each slot its first ward, and for each ward the next ward with the same code (−1 at the end).</summary>
+    private static (int[] First, int[] Next) WardsBySlot(int[] wardSlot, int slots)
+    {
+        var first = new int[slots];
+        var next = new int[wardSlot.Length];
+        Array.Fill(first, -1);
+        for (var i = wardSlot.Length - 1; i >= 0; i--)
+        {
+            next[i] = first[wardSlot[i]];
+            first[wardSlot[i]] = i;
+        }
+
+        return (first, next);
+    }
+
+    /// <summary>The slots by ward code, ordinal; a city's wards come in code order already, so that is checked first.</summary>
+    private static int[] SlotsInCodeOrder(Dictionary<string, int> slotOf)
+    {
+        var codes = new string[slotOf.Count];
+        var order = new int[slotOf.Count];
+        foreach (var (code, slot) in slotOf)
+        {
+            codes[slot] = code;
+            order[slot] = slot;
+        }
+
+        for (var i = 1; i < codes.Length; i++)
+        {
+            if (string.CompareOrdinal(codes[i - 1], codes[i]) > 0)
+            {
+                Array.Sort(codes, order, StringComparer.Ordinal);
+                break;
+            }
+        }
+
+        return order;
     }
 
     /// <summary>
