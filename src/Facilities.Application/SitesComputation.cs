@@ -6,15 +6,25 @@ namespace Facilities.Application;
 public static class SitesComputation
 {
     /// <summary>
-    /// Screens the dataset's parcels as streamed from its store; rows rejected on their area or land-use codes are
-    /// counted without reading their geometry (the screener's attribute filter), for every host alike.
+    /// Screens the dataset's parcels: from the table the context holds when it holds one (the map app's server, which
+    /// screens many times), else as streamed from its store, rows rejected on their area or land-use codes counted
+    /// without reading their geometry (the screener's attribute filter). The same rules and the same result either way.
     /// </summary>
     public static Computed<SitesRun> Run(DatasetContext d, ScreeningOptions options)
     {
         var city = d.City;
         var screener = new ParcelScreener(city, d.Norms, options);
-        var filter = screener.CreateAttributeFilter();
-        var result = screener.Screen(d.Store.StreamParcels(city.MetricCrs, filter), filter);
+        ScreeningResult result;
+        if (d.HoldsParcels)
+        {
+            result = screener.Screen(d.Parcels);
+        }
+        else
+        {
+            var filter = screener.CreateAttributeFilter();
+            result = screener.Screen(d.Store.StreamParcels(city.MetricCrs, filter), filter);
+        }
+
         // The screener names the norms its score depends on (ScreeningResult.NormKeysUsed): its deficit also reads the
         // subject-room norms, which do not enter the score, so a read log would over-report them.
         return Stamps.Of(d, new SitesRun(result, screener.LandUse), "sites", options.Describe(),

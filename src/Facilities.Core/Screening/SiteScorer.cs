@@ -61,7 +61,10 @@ internal sealed class SiteScorer
     public (double Low, double High) MinAreaRange => (Math.Min(_minArea[0], _minArea[1]), Math.Max(_minArea[0], _minArea[1]));
 
     /// <summary>The ward containing the point (lowest index on a shared boundary), or null.</summary>
-    public WardUnit? Locate(Coordinate c)
+    public WardUnit? Locate(Coordinate c) => LocateIndex(c) is var i and >= 0 ? _city.Wards[i] : null;
+
+    /// <summary>The index in the city's wards of the ward containing the point (lowest on a shared boundary), or -1.</summary>
+    public int LocateIndex(Coordinate c)
     {
         var found = -1;
         foreach (var (w, locator) in _wards.Query(new Envelope(c)))
@@ -72,7 +75,7 @@ internal sealed class SiteScorer
             }
         }
 
-        return found < 0 ? null : _city.Wards[found];
+        return found;
     }
 
     /// <summary>Minimum site area in the ward's type (outside every ward: the general norm).</summary>
