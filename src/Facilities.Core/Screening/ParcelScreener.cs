@@ -21,8 +21,7 @@ namespace Facilities.Core.Screening;
 public sealed class ParcelScreener
 {
     private const int ChunkSize = 8192;
-    private const int TableChunk = 1 << 16;
-    private const int TableSlice = 2048;
+    private const int TableSlice = 4096;
     private static readonly IReadOnlyList<HardConstraint> AreaOnly = [HardConstraint.Area];
     private static readonly IReadOnlyList<HardConstraint> LandUseOnly = [HardConstraint.LandUse];
     private readonly CityModel _city;
@@ -184,24 +183,43 @@ public sealed class ParcelScreener
         // Rows of the candidates by their geometry object, which the ranked copies of a candidate share.
         var rows = new Dictionary<Geometry, int>(ReferenceEqualityComparer.Instance);
         var n = table.Count;
-        var outcomes = new Outcome[Math.Min(n, TableChunk)];
-        for (var start = 0; start < n; start += TableChunk)
+        var slices = new TableSliceResult[(n + TableSlice - 1) / TableSlice];
+        var record = _options.RecordRejections;
+        // PERF: slices of rows, not single rows, per parallel task (most rows cost one comparison); a slice keeps only
+        // the outcomes that are more than a count by first failure (candidates, parcels that may merge, recorded
+        // rejections), in row order, so the merge below reads a few thousand outcomes instead of a million.
+        Parallel.For(0, slices.Length, s =>
         {
-            var count = Math.Min(TableChunk, n - start);
-            // PERF: slices, not single rows, per parallel task: most rows cost one comparison.
-            Parallel.For(0, (count + TableSlice - 1) / TableSlice, s =>
+            var slice = new TableSliceResult(HardConstraintCodes.All.Max(c => (int)c) + 1);
+            for (var row = s * TableSlice; row < Math.Min(n, (s + 1) * TableSlice); row++)
             {
-                for (var i = s * TableSlice; i < Math.Min(count, (s + 1) * TableSlice); i++)
+                var p = new TableParcel(view, row);
+                var o = Evaluate(ref p, record);
+                if (o.Candidate is null && !o.MayMerge && !record)
                 {
-                    var p = new TableParcel(view, start + i);
-                    outcomes[i] = Evaluate(ref p, _options.RecordRejections);
+                    slice.Counted[(int)o.Failed[0]]++;
                 }
-            });
-            for (var i = 0; i < count; i++)
-            {
-                if (tally.Take(outcomes[i], null, table, start + i) is { } c)
+                else
                 {
-                    rows[c.Geometry] = start + i;
+                    slice.Kept.Add((row, o));
+                }
+            }
+
+            slices[s] = slice;
+        });
+        foreach (var slice in slices)
+        {
+            for (var k = 0; k < slice.Counted.Length; k++)
+            {
+                tally.Rejected[k] += slice.Counted[k];
+                tally.Screened += slice.Counted[k];
+            }
+
+            foreach (var (row, o) in slice.Kept)
+            {
+                if (tally.Take(o, null, table, row) is { } c)
+                {
+                    rows[c.Geometry] = row;
                 }
             }
         }
@@ -410,6 +428,14 @@ public sealed class ParcelScreener
                 WardsWithoutSchoolData = [.. deficit.Rows.Where(r => r.SchoolsInData == 0).Select(r => r.WardCode)],
             };
         }
+    }
+
+    // One slice of a table's rows: the rows only counted, by first failure, and the outcomes kept, in row order.
+    private sealed class TableSliceResult(int codes)
+    {
+        public long[] Counted { get; } = new long[codes];
+
+        public List<(int Row, Outcome Outcome)> Kept { get; } = [];
     }
 
     private readonly record struct Outcome(IReadOnlyList<HardConstraint> Failed, CandidateSite? Candidate, bool MayMerge, Envelope? Envelope = null);

@@ -8,6 +8,7 @@ internal sealed class TopCandidates
 {
     private readonly int _limit;
     private readonly SortedSet<(CandidateSite Site, long Seq)> _best = new(Comparer<(CandidateSite Site, long Seq)>.Create(Compare));
+    private readonly List<(CandidateSite Site, long Seq)> _all = [];
     private long _seq;
 
     public TopCandidates(int limit) => _limit = limit;
@@ -26,6 +27,13 @@ internal sealed class TopCandidates
 
     public void Add(CandidateSite site)
     {
+        if (_limit == 0)
+        {
+            // PERF: every candidate is kept, so they are sorted once at the end (the order is total: the same ranking).
+            _all.Add((site, _seq++));
+            return;
+        }
+
         _best.Add((site, _seq++));
         if (_limit > 0 && _best.Count > _limit)
         {
@@ -34,5 +42,9 @@ internal sealed class TopCandidates
     }
 
     /// <summary>The candidates in ranking order with their rank set (1 = best).</summary>
-    public IReadOnlyList<CandidateSite> Ranked() => [.. _best.Select((c, i) => c.Site with { Rank = i + 1 })];
+    public IReadOnlyList<CandidateSite> Ranked()
+    {
+        _all.Sort(Compare);
+        return [.. (_limit == 0 ? _all : (IEnumerable<(CandidateSite Site, long Seq)>)_best).Select((c, i) => c.Site with { Rank = i + 1 })];
+    }
 }
