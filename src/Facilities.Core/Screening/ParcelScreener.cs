@@ -406,11 +406,13 @@ public sealed class ParcelScreener
             var options = owner._options;
             var merged = options.MergeAdjacent ? MergedSites.Propose(_pool, options.MaxMergeParcels, owner._scorer, owner._minWidth) : [];
             merged.ForEach(_top.Add);
-            var ranked = _top.Ranked().ToArray();
+            var ranked = _top.InOrder();
             var deficit = owner.Inputs.Deficit;
             var inData = deficit.Rows.ToDictionary(r => r.WardCode, r => r.SchoolsInData, StringComparer.Ordinal);
+            // One copy of each candidate, with its rank and the values measured only for the candidates listed.
             Parallel.For(0, ranked.Length, i => ranked[i] = ranked[i] with
             {
+                Rank = i + 1,
                 WidthM = width(ranked[i]),
                 WardSchoolsInData = inData.GetValueOrDefault(ranked[i].WardCode),
             });
