@@ -156,6 +156,13 @@ public sealed class ParcelTable
         return new ParcelUnit(Id(row), a.LandUse, a.PlannedLandUse, a.OwnerType, Area[row], () => _shapes.Get(row));
     }
 
+    /// <summary>The parcel of <paramref name="row"/> with its geometry already decoded.</summary>
+    internal ParcelUnit Unit(int row, Geometry geometry)
+    {
+        var a = Classes[Attributes[row]];
+        return new ParcelUnit(Id(row), a.LandUse, a.PlannedLandUse, a.OwnerType, Area[row], geometry);
+    }
+
     /// <summary>
     /// The per-row values screenings keep for <paramref name="city"/> and these thresholds (the norms of the dataset's
     /// context, so in a server always the same); a screening with other ones starts a new set.
