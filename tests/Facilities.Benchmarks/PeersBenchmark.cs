@@ -83,9 +83,12 @@ public static class PeersBenchmark
         var screener = new ParcelScreener(city, norms, options);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT screener_build {watch.Elapsed.TotalMilliseconds:0.0} 0 0"));
         // The screener's parts, built again warm: the inputs the options change (deficit, catchment), then the whole.
-        List<double> inputsBuild = [], screenerBuild = [];
+        List<double> inputsBuild = [], screenerBuild = [], geometryBuild = [];
         for (var i = 0; i < 3; i++)
         {
+            watch.Restart();
+            _ = new SiteGeometry(city, (double)norms["screening.min_distance_industrial_m"]);
+            geometryBuild.Add(watch.Elapsed.TotalMilliseconds);
             watch.Restart();
             _ = ScreeningInputs.Build(city, norms, options);
             inputsBuild.Add(watch.Elapsed.TotalMilliseconds);
@@ -96,6 +99,7 @@ public static class PeersBenchmark
 
         Print("warm_inputs_build", inputsBuild);
         Print("warm_screener_build", screenerBuild);
+        Print("warm_site_geometry_build", geometryBuild);
         ParcelTable? table = null;
         if (held != "list")
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Facilities.Core.Deficit;
 using Facilities.Core.Model;
 using Facilities.Core.Norms;
@@ -32,6 +33,10 @@ public sealed class ParcelScreener
     private readonly double _minWidth;
     private readonly WardTypeGrid _wardTypes;
 
+    // PERF (issue 15): the grid depends on the wards alone, and a server screens one city many times (a request per
+    // set of options): built once per city, dropped with it.
+    private static readonly ConditionalWeakTable<CityModel, WardTypeGrid> WardTypeGrids = [];
+
     /// <summary>Computes the deficit and catchment of the level and indexes the city for screening.</summary>
     /// <param name="city">The city, in its metric CRS (its parcels are not needed here).</param>
     /// <param name="norms">Norms, with the screening.* values.</param>
@@ -51,7 +56,7 @@ public sealed class ParcelScreener
         _minWidth = Inputs.MinWidthM;
         _geometry = new SiteGeometry(city, Inputs.MinIndustrialDistanceM);
         _scorer = new SiteScorer(city, Inputs);
-        _wardTypes = new WardTypeGrid(city.Wards);
+        _wardTypes = WardTypeGrids.GetValue(city, c => new WardTypeGrid(c.Wards));
         NormKeysUsed = KeysUsed(Inputs.Deficit);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Facilities.Core.Model;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
@@ -23,7 +24,10 @@ internal sealed class SiteScorer
     private readonly ScreeningOptions _options;
     private readonly ServiceSurface _roomsShort;
     private readonly ServiceSurface _unserved;
-    private readonly STRtree<(int Ward, IndexedPointInAreaLocator Locator)> _wards = new();
+    // PERF (issue 15): the ward locators depend on the wards alone, and a server screens one city many times: built
+    // once per city, dropped with it; read-only once built, so screeners on parallel requests share them.
+    private static readonly ConditionalWeakTable<CityModel, STRtree<(int Ward, IndexedPointInAreaLocator Locator)>> WardLocators = [];
+    private readonly STRtree<(int Ward, IndexedPointInAreaLocator Locator)> _wards;
     private readonly NearestPoint _schools;
     private readonly double[] _minArea;
     private readonly double[] _radius;
@@ -42,6 +46,13 @@ internal sealed class SiteScorer
         _referenceRooms = inputs.ReferenceRooms;
         _referencePupils = inputs.ReferencePupils;
 
+        _wards = WardLocators.GetValue(city, Locators);
+        _schools = new NearestPoint(city.Schools.Where(s => s.Level == level && (!_options.PublicOnly || s.IsPublic)).Select(s => s.Location.Coordinate), _radius.Max());
+    }
+
+    private static STRtree<(int Ward, IndexedPointInAreaLocator Locator)> Locators(CityModel city)
+    {
+        var tree = new STRtree<(int Ward, IndexedPointInAreaLocator Locator)>();
         for (var w = 0; w < city.Wards.Count; w++)
         {
             var area = city.Wards[w].Area;
@@ -49,12 +60,12 @@ internal sealed class SiteScorer
             {
                 var locator = new IndexedPointInAreaLocator(area);
                 locator.Locate(area.Coordinate); // builds its lazy index before parallel use
-                _wards.Insert(area.EnvelopeInternal, (w, locator));
+                tree.Insert(area.EnvelopeInternal, (w, locator));
             }
         }
 
-        _wards.Build();
-        _schools = new NearestPoint(city.Schools.Where(s => s.Level == level && (!_options.PublicOnly || s.IsPublic)).Select(s => s.Location.Coordinate), _radius.Max());
+        tree.Build();
+        return tree;
     }
 
     /// <summary>Smallest and largest minimum area over ward types: below the first always fails, from the second always passes.</summary>
