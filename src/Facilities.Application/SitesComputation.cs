@@ -6,8 +6,9 @@ namespace Facilities.Application;
 public static class SitesComputation
 {
     /// <summary>
-    /// Screens the dataset's parcels as streamed from its store; rows rejected on their area or land-use codes are
-    /// counted without reading their geometry (the screener's attribute filter), for every host alike.
+    /// Screens the dataset's parcels: from the table the context holds when it holds one (the map app's server, which
+    /// screens many times), else as streamed from its store, rows rejected on their area or land-use codes counted
+    /// without reading their geometry (the screener's attribute filter). The same rules and the same result either way.
     /// </summary>
     public static Computed<SitesRun> Run(DatasetContext d, ScreeningOptions options)
     {
@@ -15,9 +16,18 @@ public static class SitesComputation
         var city = d.City;
         Facilities.Core.Diagnostics.PhaseTrace.Mark("city loaded");
         var screener = new ParcelScreener(city, d.Norms, options);
-        var filter = screener.CreateAttributeFilter();
         Facilities.Core.Diagnostics.PhaseTrace.Mark("screener built");
-        var result = screener.Screen(d.Store.StreamParcels(city.MetricCrs, filter), filter);
+        ScreeningResult result;
+        if (d.HoldsParcels)
+        {
+            result = screener.Screen(d.Parcels);
+        }
+        else
+        {
+            var filter = screener.CreateAttributeFilter();
+            result = screener.Screen(d.Store.StreamParcels(city.MetricCrs, filter), filter);
+        }
+
         Facilities.Core.Diagnostics.PhaseTrace.Mark("screened");
         // The screener names the norms its score depends on (ScreeningResult.NormKeysUsed): its deficit also reads the
         // subject-room norms, which do not enter the score, so a read log would over-report them.

@@ -13,7 +13,9 @@ namespace Facilities.Web;
 /// the norms and the options, so the same request gets the same bytes). The dataset may be edited while the server
 /// runs (QGIS writing into PostGIS, a GeoPackage replaced): <see cref="Refresh"/>, called before each data request,
 /// compares the store's cheap <see cref="IDatasetStore.ChangeToken"/> with the one the context was made at and, when
-/// it moved, starts a new context with no answers, so the next result is computed on the new data. Thread-safe;
+/// it moved, starts a new context with no answers, so the next result is computed on the new data. The context
+/// holds the parcels in a table (<see cref="DatasetContext.Parcels"/>), read on the first screening, so later
+/// screenings with other options do not read the store again; a new context reads them again. Thread-safe;
 /// everything loads on first use.
 /// </summary>
 public sealed class DatasetService
@@ -33,7 +35,7 @@ public sealed class DatasetService
 
         Path = DatasetLocation.Display(Store);
         _norms = NormsFile.Load(normsPath);
-        _current = new Snapshot(Store.ChangeToken(), new DatasetContext(Store, _norms));
+        _current = new Snapshot(Store.ChangeToken(), new DatasetContext(Store, _norms, holdParcels: true));
     }
 
     /// <summary>Where the dataset lives.</summary>
@@ -86,7 +88,7 @@ public sealed class DatasetService
         {
             if (token != _current.Token)
             {
-                _current = new Snapshot(token, new DatasetContext(Store, _norms));
+                _current = new Snapshot(token, new DatasetContext(Store, _norms, holdParcels: true));
                 Reloads++;
             }
         }

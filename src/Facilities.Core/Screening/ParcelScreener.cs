@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Facilities.Core.Deficit;
 using Facilities.Core.Model;
 using Facilities.Core.Norms;
@@ -21,6 +22,7 @@ namespace Facilities.Core.Screening;
 public sealed class ParcelScreener
 {
     private const int ChunkSize = 8192;
+    private const int TableSlice = 4096;
     private static readonly IReadOnlyList<HardConstraint> AreaOnly = [HardConstraint.Area];
     private static readonly IReadOnlyList<HardConstraint> LandUseOnly = [HardConstraint.LandUse];
     private readonly CityModel _city;
@@ -30,6 +32,10 @@ public sealed class ParcelScreener
     private readonly SiteScorer _scorer;
     private readonly double _minWidth;
     private readonly WardTypeGrid _wardTypes;
+
+    // PERF (issue 15): the grid depends on the wards alone, and a server screens one city many times (a request per
+    // set of options): built once per city, dropped with it.
+    private static readonly ConditionalWeakTable<CityModel, WardTypeGrid> WardTypeGrids = [];
 
     /// <summary>Computes the deficit and catchment of the level and indexes the city for screening.</summary>
     /// <param name="city">The city, in its metric CRS (its parcels are not needed here).</param>
@@ -47,8 +53,8 @@ public sealed class ParcelScreener
         _options = options;
         LandUse = new LandUseRule(norms, options);
         // PERF (issue 15): the ward-type grid (about 0.25 s for 120 wards) is built on another core while the deficit
-        // and catchment are computed.
-        var wardTypes = Task.Run(() => new WardTypeGrid(city.Wards));
+        // and catchment are computed, once per city (a server screens the same city again with other options).
+        var wardTypes = Task.Run(() => WardTypeGrids.GetValue(city, c => new WardTypeGrid(c.Wards)));
         Inputs = ScreeningInputs.Build(city, norms, options);
         _minWidth = Inputs.MinWidthM;
         _geometry = new SiteGeometry(city, Inputs.MinIndustrialDistanceM);
@@ -69,7 +75,11 @@ public sealed class ParcelScreener
     public IReadOnlyList<string> NormKeysUsed { get; }
 
     /// <summary>Every hard constraint <paramref name="parcel"/> fails, in test order (empty: it passes).</summary>
-    public IReadOnlyList<HardConstraint> Check(ParcelUnit parcel) => Evaluate(parcel, all: true).Failed;
+    public IReadOnlyList<HardConstraint> Check(ParcelUnit parcel)
+    {
+        var p = new StreamedParcel(parcel);
+        return Evaluate(ref p, all: true).Failed;
+    }
 
     /// <summary>Screens the city's own parcels.</summary>
     public ScreeningResult Screen() => Screen(_city.Parcels);
@@ -100,38 +110,19 @@ public sealed class ParcelScreener
             throw new ArgumentException("the attribute filter was made by another screener", nameof(filter));
         }
 
-        var top = new TopCandidates(_options.Top);
-        // PERF: counted in an array by the enum's value (a million increments), made a dictionary at the end.
-        var rejected = new long[HardConstraintCodes.All.Max(c => (int)c) + 1];
-        var rejections = new List<ParcelRejection>();
-        var pool = new List<(ParcelUnit Parcel, Envelope Envelope)>();
-        long screened = 0, passed = 0;
+        var tally = new Tally(this);
         var outcomes = new Outcome[ChunkSize];
 
         void Process(List<ParcelUnit> chunk)
         {
-            Parallel.For(0, chunk.Count, i => outcomes[i] = Evaluate(chunk[i], _options.RecordRejections));
+            Parallel.For(0, chunk.Count, i =>
+            {
+                var p = new StreamedParcel(chunk[i]);
+                outcomes[i] = Evaluate(ref p, _options.RecordRejections);
+            });
             for (var i = 0; i < chunk.Count; i++)
             {
-                var o = outcomes[i];
-                screened++;
-                if (o.Candidate is { } c)
-                {
-                    passed++;
-                    top.Add(c);
-                    continue;
-                }
-
-                rejected[(int)o.Failed[0]]++;
-                if (_options.RecordRejections)
-                {
-                    rejections.Add(new ParcelRejection(chunk[i].Id, o.Failed));
-                }
-
-                if (o.MayMerge)
-                {
-                    pool.Add((chunk[i], o.Envelope!));
-                }
+                tally.Take(outcomes[i], chunk[i], null, 0);
             }
         }
 
@@ -175,71 +166,125 @@ public sealed class ParcelScreener
         }
 
         reader.GetAwaiter().GetResult(); // a failure while reading surfaces here
-        var rejectedBy = HardConstraintCodes.All.ToDictionary(c => c, c => rejected[(int)c]);
         if (filter is not null)
         {
             // The reader has finished, so the filter's counts are final.
-            rejectedBy[HardConstraint.Area] += filter.RejectedOnArea;
-            rejectedBy[HardConstraint.LandUse] += filter.RejectedOnLandUse;
-            screened += filter.RejectedOnArea + filter.RejectedOnLandUse;
+            tally.Rejected[(int)HardConstraint.Area] += filter.RejectedOnArea;
+            tally.Rejected[(int)HardConstraint.LandUse] += filter.RejectedOnLandUse;
+            tally.Screened += filter.RejectedOnArea + filter.RejectedOnLandUse;
         }
 
-        var merged = _options.MergeAdjacent ? MergedSites.Propose(pool, _options.MaxMergeParcels, _scorer, _minWidth) : [];
-        merged.ForEach(top.Add);
-        var ranked = top.Ranked().ToArray();
-        var inData = Inputs.Deficit.Rows.ToDictionary(r => r.WardCode, r => r.SchoolsInData, StringComparer.Ordinal);
-        Parallel.For(0, ranked.Length, i => ranked[i] = ranked[i] with
-        {
-            WidthM = SiteGeometry.Width(ranked[i].Geometry),
-            WardSchoolsInData = inData.GetValueOrDefault(ranked[i].WardCode),
-        });
-        return new ScreeningResult
-        {
-            Options = _options,
-            Norms = _norms,
-            Candidates = ranked,
-            ParcelsScreened = screened,
-            ParcelsPassed = passed,
-            RejectedBy = rejectedBy,
-            MergedPassed = merged.Count,
-            Rejections = rejections,
-            NormKeysUsed = NormKeysUsed,
-            WardsWithoutSchoolData = [.. Inputs.Deficit.Rows.Where(r => r.SchoolsInData == 0).Select(r => r.WardCode)],
-        };
+        return tally.Finish(c => SiteGeometry.Width(c.Geometry));
     }
 
-    private Outcome Evaluate(ParcelUnit p, bool all)
+    /// <summary>
+    /// Screens the parcels of a held table (the dataset's, as a server keeps it): the same rules, counts, candidates
+    /// and order as streaming the same parcels in the table's order, and what no option changes (ward, geometric
+    /// tests, width) is kept in the table for the next screening.
+    /// </summary>
+    /// <remarks>
+    /// PERF (issue 15): most rows are decided by their area and attribute class, read from two arrays; the geometry is
+    /// decoded by row only where a test needs it, and once per table for the rows that reach the geometric tests.
+    /// </remarks>
+    public ScreeningResult Screen(ParcelTable table)
+    {
+        var view = new TableScreening(table, _city, LandUse, _minWidth, Inputs.MinIndustrialDistanceM);
+        var tally = new Tally(this);
+        // Rows of the candidates by their geometry object, which the ranked copies of a candidate share.
+        var rows = new Dictionary<Geometry, int>(ReferenceEqualityComparer.Instance);
+        var n = table.Count;
+        var slices = new TableSliceResult[(n + TableSlice - 1) / TableSlice];
+        var record = _options.RecordRejections;
+        // PERF: slices of rows, not single rows, per parallel task (most rows cost one comparison); a slice keeps only
+        // the outcomes that are more than a count by first failure (candidates, parcels that may merge, recorded
+        // rejections), in row order, so the merge below reads a few thousand outcomes instead of a million.
+        Parallel.For(0, slices.Length, s =>
+        {
+            var slice = new TableSliceResult(HardConstraintCodes.All.Max(c => (int)c) + 1);
+            for (var row = s * TableSlice; row < Math.Min(n, (s + 1) * TableSlice); row++)
+            {
+                var p = new TableParcel(view, row);
+                var o = Evaluate(ref p, record);
+                if (o.Candidate is null && !o.MayMerge && !record)
+                {
+                    slice.Counted[(int)o.Failed[0]]++;
+                }
+                else
+                {
+                    slice.Kept.Add((row, o));
+                }
+            }
+
+            slices[s] = slice;
+        });
+        foreach (var slice in slices)
+        {
+            for (var k = 0; k < slice.Counted.Length; k++)
+            {
+                tally.Rejected[k] += slice.Counted[k];
+                tally.Screened += slice.Counted[k];
+            }
+
+            foreach (var (row, o) in slice.Kept)
+            {
+                if (tally.Take(o, null, table, row) is { } c)
+                {
+                    rows[c.Geometry] = row;
+                }
+            }
+        }
+
+        var widths = view.Cache.Width;
+        return tally.Finish(c =>
+        {
+            if (!rows.TryGetValue(c.Geometry, out var row))
+            {
+                return SiteGeometry.Width(c.Geometry); // a merged site
+            }
+
+            if (double.IsNaN(widths[row]))
+            {
+                widths[row] = SiteGeometry.Width(c.Geometry);
+            }
+
+            return widths[row];
+        });
+    }
+
+    // The rules, written once for every source of parcels (IScreenedParcel).
+    private Outcome Evaluate<TParcel>(ref TParcel p, bool all)
+        where TParcel : struct, IScreenedParcel
     {
         WardUnit? ward = null;
         var located = false;
         var (low, high) = _scorer.MinAreaRange;
-        if (!all && p.AreaM2 < low && !(_options.MergeAdjacent && p.OwnerType == "state"))
+        var area = p.AreaM2;
+        if (!all && area < low && !(_options.MergeAdjacent && p.IsStateOwned))
         {
             // PERF: below every minimum and not a state parcel that may merge: nothing else is looked at (most parcels).
             return new Outcome(AreaOnly, null, false);
         }
 
-        var allowed = LandUse.Allows(p);
-        if (!all && !allowed && p.AreaM2 >= low)
+        var allowed = p.AllowedBy(LandUse);
+        if (!all && !allowed && area >= low)
         {
             // PERF: rejected whatever its ward, and it cannot merge (its use is not allowed); the ward only says which
             // failure comes first (area in a xã, land use in a phường), and only between the two minimums, where the
             // grid settles it from the parcel's envelope for nearly every parcel (issue 15).
-            return p.AreaM2 >= high || IsUrban(p) ? new Outcome(LandUseOnly, null, false) : new Outcome(AreaOnly, null, false);
+            return area >= high || IsUrban(ref p) ? new Outcome(LandUseOnly, null, false) : new Outcome(AreaOnly, null, false);
         }
 
-        var small = p.AreaM2 < low || (p.AreaM2 < high && p.AreaM2 < _scorer.MinArea(ward = Locate()));
+        var small = area < low || (area < high && area < _scorer.MinArea(ward = Locate(ref p)));
         if (small && !all)
         {
             // A small state parcel with an allowed use may still be part of a merged site. PERF: its geometry is not
             // kept (the pool of such parcels is large); its envelope is, to find touching neighbours.
-            if (!MayMerge(p, allowed))
+            if (!MayMerge(p.IsStateOwned, allowed))
             {
                 return new Outcome(AreaOnly, null, false);
             }
 
-            var g = p.Peek();
-            return new Outcome(AreaOnly, null, !_geometry.NearIndustry(g) && !_geometry.OverlapsSchool(g), g.EnvelopeInternal);
+            return new Outcome(AreaOnly, null, !p.NearIndustry(_geometry, keep: false) && !p.OverlapsSchool(_geometry, keep: false), p.Envelope(keep: false));
         }
 
         var failed = new List<HardConstraint>(2);
@@ -253,19 +298,19 @@ public sealed class ParcelScreener
             failed.Add(HardConstraint.LandUse);
         }
 
-        var near = _geometry.NearIndustry(p.Geometry);
+        var near = p.NearIndustry(_geometry, keep: true);
         if (near && Fail(HardConstraint.IndustrialDistance))
         {
             return new Outcome(failed, null, false);
         }
 
-        var overlaps = _geometry.OverlapsSchool(p.Geometry);
+        var overlaps = p.OverlapsSchool(_geometry, keep: true);
         if (overlaps && Fail(HardConstraint.SchoolOverlap))
         {
             return new Outcome(failed, null, false);
         }
 
-        if (!SiteGeometry.IsWideEnough(p.Geometry, _minWidth) && Fail(HardConstraint.Width))
+        if (!p.WideEnough(_minWidth) && Fail(HardConstraint.Width))
         {
             return new Outcome(failed, null, false);
         }
@@ -273,15 +318,15 @@ public sealed class ParcelScreener
         if (failed.Count > 0)
         {
             // Every test ran (all = true): the same merge rule as the early exit above.
-            return new Outcome(failed, null, small && MayMerge(p, allowed) && !near && !overlaps, p.Geometry.EnvelopeInternal);
+            return new Outcome(failed, null, small && MayMerge(p.IsStateOwned, allowed) && !near && !overlaps, p.Envelope(keep: true));
         }
 
-        return new Outcome(failed, _scorer.Score([p], p.Geometry, located ? ward : Locate()), false);
+        return new Outcome(failed, _scorer.Score([p.Unit()], p.Geometry(), located ? ward : Locate(ref p)), false);
 
-        WardUnit? Locate()
+        WardUnit? Locate(ref TParcel p)
         {
             located = true;
-            return _scorer.Locate(p.Geometry.Centroid.Coordinate);
+            return p.Ward(_scorer);
         }
 
         // Records a failure; true when evaluation stops here.
@@ -292,21 +337,20 @@ public sealed class ParcelScreener
         }
     }
 
-    // Whether the parcel's centroid lies in a phường: from its envelope where the grid settles it, else located.
-    private bool IsUrban(ParcelUnit p)
+    // Whether the parcel's centroid lies in a phường: from a box around it where the grid settles it, else located.
+    private bool IsUrban<TParcel>(ref TParcel p)
+        where TParcel : struct, IScreenedParcel
     {
         if (p.Bounds is { } known && _wardTypes.TypeOf(known) is var fromBounds and not WardTypeGrid.Unknown)
         {
             return fromBounds == 1;
         }
 
-        // Kept (not peeked): a caller that screens the same parcels again (serve, the warm benchmark) finds it decoded.
-        var g = p.Geometry;
-        var type = _wardTypes.TypeOf(g.EnvelopeInternal);
-        return type == WardTypeGrid.Unknown ? ScreeningInputs.WardType(_scorer.Locate(g.Centroid.Coordinate)) == 1 : type == 1;
+        var type = _wardTypes.TypeOf(p.Envelope(keep: true));
+        return type == WardTypeGrid.Unknown ? ScreeningInputs.WardType(p.Ward(_scorer)) == 1 : type == 1;
     }
 
-    private bool MayMerge(ParcelUnit p, bool allowed) => _options.MergeAdjacent && allowed && p.OwnerType == "state";
+    private bool MayMerge(bool stateOwned, bool allowed) => _options.MergeAdjacent && allowed && stateOwned;
 
     private List<string> KeysUsed(DeficitResult deficit)
     {
@@ -326,6 +370,84 @@ public sealed class ParcelScreener
         // The deficit's subject-room figures do not enter the score.
         keys.AddRange(deficit.UnconfirmedNormsUsed().Select(n => n.Key).Where(k => !k.StartsWith("subject_rooms_required.", StringComparison.Ordinal)));
         return [.. keys.Where(_norms.Contains).Distinct().Order(StringComparer.Ordinal)];
+    }
+
+    // What a screening gathers from the outcomes, in input order, whatever the source of the parcels.
+    private sealed class Tally(ParcelScreener owner)
+    {
+        private readonly TopCandidates _top = new(owner._options.Top);
+        private readonly List<ParcelRejection> _rejections = [];
+        private readonly List<(ParcelUnit Parcel, Envelope Envelope)> _pool = [];
+        private long _passed;
+
+        // PERF: counted in an array by the enum's value (a million increments), made a dictionary at the end.
+        public long[] Rejected { get; } = new long[HardConstraintCodes.All.Max(c => (int)c) + 1];
+
+        public long Screened { get; set; }
+
+        // Takes one parcel's outcome; the parcel is `unit`, or else row `row` of `table` (made a unit only when needed).
+        public CandidateSite? Take(in Outcome o, ParcelUnit? unit, ParcelTable? table, int row)
+        {
+            Screened++;
+            if (o.Candidate is { } c)
+            {
+                _passed++;
+                _top.Add(c);
+                return c;
+            }
+
+            Rejected[(int)o.Failed[0]]++;
+            if (owner._options.RecordRejections)
+            {
+                _rejections.Add(new ParcelRejection(unit?.Id ?? table!.Id(row), o.Failed));
+            }
+
+            if (o.MayMerge)
+            {
+                _pool.Add((unit ?? table!.Unit(row), o.Envelope!));
+            }
+
+            return null;
+        }
+
+        // The result: merged sites proposed from the pool, the best kept, ranked and measured (`width` of a candidate).
+        public ScreeningResult Finish(Func<CandidateSite, double> width)
+        {
+            var options = owner._options;
+            var merged = options.MergeAdjacent ? MergedSites.Propose(_pool, options.MaxMergeParcels, owner._scorer, owner._minWidth) : [];
+            merged.ForEach(_top.Add);
+            var ranked = _top.InOrder();
+            var deficit = owner.Inputs.Deficit;
+            var inData = deficit.Rows.ToDictionary(r => r.WardCode, r => r.SchoolsInData, StringComparer.Ordinal);
+            // One copy of each candidate, with its rank and the values measured only for the candidates listed.
+            Parallel.For(0, ranked.Length, i => ranked[i] = ranked[i] with
+            {
+                Rank = i + 1,
+                WidthM = width(ranked[i]),
+                WardSchoolsInData = inData.GetValueOrDefault(ranked[i].WardCode),
+            });
+            return new ScreeningResult
+            {
+                Options = options,
+                Norms = owner._norms,
+                Candidates = ranked,
+                ParcelsScreened = Screened,
+                ParcelsPassed = _passed,
+                RejectedBy = HardConstraintCodes.All.ToDictionary(c => c, c => Rejected[(int)c]),
+                MergedPassed = merged.Count,
+                Rejections = _rejections,
+                NormKeysUsed = owner.NormKeysUsed,
+                WardsWithoutSchoolData = [.. deficit.Rows.Where(r => r.SchoolsInData == 0).Select(r => r.WardCode)],
+            };
+        }
+    }
+
+    // One slice of a table's rows: the rows only counted, by first failure, and the outcomes kept, in row order.
+    private sealed class TableSliceResult(int codes)
+    {
+        public long[] Counted { get; } = new long[codes];
+
+        public List<(int Row, Outcome Outcome)> Kept { get; } = [];
     }
 
     private readonly record struct Outcome(IReadOnlyList<HardConstraint> Failed, CandidateSite? Candidate, bool MayMerge, Envelope? Envelope = null);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Facilities.Core.Model;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
@@ -23,7 +24,10 @@ internal sealed class SiteScorer
     private readonly ScreeningOptions _options;
     private readonly ServiceSurface _roomsShort;
     private readonly ServiceSurface _unserved;
-    private readonly STRtree<(int Ward, IndexedPointInAreaLocator Locator)> _wards = new();
+    // PERF (issue 15): the ward locators depend on the wards alone, and a server screens one city many times: built
+    // once per city, dropped with it; read-only once built, so screeners on parallel requests share them.
+    private static readonly ConditionalWeakTable<CityModel, STRtree<(int Ward, IndexedPointInAreaLocator Locator)>> WardLocators = [];
+    private readonly STRtree<(int Ward, IndexedPointInAreaLocator Locator)> _wards;
     private readonly NearestPoint _schools;
     private readonly double[] _minArea;
     private readonly double[] _radius;
@@ -42,6 +46,13 @@ internal sealed class SiteScorer
         _referenceRooms = inputs.ReferenceRooms;
         _referencePupils = inputs.ReferencePupils;
 
+        _wards = WardLocators.GetValue(city, Locators);
+        _schools = new NearestPoint(city.Schools.Where(s => s.Level == level && (!_options.PublicOnly || s.IsPublic)).Select(s => s.Location.Coordinate), _radius.Max());
+    }
+
+    private static STRtree<(int Ward, IndexedPointInAreaLocator Locator)> Locators(CityModel city)
+    {
+        var tree = new STRtree<(int Ward, IndexedPointInAreaLocator Locator)>();
         for (var w = 0; w < city.Wards.Count; w++)
         {
             var area = city.Wards[w].Area;
@@ -49,19 +60,22 @@ internal sealed class SiteScorer
             {
                 var locator = new IndexedPointInAreaLocator(area);
                 locator.Locate(area.Coordinate); // builds its lazy index before parallel use
-                _wards.Insert(area.EnvelopeInternal, (w, locator));
+                tree.Insert(area.EnvelopeInternal, (w, locator));
             }
         }
 
-        _wards.Build();
-        _schools = new NearestPoint(city.Schools.Where(s => s.Level == level && (!_options.PublicOnly || s.IsPublic)).Select(s => s.Location.Coordinate), _radius.Max());
+        tree.Build();
+        return tree;
     }
 
     /// <summary>Smallest and largest minimum area over ward types: below the first always fails, from the second always passes.</summary>
     public (double Low, double High) MinAreaRange => (Math.Min(_minArea[0], _minArea[1]), Math.Max(_minArea[0], _minArea[1]));
 
     /// <summary>The ward containing the point (lowest index on a shared boundary), or null.</summary>
-    public WardUnit? Locate(Coordinate c)
+    public WardUnit? Locate(Coordinate c) => LocateIndex(c) is var i and >= 0 ? _city.Wards[i] : null;
+
+    /// <summary>The index in the city's wards of the ward containing the point (lowest on a shared boundary), or -1.</summary>
+    public int LocateIndex(Coordinate c)
     {
         var found = -1;
         foreach (var (w, locator) in _wards.Query(new Envelope(c)))
@@ -72,7 +86,7 @@ internal sealed class SiteScorer
             }
         }
 
-        return found < 0 ? null : _city.Wards[found];
+        return found;
     }
 
     /// <summary>Minimum site area in the ward's type (outside every ward: the general norm).</summary>
@@ -84,7 +98,9 @@ internal sealed class SiteScorer
         var centre = geometry.Centroid;
         var radius = _radius[Urban(ward)];
         var minArea = MinArea(ward);
-        var area = parcels.Sum(p => p.AreaM2);
+        // PERF: a single parcel (nearly every candidate) skips the LINQ over the group; the same values.
+        var single = parcels.Count == 1 ? parcels[0] : null;
+        var area = single?.AreaM2 ?? parcels.Sum(p => p.AreaM2);
         var rooms = Math.Max(0, _roomsShort.SumWithin(centre.X, centre.Y, radius));
         var unserved = Math.Max(0, _unserved.SumWithin(centre.X, centre.Y, radius));
         double? nearest = _schools.IsEmpty ? null : _schools.Distance(centre.X, centre.Y);
@@ -93,18 +109,18 @@ internal sealed class SiteScorer
             ScoreBreakdown.Points(weights.RoomsShort, rooms / (rooms + _referenceRooms)),
             ScoreBreakdown.Points(weights.UnservedPupils, unserved / (unserved + _referencePupils)),
             ScoreBreakdown.Points(weights.SchoolDistance, nearest is double d ? d / radius : 1),
-            ScoreBreakdown.Points(weights.LandStatus, (double)parcels.Min(p => p.OwnerType is { } o ? weights.OwnerValues.GetValueOrDefault(o) : 0m)),
+            ScoreBreakdown.Points(weights.LandStatus, (double)(single is null ? parcels.Min(OwnerValue) : OwnerValue(single))),
             ScoreBreakdown.Points(weights.AreaMargin, (area / minArea) - 1));
         return new CandidateSite
         {
             Id = parcels.Count == 1 ? parcels[0].Id : "merged:" + parcels[0].Id,
-            ParcelIds = [.. parcels.Select(p => p.Id)],
+            ParcelIds = single is null ? [.. parcels.Select(p => p.Id)] : [single.Id],
             WardCode = ward?.Code ?? "",
             WardName = ward?.Name ?? "",
             UnitType = ward?.UnitType ?? "",
-            LandUse = Join(parcels.Select(p => p.LandUse)),
-            PlannedLandUse = Join(parcels.Select(p => p.PlannedLandUse)),
-            OwnerType = Join(parcels.Select(p => p.OwnerType)),
+            LandUse = single is null ? Join(parcels.Select(p => p.LandUse)) : One(single.LandUse),
+            PlannedLandUse = single is null ? Join(parcels.Select(p => p.PlannedLandUse)) : One(single.PlannedLandUse),
+            OwnerType = single is null ? Join(parcels.Select(p => p.OwnerType)) : One(single.OwnerType),
             AreaM2 = area,
             MinAreaM2 = minArea,
             RadiusM = radius,
@@ -117,6 +133,11 @@ internal sealed class SiteScorer
     }
 
     private static int Urban(WardUnit? ward) => ScreeningInputs.WardType(ward);
+
+    // Join of one value: itself, or "" when it is null or empty.
+    private static string One(string? value) => string.IsNullOrEmpty(value) ? "" : value;
+
+    private decimal OwnerValue(ParcelUnit p) => p.OwnerType is { } o ? _options.Weights.OwnerValues.GetValueOrDefault(o) : 0m;
 
     private static string Join(IEnumerable<string?> values) =>
         string.Join("+", values.Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
