@@ -96,7 +96,7 @@ public sealed class SiteGeometry
 
     /// <summary>
     /// Whether <paramref name="site"/> is at least <paramref name="minimum"/> wide, deciding with the cheapest test
-    /// that can: upper bounds (envelope, convex hull), the exact width of a rectangle, a lower bound for convex
+    /// that can: the envelope, the exact width of a rectangle, the convex hull's upper bound, a lower bound for convex
     /// polygons, and only then the inscribed circle, first coarse and refined when the answer is close.
     /// </summary>
     public static bool IsWideEnough(Geometry site, double minimum)
@@ -112,15 +112,17 @@ public sealed class SiteGeometry
             return false;
         }
 
+        // PERF (issue 15): the exact width of a rectangle first, because most cadastral parcels are rectangles and
+        // NTS's convex hull (its duplicate-point pass above all) cost more than the rest of a parcel's screening.
+        if (RectangleWidth(site) is double exact)
+        {
+            return exact >= minimum;
+        }
+
         var hull = site.ConvexHull();
         if (4 * hull.Area / hull.Length < minimum)
         {
             return false; // a convex polygon's area is at least inradius × perimeter ÷ 2
-        }
-
-        if (RectangleWidth(site) is double exact)
-        {
-            return exact >= minimum;
         }
 
         if (hull.Area - site.Area <= 1e-7 * hull.Area && 2 * site.Area / site.Length >= minimum)

@@ -30,6 +30,7 @@ public static class ResultCsvWriter
 
             csv.WriteField("stamp_id");
             csv.NextRecord();
+            var stampId = table.Stamp.Id; // a hash of the stamp's text: once, not on every row
             foreach (var row in table.Rows)
             {
                 foreach (var value in row.Values)
@@ -37,7 +38,7 @@ public static class ResultCsvWriter
                     csv.WriteField(value is string s ? SpreadsheetText.Neutralise(s) : Text(value));
                 }
 
-                csv.WriteField(table.Stamp.Id);
+                csv.WriteField(stampId);
                 csv.NextRecord();
             }
         });

@@ -31,6 +31,7 @@ public static class ResultGeoJson
     public static void Features(Utf8JsonWriter w, ResultTable table, Func<ResultRow, string> id)
     {
         w.WriteStartArray("features");
+        var stampId = table.Stamp.Id; // a hash of the stamp's text: once, not on every row
         foreach (var row in table.Rows)
         {
             w.WriteStartObject();
@@ -45,7 +46,7 @@ public static class ResultGeoJson
                 Value(w, row.Values[k]);
             }
 
-            w.WriteString("stamp_id", table.Stamp.Id);
+            w.WriteString("stamp_id", stampId);
             w.WriteEndObject();
             w.WriteEndObject();
         }

@@ -16,6 +16,7 @@ public static class ResultLayers
     public static FeatureLayer Build(ResultTable table)
     {
         var fields = table.Fields.Select(f => new FieldInfo(f.Name, TypeOf(f.Kind))).Append(new FieldInfo("stamp_id", FieldType.Text)).ToList();
+        var stampId = table.Stamp.Id; // a hash of the stamp's text: once, not on every row
         var records = table.Rows.Select((r, i) =>
         {
             var a = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -24,7 +25,7 @@ public static class ResultLayers
                 a[table.Fields[k].Name] = r.Values[k] is bool b ? (b ? 1L : 0L) : r.Values[k];
             }
 
-            a["stamp_id"] = table.Stamp.Id;
+            a["stamp_id"] = stampId;
             return new FeatureRecord(i + 1, r.Geometry, a);
         }).ToList();
         return new FeatureLayer(table.Name, Wgs84, fields, records);

@@ -20,6 +20,7 @@ internal sealed record OgcResultTable(IReadOnlyList<FieldInfo> Fields, IReadOnly
         fields.AddRange(extra.Select(c => new FieldInfo(c.Name, c.Value is string ? FieldType.Text : FieldType.Integer)));
         fields.Add(new FieldInfo("stamp_id", FieldType.Text));
         var features = new List<FeatureRecord>(table.Rows.Count);
+        var stampId = table.Stamp.Id; // a hash of the stamp's text: once, not on every row
         foreach (var row in table.Rows)
         {
             var attributes = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -33,7 +34,7 @@ internal sealed record OgcResultTable(IReadOnlyList<FieldInfo> Fields, IReadOnly
                 attributes[name] = value;
             }
 
-            attributes["stamp_id"] = table.Stamp.Id;
+            attributes["stamp_id"] = stampId;
             features.Add(new FeatureRecord(features.Count + 1, row.Geometry, attributes));
         }
 
