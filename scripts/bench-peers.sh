@@ -237,8 +237,8 @@ for size in ${sizes//,/ }; do
   load_after=$(load_avg)
 
   passed=$(wc -l <"$work/ids.txt")
-  warm_ms=$(awk '/^RESULT warm_screen/ { print $3 }' "$work/warm.log")
-  warm_range=$(awk '/^RESULT warm_screen/ { print $4 "–" $5 }' "$work/warm.log")
+  warm_ms=$(awk '$1 == "RESULT" && $2 == "warm_screen" { print $3 }' "$work/warm.log")
+  warm_range=$(awk '$1 == "RESULT" && $2 == "warm_screen" { print $4 "–" $5 }' "$work/warm.log")
   sql_ms=$(awk '/^RESULT sql_only/ { print $3 }' "$work/warm.log")
   sql_range=$(awk '/^RESULT sql_only/ { print $4 "–" $5 }' "$work/warm.log")
   sites_s=$(col sites 1); sites_cpu=$(col sites 2); sites_rss=$(col sites 3)
