@@ -26,7 +26,7 @@ internal static class GeoPackageHashCache
             return seen.Hash!;
         }
 
-        if (seen is { Intact: false } && (wrote = Write(full, (c, tx) =>
+        if (seen is { Intact: false } && (wrote = GeoPackageOptionalWrite.Try(full, (c, tx) =>
             {
                 // A tool that knows nothing of our triggers dropped a table and wrote it again: put them back, so
                 // the edits after this one are counted again.
@@ -42,7 +42,7 @@ internal static class GeoPackageHashCache
         {
             // Kept only if nothing moved while it was computed: every edit since `seen` raised the counter or the
             // schema cookie, since the triggers were all there.
-            wrote |= Write(full, (c, tx) =>
+            wrote |= GeoPackageOptionalWrite.Try(full, (c, tx) =>
             {
                 var now = GeoPackageChangeCounter.Read(c, tx);
                 if (now is null || !now.Intact || now.Changes != seen.Changes || now.Key != seen.Key)
@@ -63,33 +63,5 @@ internal static class GeoPackageHashCache
         using var c = GeoPackageDataset.OpenExisting(full, SqliteOpenMode.ReadOnly);
         using var tx = c.BeginTransaction(deferred: true);
         return GeoPackageChangeCounter.Read(c, tx);
-    }
-
-    // One write transaction, or false when the file cannot be written now (read-only file or folder, another writer
-    // holding the lock): the caller has the hash either way, it is only not kept.
-    private static bool Write(string full, Func<SqliteConnection, SqliteTransaction, bool> action)
-    {
-        try
-        {
-            var cs = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 1 }.ToString();
-            using var c = new SqliteConnection(cs);
-            c.Open();
-            using var tx = c.BeginTransaction();
-            if (!action(c, tx))
-            {
-                return false;
-            }
-
-            tx.Commit();
-            return true;
-        }
-        catch (SqliteException)
-        {
-            return false;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
     }
 }

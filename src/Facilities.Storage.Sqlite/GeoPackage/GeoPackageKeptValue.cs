@@ -58,14 +58,10 @@ public static class GeoPackageKeptValue
     }
 
     // Kept only if nothing moved since `seen`: with the triggers all there, every edit raised the counter or the cookie.
-    private static bool Keep(string full, string name, string key, GeoPackageCounterState seen, string value)
-    {
-        try
+    // Read-only file or folder, another writer holding the lock: the caller has the value, it is only not kept.
+    private static bool Keep(string full, string name, string key, GeoPackageCounterState seen, string value) =>
+        GeoPackageOptionalWrite.Try(full, (c, tx) =>
         {
-            var cs = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 1 }.ToString();
-            using var c = new SqliteConnection(cs);
-            c.Open();
-            using var tx = c.BeginTransaction();
             var now = GeoPackageChangeCounter.Read(c, tx);
             if (now is null || !now.Intact || now.Changes != seen.Changes || now.Key != seen.Key)
             {
@@ -92,19 +88,8 @@ public static class GeoPackageKeptValue
             cmd.Parameters.AddWithValue("$k", Key(now, key));
             cmd.Parameters.AddWithValue("$v", value);
             cmd.ExecuteNonQuery();
-            tx.Commit();
             return true;
-        }
-        catch (SqliteException)
-        {
-            // Read-only file or folder, another writer holding the lock: the caller has the value, it is only not kept.
-            return false;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+        });
 
     /// <summary>Creates the table when absent (our own writes call this with the counter's triggers, so a file Facilities wrote has it from the start).</summary>
     internal static void Create(SqliteConnection c, SqliteTransaction tx) => GeoPackageSchema.Execute(c, $"""

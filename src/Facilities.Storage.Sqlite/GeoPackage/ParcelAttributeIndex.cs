@@ -114,14 +114,9 @@ internal static class ParcelAttributeIndex
     /// False when the file cannot be written now (read-only, locked) or the table lacks a column: the caller then
     /// reads without the indexes (same rows, slower).
     /// </summary>
-    public static bool TryCreate(string path, string table, string geometryColumn, IReadOnlyCollection<string> columns)
-    {
-        try
+    public static bool TryCreate(string path, string table, string geometryColumn, IReadOnlyCollection<string> columns) =>
+        GeoPackageOptionalWrite.Try(path, (c, tx) =>
         {
-            var cs = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 1 }.ToString();
-            using var c = new SqliteConnection(cs);
-            c.Open();
-            using var tx = c.BeginTransaction();
             var before = GeoPackageChangeCounter.Read(c, tx);
             if (!Create(c, tx, table, geometryColumn, columns))
             {
@@ -133,18 +128,8 @@ internal static class ParcelAttributeIndex
                 GeoPackageChangeCounter.Store(c, tx, after.Changes, after.Key, before.Hash!);
             }
 
-            tx.Commit();
             return true;
-        }
-        catch (SqliteException)
-        {
-            return false;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+        });
 
     // The exact CREATE text, as sqlite_master keeps it (so Present can compare it).
     private static IEnumerable<(string Name, string Sql)> Statements(string table, string geometryColumn) =>
