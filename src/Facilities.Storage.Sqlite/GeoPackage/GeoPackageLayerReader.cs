@@ -151,10 +151,12 @@ public static class GeoPackageLayerReader
             var attributes = new Dictionary<string, object?>(StringComparer.Ordinal);
             for (var i = 0; i < fields.Count; i++)
             {
-                attributes[fields[i].Name] = rows.IsDBNull(i + 1) ? null : rows.GetValue(i + 1) switch
+                // PERF: one GetValue (DBNull for NULL) instead of IsDBNull then GetValue, which reads the cell's type twice.
+                var v = rows.GetValue(i + 1);
+                attributes[fields[i].Name] = v switch
                 {
-                    byte[] => null,
-                    var v => v,
+                    DBNull or byte[] => null,
+                    _ => v,
                 };
             }
 
