@@ -276,7 +276,6 @@ if [ -n "$map_size" ]; then
   "$FAC" serve "$gpkg" --port "$port" >"$work/serve.log" 2>&1 &
   serve_pid=$!
   for _ in $(seq 1 12000); do curl -sf "http://127.0.0.1:$port/api/meta" >/dev/null 2>&1 && break; sleep 0.05; done
-  curl -sf "http://127.0.0.1:$port/tiles/parcels/0/0/0.mvt" -o /dev/null || true
   kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
   map_load_before=$(load_avg)
   : >"$work/serve.times"; : >"$work/postgis.times"

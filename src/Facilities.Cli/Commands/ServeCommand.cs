@@ -152,7 +152,8 @@ internal static class ServeCommand
                     _ = OpenBrowserAsync(u, address + "/");
                 }
 
-                // The parcels load in the background, so the first tile does not wait for a large layer.
+                // The parcel tiles' first zoom (the density kept in the file, or counted once after an edit) is made ready
+                // in the background, so /api/meta and the first tile find it instead of waiting for it.
                 _ = Task.Run(() =>
                 {
                     try
